@@ -1,0 +1,69 @@
+#include "diag/diagnostic.h"
+
+#include <catch2/catch.hpp>
+
+#include "diag/messages.h"
+#include "diag/spelling.h"
+#include "diag/text_file.h"
+
+using namespace lotrinh::diag;
+
+TEST_CASE("a diagnostic prints file, line, column, the line and a caret", "[diag]") {
+  auto file = SourceFile::from_text("r.toml", "a = 1\nall = [\"povety_rate < 0.5\"]\n");
+  Diagnostic d{Severity::kError, {file, 2, 9}, {}, "unknown variable 'povety_rate'", "did you mean 'poverty_rate'?"};
+  CHECK(format(d) ==
+        "r.toml:2:9: error: unknown variable 'povety_rate'\n"
+        "  all = [\"povety_rate < 0.5\"]\n"
+        "          ^\n"
+        "  hint: did you mean 'poverty_rate'?\n");
+}
+
+TEST_CASE("the caret counts characters, not bytes, after Vietnamese text", "[diag]") {
+  auto file = SourceFile::from_text("t.csv", "Mường Hoong,x\n");
+  Diagnostic d{Severity::kError, {file, 1, 13}, {}, "bad", ""};
+  CHECK(format(d) == "t.csv:1:13: error: bad\n  Mường Hoong,x\n              ^\n");
+}
+
+TEST_CASE("a diagnostic without a file names its subject", "[diag]") {
+  Diagnostic d{Severity::kError, {}, "--year", "not a year: 'abc'", "give a year such as 2020"};
+  CHECK(format(d) == "--year: error: not a year: 'abc'\n  hint: give a year such as 2020\n");
+}
+
+TEST_CASE("did you mean finds a close name and ignores far ones", "[diag]") {
+  std::vector<std::string> names{"poverty_rate", "population", "households"};
+  CHECK(closest_match("povety_rate", names) == std::optional<std::string>("poverty_rate"));
+  CHECK_FALSE(closest_match("zzz", names).has_value());
+  CHECK(did_you_mean("popluation", names) == "did you mean 'population'?");
+}
+
+TEST_CASE("an empty file is refused with a hint", "[diag]") {
+  try {
+    checked_text("e.toml", " \n");
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()) ==
+          "e.toml: error: the file is empty\n"
+          "  hint: give a file with content, or check that the right path was named\n");
+  }
+}
+
+TEST_CASE("a file that is not UTF-8 is refused at the bad byte", "[diag]") {
+  try {
+    checked_text("l.toml", "a = 1\n# \xff bad\n");
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()) ==
+          "l.toml:2:3: error: the file is not valid UTF-8 (byte 0xFF at this column)\n"
+          "  # ? bad\n"
+          "    ^\n"
+          "  hint: save the file as UTF-8 (in Excel: Save As > CSV UTF-8; in an editor: encoding UTF-8)\n");
+  }
+}
+
+TEST_CASE("Vietnamese is chosen by a LANG value and falls back to English", "[diag]") {
+  CHECK(lang_from_string("vi_VN.UTF-8") == Lang::kVi);
+  CHECK(lang_from_string("en_US") == Lang::kEn);
+  set_lang(Lang::kVi);
+  CHECK(std::string(text("diag.hint")) == "hint");  // no Vietnamese text yet: English
+  set_lang(Lang::kEn);
+}
