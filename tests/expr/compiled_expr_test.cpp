@@ -1,0 +1,157 @@
+#include "expr/compiled_expr.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <limits>
+
+using namespace lotrinh;
+using namespace lotrinh::expr;
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+SymbolTable xyz() {
+  SymbolTable s;
+  s.add("x");
+  s.add("y");
+  s.add("z");
+  return s;
+}
+
+CompiledExpr compiled(const std::string& text, const SymbolTable& symbols = xyz()) {
+  std::vector<diag::Diagnostic> out;
+  auto c = CompiledExpr::compile(text, symbols, {}, true, out);
+  INFO(diag::format(out));
+  REQUIRE(c);
+  REQUIRE(out.empty());
+  return std::move(*c);
+}
+
+double eval(const std::string& text, double x = 0, double y = 0, double z = 0) {
+  const double v[] = {x, y, z};
+  return compiled(text).eval(v);
+}
+
+}  // namespace
+
+TEST_CASE("a symbol table gives each new name the next slot and keeps old ones", "[expr]") {
+  SymbolTable s;
+  CHECK(s.add("a") == 0);
+  CHECK(s.add("b") == 1);
+  CHECK(s.add("a") == 0);
+  CHECK(s.size() == 2);
+  CHECK(s.find("b") == std::optional<int>(1));
+  CHECK_FALSE(s.find("c"));
+  CHECK(s.names() == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("an expression evaluates with the values of the slots it reads", "[expr]") {
+  CHECK(eval("x * 2 + y", 3, 4) == 10);
+  CHECK(eval("x > 1 ? y : z", 2, 5, 7) == 5);
+  CHECK(eval("max(x, y, z) - min(x, y)", 1, 2, 9) == 8);
+  CHECK(eval("_pi") == Approx(3.14159265358979));
+}
+
+TEST_CASE("slots lists the slots read in ascending order without duplicates", "[expr]") {
+  CHECK(compiled("z + x * z - x").slots() == std::vector<int>{0, 2});
+  CHECK(compiled("1 + 2").slots().empty());
+  CHECK(compiled("  y < 3 ").text() == "  y < 3 ");
+}
+
+TEST_CASE("a NaN slot makes the result NaN even where muParser would take it as true", "[expr]") {
+  CHECK(std::isnan(eval("x && 1", kNaN)));
+  CHECK(std::isnan(eval("x || 0", kNaN)));
+  CHECK(std::isnan(eval("x ? 2 : 3", kNaN)));
+  CHECK(std::isnan(eval("y > 0 || x > 0", kNaN, 1)));
+  CHECK(std::isnan(eval("x < 1", kNaN)));
+  CHECK(eval("x < 1", 0.5, kNaN) == 1);  // y is not read
+}
+
+TEST_CASE("NaN from the arithmetic stays NaN but counts as true in a logical operator", "[expr]") {
+  CHECK(std::isnan(eval("x / x", 0)));
+  CHECK(eval("x / x > 1", 0) == 0);
+  CHECK(eval("x / x && 1", 0) == 1);
+}
+
+TEST_CASE("logical operators give 1 for any non-zero operand even with constants", "[expr]") {
+  CHECK(eval("0.5 || 0") == 1);
+  CHECK(eval("(0.5 + 0) || 0") == 1);
+  CHECK(eval("0.25 && 0.5") == 1);
+  CHECK(eval("x || 0", 0.5) == 1);
+  CHECK(eval("x && 0.5", 0.5) == 1);
+  CHECK(eval("0 && 1") == 0);
+  CHECK(eval("0 || 0") == 0);
+  CHECK(eval("x && y", 2, 0) == 0);
+}
+
+TEST_CASE("a constant condition of the conditional operator is true when non-zero", "[expr]") {
+  CHECK(eval("0.5 ? 1 : 2") == 1);
+  CHECK(eval("0 ? 1 : 2") == 2);
+}
+
+TEST_CASE("logical operators do not short-circuit yet a guard against zero still works", "[expr]") {
+  CHECK(eval("x != 0 && 1 / x > 2", 0) == 0);
+  CHECK(eval("x != 0 && 1 / x > 2", 0.25) == 1);
+  CHECK(eval("x == 0 || 1 / x > 2", 0) == 1);
+  CHECK(std::isinf(eval("1 / x", 0)));
+}
+
+TEST_CASE("comparisons are exact", "[expr]") {
+  CHECK(eval("x == 0.1", 0.1) == 1);
+  CHECK(eval("x == 0.1", 0.1 + 1e-12) == 0);
+  CHECK(eval("x <= 0.1", 0.1) == 1);
+  CHECK(eval("x < 0.1", std::nextafter(0.1, 0.0)) == 1);
+}
+
+TEST_CASE("eval_columns evaluates row by row and gives NaN for rows with a missing value", "[expr]") {
+  auto c = compiled("x > 0.5 && z < 10");
+  const double x[] = {0.6, 0.4, kNaN, 0.9, 0.7};
+  const double z[] = {1, 1, 1, 20, kNaN};
+  std::vector<const double*> columns{x, nullptr, z};
+  double out[5];
+  c.eval_columns(columns, 5, out);
+  CHECK(out[0] == 1);
+  CHECK(out[1] == 0);
+  CHECK(std::isnan(out[2]));
+  CHECK(out[3] == 0);
+  CHECK(std::isnan(out[4]));
+}
+
+TEST_CASE("eval_columns agrees with eval row by row", "[expr]") {
+  auto c = compiled("x * y - z / 2");
+  std::vector<double> x, y, z;
+  for (int i = 0; i < 50; ++i) {
+    x.push_back(i * 0.3 - 4);
+    y.push_back(std::sin(i));
+    z.push_back(i % 7);
+  }
+  std::vector<double> out(50);
+  c.eval_columns({x.data(), y.data(), z.data()}, 50, out.data());
+  for (int i = 0; i < 50; ++i) {
+    const double v[] = {x[i], y[i], z[i]};
+    CHECK(out[i] == c.eval(v));
+  }
+}
+
+TEST_CASE("a moved expression still evaluates with its bound slots", "[expr]") {
+  std::vector<CompiledExpr> list;
+  for (int i = 0; i < 20; ++i) list.push_back(compiled("x + " + std::to_string(i)));
+  const double v[] = {100, 0, 0};
+  for (int i = 0; i < 20; ++i) CHECK(list[i].eval(v) == 100 + i);
+  CompiledExpr moved = std::move(list[3]);
+  list[3] = std::move(list[4]);
+  CHECK(moved.eval(v) == 103);
+  CHECK(list[3].eval(v) == 104);
+}
+
+TEST_CASE("a name that is a function name can still be a symbol", "[expr]") {
+  SymbolTable s;
+  s.add("min");
+  std::vector<diag::Diagnostic> out;
+  auto c = CompiledExpr::compile("min + min(2, 3)", s, {}, true, out);
+  REQUIRE(c);
+  const double v[] = {10};
+  CHECK(c->eval(v) == 12);
+}
