@@ -1,2 +1,4 @@
-// Placeholder until the CLI lands.
-int main() { return 0; }
+// The lotrinh executable: everything is in engine/cli/app.cpp.
+#include "cli/app.h"
+
+int main(int argc, char** argv) { return lotrinh::cli::main(argc, argv); }

@@ -1,0 +1,103 @@
+#include "cli/app.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "diag/diagnostic.h"
+#include "diag/messages.h"
+
+namespace lotrinh::cli {
+namespace {
+
+void common(CLI::App* c, Options& o) {
+  c->add_option("--rules", o.rules, diag::msg("opt.rules"));
+  c->add_option("--data", o.data, diag::msg("opt.data"));
+  c->add_option("--csv-dialect", o.csv_dialect, diag::msg("opt.csv_dialect"));
+  c->add_option("--year", o.year, diag::msg("opt.year"));
+  c->add_option("--set", o.set, diag::msg("opt.set"));
+  c->add_option("--format", o.format, diag::msg("opt.format"));
+  c->add_option("--out", o.out, diag::msg("opt.out"));
+}
+
+}  // namespace
+
+int run_command(const Options& o) {
+  Context ctx(o);
+  if (o.command == "check") return cmd_check(ctx);
+  if (o.command == "test") return cmd_test(ctx);
+  if (o.command == "classify" || o.command.empty()) return cmd_classify(ctx);
+  if (o.command == "explain") return cmd_explain(ctx);
+  if (o.command == "diff") return cmd_diff(ctx);
+  if (o.command == "targets") return cmd_targets(ctx);
+  if (o.command == "sweep") return cmd_sweep(ctx);
+  return 3;
+}
+
+int main(int argc, char** argv) {
+  // The language first, so that even argument errors are in it: --lang, else LANG.
+  std::string lang;
+  for (int i = 1; i + 1 < argc; ++i)
+    if (std::string(argv[i]) == "--lang") lang = argv[i + 1];
+  if (lang.empty())
+    if (const char* l = std::getenv("LANG")) lang = l;
+  diag::set_lang(diag::lang_from_string(lang));
+
+  Options o;
+  std::string lang_opt;
+  CLI::App app{diag::msg("app.description"), "lotrinh"};
+  app.add_option("--lang", lang_opt, diag::msg("opt.lang"));
+  app.require_subcommand(0, 1);
+
+  auto* check = app.add_subcommand("check", diag::msg("cmd.check"));
+  check->add_option("paths", o.paths, diag::msg("opt.paths"));
+  check->add_flag("--gaps", o.gaps, diag::msg("opt.gaps"));
+  check->add_option("--classification", o.classification, diag::msg("opt.classification"));
+  auto* test = app.add_subcommand("test", diag::msg("cmd.test"));
+  test->add_option("paths", o.paths, diag::msg("opt.paths"));
+  auto* classify = app.add_subcommand("classify", diag::msg("cmd.classify"));
+  auto* explain = app.add_subcommand("explain", diag::msg("cmd.explain"));
+  explain->add_option("--commune", o.commune, diag::msg("opt.commune"));
+  explain->add_option("--classification", o.classification, diag::msg("opt.classification"));
+  auto* diff = app.add_subcommand("diff", diag::msg("cmd.diff"));
+  diff->add_option("rule_sets", o.paths, diag::msg("opt.rule_sets"));
+  auto* targets = app.add_subcommand("targets", diag::msg("cmd.targets"));
+  auto* sweep = app.add_subcommand("sweep", diag::msg("cmd.sweep"));
+  sweep->add_option("--param", o.param, diag::msg("opt.param"))->required();
+  sweep->add_option("--from", o.from, diag::msg("opt.from"))->required();
+  sweep->add_option("--to", o.to, diag::msg("opt.to"))->required();
+  sweep->add_option("--step", o.step, diag::msg("opt.step"))->required();
+  sweep->add_option("--classification", o.classification, diag::msg("opt.classification"));
+  for (auto* c : {check, test, classify, explain, diff, targets, sweep}) {
+    common(c, o);
+    c->add_option("--lang", lang_opt, diag::msg("opt.lang"));
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "lotrinh: %s: %s\n  %s: %s\n", diag::msg("diag.error").c_str(), e.what(),
+                 diag::msg("diag.hint").c_str(), diag::msg("cli.see_help").c_str());
+    return 2;
+  }
+  for (auto* c : app.get_subcommands()) o.command = c->get_name();
+  try {
+    if (o.command.empty()) std::fputs((diag::msg("cli.main_job") + "\n").c_str(), stderr);
+    return run_command(o);
+  } catch (const diag::InputError& e) {
+    std::fputs(e.what(), stderr);
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "lotrinh: %s\n", diag::msg("cli.internal", e.what()).c_str());
+    return 3;
+  }
+}
+
+}  // namespace lotrinh::cli

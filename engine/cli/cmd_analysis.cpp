@@ -1,0 +1,141 @@
+// lotrinh diff, lotrinh sweep, lotrinh targets.
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "diag/diagnostic.h"
+#include "diag/messages.h"
+#include "report/render.h"
+#include "rules/gap_search.h"
+#include "rules/rule_diff.h"
+#include "rules/sweep.h"
+#include "rules/target_check.h"
+
+namespace lotrinh::cli {
+
+int cmd_diff(Context& ctx) {
+  const auto& o = ctx.options();
+  std::vector<std::string> sets = o.paths;
+  if (sets.size() != 2) {
+    diag::Diagnostic d;
+    d.subject = "diff";
+    d.message = diag::msg("diff.two_needed", sets.size());
+    d.hint = diag::msg("diff.two_needed.hint");
+    throw diag::InputError(d);
+  }
+  auto a = ctx.resolve_rules(sets[0]);
+  auto b = ctx.resolve_rules(sets[1]);
+  int year = ctx.year();
+  std::vector<report::ResultTable> tables;
+
+  report::ResultTable changes;
+  changes.title = diag::msg("diff.rules_title", a->id, b->id);
+  changes.columns = {{"kind", diag::msg("col.kind")}, {"name", diag::msg("col.name")},
+                     {"before", diag::msg("diff.col.before")}, {"after", diag::msg("diff.col.after")}};
+  for (const auto& c : rules::diff_rules(*a, *b, year))
+    changes.add_row({report::text(c.kind), report::text(c.name), report::text(c.before), report::text(c.after)});
+  if (changes.rows.empty()) changes.notes.push_back(diag::msg("diff.no_rule_change"));
+  tables.push_back(std::move(changes));
+
+  std::vector<size_t> rows;
+  rules::Inputs in = ctx.inputs(year, &rows);
+  rules::Evaluation ea(a, in, year, ctx.overrides()), eb(b, in, year, ctx.overrides());
+  const auto& table = ctx.table();
+  report::ResultTable moved;
+  moved.title = diag::msg("diff.units_title", year);
+  moved.columns = {{"unit", diag::msg("col.unit")}, {"name", diag::msg("col.name")},
+                   {"classification", diag::msg("diff.col.classification")},
+                   {"before", diag::msg("diff.col.before")}, {"after", diag::msg("diff.col.after")},
+                   {"deciding", diag::msg("diff.col.deciding")}};
+  auto changed = rules::diff_classes(ea, eb);
+  for (const auto& c : changed)
+    moved.add_row({report::text(table.unit[rows[c.unit]]), report::text(table.name[rows[c.unit]]),
+                   report::text(c.classification), report::text(c.before), report::text(c.after), report::text(c.deciding)});
+  moved.notes.push_back(diag::msg("diff.units_count", changed.size(), rows.size()));
+  tables.push_back(std::move(moved));
+  for (const auto& c : b->classifications)
+    tables.push_back(gap_table(rules::search_gaps(b, c, year, o.cap), b->id, c.name));
+  ctx.emit(report::render(tables, ctx.format()));
+  return 0;
+}
+
+int cmd_sweep(Context& ctx) {
+  const auto& o = ctx.options();
+  int year = ctx.year();
+  auto rs = ctx.rule_set();
+  std::string cname = o.classification;
+  if (cname.empty() && !rs->classifications.empty()) cname = rs->classifications.front().name;
+  std::vector<size_t> rows;
+  rules::Inputs in = ctx.inputs(year, &rows);
+  auto steps = rules::sweep(rs, in, year, ctx.overrides(), cname, o.param, o.from, o.to, o.step);
+  const auto& table = ctx.table();
+  report::ResultTable t;
+  t.title = diag::msg("sweep.title", o.param, rs->id, year);
+  t.columns = {{"value", o.param, report::Align::kRight}};
+  std::vector<std::string> classes;
+  if (!steps.empty())
+    for (const auto& [cls, n] : steps.front().counts) classes.push_back(cls);
+  for (const auto& s : steps)
+    for (const auto& [cls, n] : s.counts)
+      if (std::find(classes.begin(), classes.end(), cls) == classes.end()) classes.push_back(cls);
+  for (const auto& cls : classes) t.columns.push_back({cname + "_" + cls, cname + " " + cls, report::Align::kRight});
+  t.columns.push_back({"flipped", diag::msg("sweep.col.flipped")});
+  for (const auto& s : steps) {
+    std::vector<report::Cell> row{report::number(s.value)};
+    for (const auto& cls : classes) {
+      auto it = s.counts.find(cls);
+      row.push_back(report::number(static_cast<double>(it == s.counts.end() ? 0 : it->second)));
+    }
+    std::string f;
+    for (size_t k = 0; k < s.flipped.size(); ++k) {
+      size_t r = rows[s.flipped[k]];
+      f += (k ? "; " : "") + (table.name[r].empty() ? table.unit[r] : table.name[r]) + " " + s.flips[k];
+    }
+    row.push_back(report::text(f));
+    t.add_row(std::move(row));
+  }
+  t.notes.push_back(diag::msg("sweep.note", rows.size()));
+  ctx.emit(report::render(t, ctx.format()));
+  return 0;
+}
+
+int cmd_targets(Context& ctx) {
+  int year = ctx.year();
+  std::vector<std::shared_ptr<const rules::RuleSet>> sets;
+  if (!ctx.options().rules.empty()) {
+    for (const auto& r : ctx.options().rules) sets.push_back(ctx.resolve_rules(r));
+  } else {
+    for (const auto& id : std::vector<std::string>{"kontum.ntp-2021-2025-targets", "kontum.nq-04-2016-targets"}) {
+      if (ctx.library().file(id)) sets.push_back(ctx.library().get(id));
+    }
+  }
+  auto classifier = [&ctx](int y) -> std::shared_ptr<const rules::RuleSet> {
+    try {
+      return ctx.library().in_force("commune-region", y);
+    } catch (const diag::InputError&) {
+      return nullptr;
+    }
+  };
+  report::ResultTable t;
+  t.title = diag::msg("targets.title", year);
+  t.columns = {{"rule_set", diag::msg("col.rule_set")}, {"target", diag::msg("targets.col.target")},
+               {"group", diag::msg("targets.col.group")}, {"measure", diag::msg("targets.col.measure")},
+               {"computed", diag::msg("targets.col.computed"), report::Align::kRight},
+               {"compare", diag::msg("targets.col.compare")},
+               {"value", diag::msg("targets.col.value"), report::Align::kRight},
+               {"status", diag::msg("targets.col.status")}, {"detail", diag::msg("targets.col.detail")}};
+  int not_met = 0;
+  for (const auto& rs : sets) {
+    for (const auto& r : rules::check_targets(rs, ctx.table(), year, classifier, ctx.overrides())) {
+      not_met += r.status == "not-met";
+      t.add_row({report::text(rs->id), report::text(r.title.empty() ? r.id : r.title), report::text(r.group),
+                 report::text(r.measure), report::number(r.computed, 4), report::text(r.compare),
+                 r.target_value ? report::number(*r.target_value) : report::missing(), report::text(r.status),
+                 report::text(r.detail)});
+    }
+  }
+  t.notes.push_back(diag::msg("targets.note", not_met));
+  ctx.emit(report::render(t, ctx.format()));
+  return not_met > 0 ? 1 : 0;
+}
+
+}  // namespace lotrinh::cli

@@ -1,0 +1,53 @@
+#pragma once
+// What every command loads: the bundled files, the catalogue, the rule library, the table.
+#include <memory>
+#include <string>
+
+#include "cli/options.h"
+#include "data/catalogue.h"
+#include "data/commune_table.h"
+#include "report/render.h"
+#include "rules/evaluation.h"
+#include "rules/rule_library.h"
+
+namespace lotrinh::cli {
+
+/// The folder holding the bundled rules/ and scenarios/: $LOTRINH_HOME, else the source tree
+/// the binary was built from.
+std::string home();
+
+/// Loaded inputs of one command run.
+class Context {
+ public:
+  explicit Context(const Options& o);
+
+  const Options& options() const { return o_; }
+  const data::Catalogue& catalogue() const { return *catalogue_; }
+  rules::RuleLibrary& library() { return *library_; }
+
+  /// The commune table (--data, else the bundled example), loaded on first use.
+  const data::CommuneTable& table();
+  /// --year, else the latest year in the table; checked against the table's years.
+  int year();
+  /// --set values, parsed.
+  const rules::Overrides& overrides() const { return overrides_; }
+  /// The rule set: the one --rules names (a file or an id), else the one of `kind` in force.
+  std::shared_ptr<const rules::RuleSet> rule_set(const std::string& kind = "commune-region");
+  /// Resolves one --rules value (a path or an id) to a rule set.
+  std::shared_ptr<const rules::RuleSet> resolve_rules(const std::string& path_or_id);
+  /// Inputs for the table's rows of `year`, and those row indexes.
+  rules::Inputs inputs(int year, std::vector<size_t>* rows);
+  report::Format format() const { return format_; }
+  /// Writes to --out (or stdout).
+  void emit(const std::string& text) const;
+
+ private:
+  Options o_;
+  std::unique_ptr<data::Catalogue> catalogue_;
+  std::unique_ptr<rules::RuleLibrary> library_;
+  std::unique_ptr<data::CommuneTable> table_;
+  rules::Overrides overrides_;
+  report::Format format_ = report::Format::kTable;
+};
+
+}  // namespace lotrinh::cli

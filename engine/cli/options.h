@@ -1,0 +1,32 @@
+#pragma once
+// The parsed command line, shared by every command.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lotrinh::cli {
+
+struct Options {
+  std::string command;
+  std::vector<std::string> paths;       ///< check, test: files or folders; diff: two rule sets.
+  std::vector<std::string> rules;       ///< --rules: a rule file path or a rule set id.
+  std::string data;                     ///< --data: a commune table (CSV).
+  std::string csv_dialect = "rfc4180";  ///< --csv-dialect: rfc4180 | excel-vi
+  std::optional<int> year;              ///< --year: the data year.
+  std::vector<std::string> set;         ///< --set name=value, as given.
+  std::string format = "table";         ///< --format
+  std::string out = "-";                ///< --out
+  std::string commune;                  ///< explain --commune
+  std::string classification;           ///< --classification (sweep, check --gaps)
+  std::string param;                    ///< sweep --param
+  double from = 0, to = 0, step = 0;    ///< sweep range
+  bool gaps = false;                    ///< check --gaps
+  size_t cap = 200000;                  ///< gap search cap
+};
+
+/// Runs the command; returns the exit code (0 ok, 1 failures found, 2 invalid input).
+/// Throws diag::InputError for invalid input (the caller prints it and exits 2).
+int run_command(const Options& o);
+
+}  // namespace lotrinh::cli

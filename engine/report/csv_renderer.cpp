@@ -1,0 +1,53 @@
+// CSV as RFC 4180 describes it, so that Excel, pandas and lotrinh's own reader take it back.
+#include <string>
+#include <string_view>
+
+#include "report/cell_text.h"
+#include "report/renderers.h"
+
+namespace lotrinh::report {
+namespace {
+
+// LF rather than RFC 4180's CRLF: the output also goes to terminals and Unix pipes, and every
+// CSV reader we target (Excel, pandas, lotrinh's) accepts both.
+constexpr std::string_view kLineEnd = "\n";
+
+void append_field(std::string& out, std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += s;
+    return;
+  }
+  out += '"';
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+std::string field_text(const Cell& cell) {
+  if (cell.is_missing()) return {};
+  if (cell.number) return shortest_number(*cell.number);
+  return cell.text;
+}
+
+}  // namespace
+
+std::string render_csv(const ResultTable& table) {
+  std::string out;
+  for (size_t c = 0; c < table.columns.size(); ++c) {
+    if (c > 0) out += ',';
+    append_field(out, table.columns[c].id);
+  }
+  out += kLineEnd;
+  for (const auto& row : table.rows) {
+    for (size_t c = 0; c < table.columns.size(); ++c) {
+      if (c > 0) out += ',';
+      if (c < row.size()) append_field(out, field_text(row[c]));
+    }
+    out += kLineEnd;
+  }
+  return out;
+}
+
+}  // namespace lotrinh::report

@@ -1,0 +1,19 @@
+#pragma once
+// The three renderers behind render() (internal to report/; call render() instead).
+#include <string>
+#include <vector>
+
+#include "report/result_table.h"
+
+namespace lotrinh::report {
+
+/// An aligned terminal table, as render(table, Format::kTable).
+std::string render_text_table(const ResultTable& table);
+/// RFC 4180 CSV without the notes, as render(table, Format::kCsv).
+std::string render_csv(const ResultTable& table);
+/// One JSON object, as render(table, Format::kJson).
+std::string render_json(const ResultTable& table);
+/// A JSON array of table objects, as render(tables, Format::kJson).
+std::string render_json(const std::vector<ResultTable>& tables);
+
+}  // namespace lotrinh::report

@@ -1,0 +1,58 @@
+#pragma once
+// A table of results (rows of cells under named columns, plus notes), independent of how it is
+// printed: render.h turns it into a terminal table, CSV or JSON.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lotrinh::report {
+
+/// Where text sits in a terminal-table column.
+enum class Align { kLeft, kRight };
+
+/// A column: `id` is the stable machine name (CSV header, JSON key); `header` the translated
+/// label shown in a terminal table (the id is shown when it is empty).
+struct Column {
+  std::string id;
+  std::string header;
+  Align align = Align::kLeft;
+};
+
+/// One value: text, a number, or missing (no number and no text). A NaN or infinite number is
+/// shown as missing.
+struct Cell {
+  std::string text;
+  std::optional<double> number;
+  int decimals = -1;     ///< Decimals shown in a terminal table; -1: the shortest exact form.
+  bool percent = false;  ///< `number` is a fraction, shown ×100 with " %" in a terminal table.
+
+  /// True when the cell holds neither a finite number nor text.
+  bool is_missing() const;
+};
+
+/// A text cell.
+Cell text(std::string s);
+/// A number cell shown with `decimals` decimals in a table (-1: shortest exact form).
+Cell number(double v, int decimals = -1);
+/// A number cell, or a missing one when `v` is empty.
+Cell number(std::optional<double> v, int decimals = -1);
+/// A fraction shown in a table as a percentage ("18.70 %" for 0.187 with 2 decimals); CSV and
+/// JSON carry the fraction itself.
+Cell percent(double fraction, int decimals = -1);
+/// A percent cell, or a missing one when `fraction` is empty.
+Cell percent(std::optional<double> fraction, int decimals = -1);
+/// A missing value ("-" in a table, an empty CSV field, JSON null).
+Cell missing();
+
+/// A titled table plus notes (printed under a terminal table; "notes" in JSON; not in CSV).
+struct ResultTable {
+  std::string title;  ///< May be empty.
+  std::vector<Column> columns;
+  std::vector<std::vector<Cell>> rows;  ///< Each row has one cell per column.
+  std::vector<std::string> notes;
+
+  /// Appends a row. Requires: one cell per column (a short row is padded with missing cells).
+  void add_row(std::vector<Cell> cells);
+};
+
+}  // namespace lotrinh::report

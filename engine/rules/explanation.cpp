@@ -1,0 +1,200 @@
+#include "rules/explanation.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <set>
+
+#include "diag/messages.h"
+
+namespace lotrinh::rules {
+namespace {
+
+const char* truth_word(Truth t) { return t == kTrue ? "true" : t == kFalse ? "false" : "unknown"; }
+
+const char* op_text(expr::CompareOp op) {
+  switch (op) {
+    case expr::CompareOp::kLt: return "<";
+    case expr::CompareOp::kLe: return "≤";
+    case expr::CompareOp::kGt: return ">";
+    case expr::CompareOp::kGe: return "≥";
+    case expr::CompareOp::kEq: return "=";
+    case expr::CompareOp::kNe: return "≠";
+  }
+  return "?";
+}
+
+std::string num(double v) { return fmt::format("{}", std::round(v * 1e10) / 1e10); }
+
+class Explainer {
+ public:
+  Explainer(Evaluation& ev, size_t i) : ev_(ev), rs_(ev.rules()), i_(i) {}
+
+  void classification(const Classification& c) {
+    std::string cls = ev_.class_name(c, i_);
+    lines_.push_back({0, c.name, cls, class_detail(c, cls)});
+    int decided = ev_.classes(c)[i_];
+    for (size_t r = 0; r < c.order.size(); ++r) {
+      const ClassRule& rule = c.order[r];
+      if (rule.when < 0) {
+        lines_.push_back({1, diag::msg("explain.otherwise", rule.cls), static_cast<int>(r) == decided ? "true" : "-", ""});
+      } else {
+        lines_.push_back({1, diag::msg("explain.class_if", rule.cls), truth_word(ev_.node(rule.when, i_)),
+                          rule.fallback ? diag::msg("explain.fallback") : ""});
+        node(rule.when, 2);
+      }
+      if (static_cast<int>(r) == decided || (decided == -1 && ev_.node(rule.when, i_) == kUnknown)) break;
+    }
+  }
+
+  std::vector<ExplainLine> take() { return std::move(lines_); }
+
+ private:
+  std::string class_detail(const Classification& c, const std::string& cls) {
+    if (cls != "unknown") return {};
+    std::set<std::string> missing;
+    for (const auto& rule : c.order)
+      if (rule.when >= 0) collect_missing(rule.when, missing);
+    std::string list;
+    for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+    return list.empty() ? diag::msg("explain.unknown_law") : diag::msg("explain.settled_by", list);
+  }
+
+  void collect_missing(int n, std::set<std::string>& out) {
+    const Node& nd = rs_.nodes[n];
+    if (ev_.node(n, i_) != kUnknown) return;
+    if (nd.kind == Node::Kind::kRef) return collect_missing(rs_.criteria[nd.ref].root, out);
+    if (nd.kind == Node::Kind::kLeaf && nd.expr) {
+      for (int s : nd.expr->slots())
+        if (std::isnan(ev_.value(s, i_))) out.insert(slot_label(s));
+    }
+    for (int c : nd.children) collect_missing(c, out);
+  }
+
+  std::string slot_label(int s) {
+    const Slot& slot = rs_.slots[s];
+    if (slot.kind == SlotKind::kParameter) return diag::msg("explain.param_label", slot.name);
+    if (ev_.resolved_name(s) != slot.name) return slot.name + " (" + ev_.resolved_name(s) + ")";
+    return slot.name;
+  }
+
+  void node(int n, int depth) {
+    const Node& nd = rs_.nodes[n];
+    Truth t = ev_.node(n, i_);
+    std::string clause = nd.source.empty() ? "" : " [" + nd.source + "]";
+    switch (nd.kind) {
+      case Node::Kind::kRef: {
+        const Criterion& c = rs_.criteria[nd.ref];
+        if (expanded_.count(nd.ref)) {
+          lines_.push_back({depth, c.name, truth_word(t), diag::msg("explain.see_above")});
+          return;
+        }
+        expanded_.insert(nd.ref);
+        const Node& root = rs_.nodes[c.root];
+        if (root.kind == Node::Kind::kLeaf) {
+          lines_.push_back({depth, c.name + ": " + root.text, truth_word(t), leaf_detail(ev_, c.root, i_) + clause});
+        } else {
+          lines_.push_back({depth, c.name, truth_word(t), root.source.empty() ? "" : "[" + root.source + "]"});
+          node(c.root, depth + 1);
+        }
+        return;
+      }
+      case Node::Kind::kLeaf:
+        lines_.push_back({depth, nd.text, truth_word(t), leaf_detail(ev_, n, i_) + clause});
+        return;
+      case Node::Kind::kUnknown:
+        lines_.push_back({depth, diag::msg("explain.unknown_clause"), "unknown", nd.note + clause});
+        return;
+      case Node::Kind::kAll: lines_.push_back({depth, diag::msg("explain.all"), truth_word(t), clause}); break;
+      case Node::Kind::kAny: lines_.push_back({depth, diag::msg("explain.any"), truth_word(t), clause}); break;
+      case Node::Kind::kNot: lines_.push_back({depth, diag::msg("explain.not"), truth_word(t), clause}); break;
+      case Node::Kind::kAtLeast: {
+        int yes = 0;
+        for (int c : nd.children) yes += ev_.node(c, i_) == kTrue;
+        lines_.push_back({depth, diag::msg("explain.at_least", nd.at_least, nd.children.size()), truth_word(t),
+                          diag::msg("explain.count_met", yes) + clause});
+        break;
+      }
+    }
+    for (int c : nd.children) node(c, depth + 1);
+  }
+
+  Evaluation& ev_;
+  const RuleSet& rs_;
+  size_t i_;
+  std::vector<ExplainLine> lines_;
+  std::set<int> expanded_;
+};
+
+}  // namespace
+
+std::string display_value(double v, const std::string& unit) {
+  if (std::isnan(v)) return diag::msg("explain.missing");
+  if (unit == "fraction") return fmt::format("{} ({} %)", num(v), num(v * 100));
+  return num(v);
+}
+
+std::string leaf_detail(Evaluation& ev, int n, size_t i) {
+  const RuleSet& rs = ev.rules();
+  const Node& nd = rs.nodes[n];
+  if (nd.kind != Node::Kind::kLeaf || !nd.expr) return {};
+  auto label = [&](int s) {
+    const Slot& slot = rs.slots[s];
+    return ev.resolved_name(s) != slot.name ? slot.name + "[" + ev.resolved_name(s) + "]" : slot.name;
+  };
+  // Missing values and unknown parameters first: they decide that the leaf is unknown.
+  std::string missing;
+  for (int s : nd.expr->slots()) {
+    if (!std::isnan(ev.value(s, i))) continue;
+    const Slot& slot = rs.slots[s];
+    if (slot.kind == SlotKind::kParameter) {
+      const Parameter* p = rs.find_parameter(slot.name);
+      missing += (missing.empty() ? "" : "; ") +
+                 diag::msg("explain.param_unknown", slot.name, p ? p->decl.source : "", p ? p->decl.note : "");
+    } else {
+      missing += (missing.empty() ? "" : "; ") + diag::msg("explain.value_missing", label(s));
+    }
+  }
+  if (!missing.empty()) return missing + diag::msg("explain.would_settle");
+  const auto& cmp = nd.expr->comparison();
+  if (!cmp) {
+    std::string vals;
+    for (int s : nd.expr->slots())
+      vals += (vals.empty() ? "" : ", ") + label(s) + " " + display_value(ev.value(s, i), rs.slots[s].unit);
+    return vals;
+  }
+  const Slot& lhs = rs.slots[cmp->lhs_slot];
+  double v = ev.value(cmp->lhs_slot, i);
+  double c = cmp->rhs_slot < 0 ? cmp->rhs_constant : ev.value(cmp->rhs_slot, i);
+  std::string rhs_name = cmp->rhs_slot < 0 ? "" : " (" + rs.slots[cmp->rhs_slot].name + ")";
+  std::string head = fmt::format("{} {}, {} {} {}{}", label(cmp->lhs_slot), display_value(v, lhs.unit),
+                                 diag::msg("explain.needs"), op_text(cmp->op), num(c), rhs_name);
+  bool pass = expr::compare(cmp->op, v, c) != 0;
+  if (cmp->op == expr::CompareOp::kEq || cmp->op == expr::CompareOp::kNe)
+    return head + ": " + diag::msg(pass ? "explain.met" : "explain.not_met");
+  double gap = std::fabs(v - c);
+  std::string amount = lhs.unit == "fraction" ? diag::msg("explain.points", fmt::format("{:.1f}", gap * 100))
+                                              : (num(gap) + (lhs.unit.empty() || lhs.unit == "flag" ? "" : " " + lhs.unit));
+  if (gap == 0) return head + ": " + diag::msg("explain.exactly_at");
+  return head + ": " + diag::msg(pass ? "explain.to_spare" : "explain.short", amount);
+}
+
+std::vector<ExplainLine> explain_unit(Evaluation& ev, size_t i, const std::string& classification) {
+  Explainer ex(ev, i);
+  for (const auto& c : ev.rules().classifications)
+    if (classification.empty() || c.name == classification) ex.classification(c);
+  return ex.take();
+}
+
+std::string render_explanation(const std::vector<ExplainLine>& lines) {
+  std::string out;
+  for (const auto& l : lines) {
+    out += std::string(static_cast<size_t>(l.depth) * 2, ' ');
+    out += l.item + ": " + l.result;
+    if (!l.detail.empty()) out += "  — " + l.detail;
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace lotrinh::rules

@@ -1,0 +1,350 @@
+#include "rules/rule_set.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "diag/diagnostic.h"
+#include "diag/messages.h"
+#include "diag/spelling.h"
+
+namespace lotrinh::rules {
+namespace {
+
+bool is_identifier(const std::string& s) {
+  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
+  for (char c : s)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
+  return true;
+}
+
+std::string trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+// Replaces the element named like `item` in `list`, or appends it (keeps the base's order).
+template <class T, class Key>
+void merge_by(std::vector<T>& list, const T& item, Key key) {
+  for (auto& existing : list) {
+    if (key(existing) == key(item)) {
+      existing = item;
+      return;
+    }
+  }
+  list.push_back(item);
+}
+
+class Compiler {
+ public:
+  Compiler(RuleSet& rs, diag::DiagnosticSink& sink) : rs_(rs), sink_(sink) {}
+
+  void declare_symbols(const std::vector<config::ParameterDecl>& params,
+                       const std::vector<config::DerivedDecl>& derived) {
+    for (const auto& [id, ind] : rs_.catalogue->indicators()) add_slot(id, SlotKind::kIndicator, ind.unit);
+    for (const auto& [id, alias] : rs_.catalogue->aliases()) {
+      std::string unit;
+      if (!alias.periods.empty())
+        if (auto* ind = rs_.catalogue->find(alias.periods.front().indicator)) unit = ind->unit;
+      add_slot(id, SlotKind::kAlias, unit);
+    }
+    for (const auto& p : params) {
+      if (rs_.symbols.find(p.name)) {
+        sink_.error(p.loc, diag::msg("rules.name_taken", p.name), diag::msg("rules.name_taken.hint"));
+        continue;
+      }
+      Parameter param{p, add_slot(p.name, SlotKind::kParameter, p.unit)};
+      rs_.parameters.push_back(std::move(param));
+    }
+    for (const auto& d : derived) {
+      if (rs_.symbols.find(d.name)) {
+        sink_.error(d.loc, diag::msg("rules.name_taken", d.name), diag::msg("rules.name_taken.hint"));
+        continue;
+      }
+      add_slot(d.name, SlotKind::kDerived, d.unit);
+    }
+  }
+
+  void compile_derived(const std::vector<config::DerivedDecl>& decls) {
+    // Compile each, then order by dependencies (depth-first; a cycle is an error).
+    std::vector<std::optional<expr::CompiledExpr>> compiled;
+    std::vector<const config::DerivedDecl*> kept;
+    for (const auto& d : decls) {
+      auto slot = rs_.symbols.find(d.name);
+      if (!slot || rs_.slots[*slot].kind != SlotKind::kDerived) continue;
+      compiled.push_back(compile_expr(d.expr));
+      kept.push_back(&d);
+    }
+    std::map<int, size_t> by_slot;
+    for (size_t i = 0; i < kept.size(); ++i) by_slot[*rs_.symbols.find(kept[i]->name)] = i;
+    std::vector<int> state(kept.size(), 0);  // 0 new, 1 on stack, 2 done
+    std::vector<size_t> stack;
+    std::function<void(size_t)> visit = [&](size_t i) {
+      if (state[i] == 2) return;
+      if (state[i] == 1) {
+        std::string path;
+        auto start = std::find(stack.begin(), stack.end(), i);
+        for (auto it = start; it != stack.end(); ++it) path += kept[*it]->name + " -> ";
+        path += kept[i]->name;
+        sink_.error(kept[i]->loc, diag::msg("rules.derived_cycle", path), diag::msg("rules.cycle.hint"));
+        return;
+      }
+      state[i] = 1;
+      stack.push_back(i);
+      if (compiled[i])
+        for (int s : compiled[i]->slots())
+          if (auto it = by_slot.find(s); it != by_slot.end()) visit(it->second);
+      stack.pop_back();
+      if (state[i] == 1) {
+        state[i] = 2;
+        if (compiled[i]) {
+          rs_.derived.push_back(Derived{*kept[i], *rs_.symbols.find(kept[i]->name), std::move(*compiled[i])});
+          compiled[i].reset();
+        }
+      }
+    };
+    for (size_t i = 0; i < kept.size(); ++i) visit(i);
+  }
+
+  void compile_criteria(const std::vector<config::CriterionDecl>& decls) {
+    for (const auto& c : decls) {
+      if (rs_.symbols.find(c.name)) {
+        sink_.error(c.loc, diag::msg("rules.name_taken", c.name), diag::msg("rules.name_taken.hint"));
+        continue;
+      }
+      rs_.criteria.push_back(Criterion{c.name, -1, c.loc});
+    }
+    for (auto& crit : rs_.criteria) {
+      const auto& decl = *std::find_if(decls.begin(), decls.end(), [&](auto& d) { return d.name == crit.name; });
+      crit.root = add_node(decl.root);
+    }
+    check_criteria_cycles();
+  }
+
+  void compile_classifications(const std::vector<config::ClassificationDecl>& decls) {
+    for (const auto& c : decls) {
+      Classification out{c.name, c.title, {}, c.loc};
+      for (const auto& e : c.order) {
+        ClassRule r{e.cls, -1, e.fallback};
+        if (e.when) {
+          config::CriterionNode leaf;
+          leaf.kind = config::CriterionNode::Kind::kLeaf;
+          leaf.expr = *e.when;
+          leaf.loc = e.when->loc;
+          r.when = add_node(leaf);
+        }
+        out.order.push_back(r);
+      }
+      rs_.classifications.push_back(std::move(out));
+    }
+  }
+
+ private:
+  int add_slot(const std::string& name, SlotKind kind, const std::string& unit) {
+    int s = rs_.symbols.add(name);
+    if (s >= static_cast<int>(rs_.slots.size())) rs_.slots.push_back(Slot{name, kind, unit});
+    return s;
+  }
+
+  std::optional<expr::CompiledExpr> compile_expr(const config::ExprText& e) {
+    std::vector<diag::Diagnostic> out;
+    auto c = expr::CompiledExpr::compile(e.text, rs_.symbols, e.loc, e.exact, out);
+    for (auto& d : out) {
+      // A criterion name inside an expression: say how to combine criteria instead.
+      for (const auto& crit : rs_.criteria)
+        if (d.message.find("'" + crit.name + "'") != std::string::npos && d.hint.find(crit.name) == std::string::npos)
+          d.hint = diag::msg("rules.criterion_in_expr.hint", crit.name);
+      sink_.add(std::move(d));
+    }
+    return c;
+  }
+
+  int add_node(const config::CriterionNode& n) {
+    Node node;
+    node.loc = n.loc;
+    node.note = n.note;
+    node.source = n.source;
+    using K = config::CriterionNode::Kind;
+    switch (n.kind) {
+      case K::kLeaf: {
+        std::string text = trim(n.expr.text);
+        node.text = text;
+        if (is_identifier(text) && !rs_.symbols.find(text)) {
+          int idx = rs_.criterion_index(text);
+          if (idx >= 0) {
+            node.kind = Node::Kind::kRef;
+            node.ref = idx;
+          } else {
+            std::vector<std::string> names = rs_.symbols.names();
+            for (const auto& c : rs_.criteria) names.push_back(c.name);
+            int lead = static_cast<int>(n.expr.text.find_first_not_of(" \t"));
+            sink_.error(n.expr.exact ? n.expr.loc.shifted(std::max(lead, 0)) : n.expr.loc,
+                        diag::msg("rules.unknown_reference", text), diag::did_you_mean(text, names));
+          }
+        } else {
+          node.kind = Node::Kind::kLeaf;
+          node.expr = compile_expr(n.expr);
+        }
+        break;
+      }
+      case K::kAll: node.kind = Node::Kind::kAll; break;
+      case K::kAny: node.kind = Node::Kind::kAny; break;
+      case K::kAtLeast: node.kind = Node::Kind::kAtLeast; node.at_least = n.at_least; break;
+      case K::kNot: node.kind = Node::Kind::kNot; break;
+      case K::kUnknown: node.kind = Node::Kind::kUnknown; node.note = n.unknown_note; break;
+    }
+    std::vector<int> children;
+    for (const auto& c : n.children) children.push_back(add_node(c));
+    node.children = std::move(children);
+    rs_.nodes.push_back(std::move(node));
+    return static_cast<int>(rs_.nodes.size()) - 1;
+  }
+
+  void refs_of(int n, std::vector<int>& out) const {
+    const Node& node = rs_.nodes[n];
+    if (node.kind == Node::Kind::kRef) out.push_back(node.ref);
+    for (int c : node.children) refs_of(c, out);
+  }
+
+  void check_criteria_cycles() {
+    const size_t n = rs_.criteria.size();
+    std::vector<int> state(n, 0);
+    std::vector<int> stack;
+    std::set<int> reported;
+    std::function<void(int)> visit = [&](int i) {
+      if (state[i] == 2) return;
+      if (state[i] == 1) {
+        if (reported.count(i)) return;
+        reported.insert(i);
+        std::string path;
+        auto start = std::find(stack.begin(), stack.end(), i);
+        for (auto it = start; it != stack.end(); ++it) path += rs_.criteria[*it].name + " -> ";
+        path += rs_.criteria[i].name;
+        sink_.error(rs_.criteria[i].loc, diag::msg("rules.criteria_cycle", path), diag::msg("rules.cycle.hint"));
+        return;
+      }
+      state[i] = 1;
+      stack.push_back(i);
+      std::vector<int> refs;
+      if (rs_.criteria[i].root >= 0) refs_of(rs_.criteria[i].root, refs);
+      for (int r : refs) visit(r);
+      stack.pop_back();
+      state[i] = 2;
+    };
+    for (size_t i = 0; i < n; ++i) visit(static_cast<int>(i));
+  }
+
+  RuleSet& rs_;
+  diag::DiagnosticSink& sink_;
+};
+
+std::string date_text(const config::Date& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
+
+}  // namespace
+
+std::shared_ptr<const RuleSet> RuleSet::compile(const std::vector<const config::RuleFile*>& chain,
+                                                const data::Catalogue& catalogue) {
+  auto rs = std::make_shared<RuleSet>();
+  rs->catalogue = &catalogue;
+  std::vector<config::ParameterDecl> params;
+  std::vector<config::DerivedDecl> derived;
+  std::vector<config::CriterionDecl> criteria;
+  std::vector<config::ClassificationDecl> classifications;
+  for (const config::RuleFile* f : chain) {
+    rs->id = f->id;
+    rs->path = f->path;
+    rs->extends = f->extends;
+    rs->title = f->title;
+    rs->source = f->source;
+    rs->notes = f->notes;
+    rs->status = f->status;  // never inherited: a draft of an in-force act is a draft
+    if (!f->kind.empty()) rs->kind = f->kind;
+    if (!f->level.empty()) rs->level = f->level;
+    if (f->effective_from) rs->effective_from = f->effective_from;
+    if (f->effective_until) rs->effective_until = f->effective_until;
+    for (const auto& p : f->parameters) merge_by(params, p, [](auto& x) { return x.name; });
+    for (const auto& d : f->derived) merge_by(derived, d, [](auto& x) { return x.name; });
+    for (const auto& c : f->criteria) merge_by(criteria, c, [](auto& x) { return x.name; });
+    for (const auto& c : f->classifications) merge_by(classifications, c, [](auto& x) { return x.name; });
+    for (const auto& t : f->targets) merge_by(rs->targets, t, [](auto& x) { return x.id; });
+  }
+  rs->tests = chain.back()->tests;
+
+  diag::DiagnosticSink sink;
+  Compiler c(*rs, sink);
+  c.declare_symbols(params, derived);
+  c.compile_derived(derived);
+  c.compile_criteria(criteria);
+  c.compile_classifications(classifications);
+  sink.throw_if_errors();
+  return rs;
+}
+
+const Criterion* RuleSet::find_criterion(const std::string& name) const {
+  int i = criterion_index(name);
+  return i < 0 ? nullptr : &criteria[i];
+}
+
+int RuleSet::criterion_index(const std::string& name) const {
+  for (size_t i = 0; i < criteria.size(); ++i)
+    if (criteria[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+const Classification* RuleSet::find_classification(const std::string& name) const {
+  for (const auto& c : classifications)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+const Parameter* RuleSet::find_parameter(const std::string& name) const {
+  for (const auto& p : parameters)
+    if (p.decl.name == name) return &p;
+  return nullptr;
+}
+
+bool RuleSet::applies_to_year(int year) const {
+  config::Date dec31{year, 12, 31};
+  if (effective_from && dec31 < *effective_from) return false;
+  if (effective_until && *effective_until < dec31) return false;
+  return true;
+}
+
+std::string RuleSet::period_text() const {
+  std::string from = effective_from ? date_text(*effective_from) : "...";
+  std::string until = effective_until ? date_text(*effective_until) : "...";
+  return diag::msg("rules.period", from, until);
+}
+
+std::string RuleSet::display_title() const {
+  if (diag::lang() == diag::Lang::kVi && !title.vi.empty()) return title.vi;
+  return title.en.empty() ? title.vi : title.en;
+}
+
+std::string RuleSet::render_node(int n) const {
+  const Node& node = nodes[n];
+  auto list = [&](std::string head) {
+    std::string s = head + "[";
+    for (size_t i = 0; i < node.children.size(); ++i) {
+      if (i) s += ", ";
+      s += render_node(node.children[i]);
+    }
+    return s + "]";
+  };
+  switch (node.kind) {
+    case Node::Kind::kLeaf: return "\"" + node.text + "\"";
+    case Node::Kind::kRef: return node.text;
+    case Node::Kind::kAll: return list("all ");
+    case Node::Kind::kAny: return list("any ");
+    case Node::Kind::kAtLeast: return list(fmt::format("at least {} of ", node.at_least));
+    case Node::Kind::kNot: return "not " + render_node(node.children.at(0));
+    case Node::Kind::kUnknown: return "unknown(\"" + node.note + "\")";
+  }
+  return {};
+}
+
+}  // namespace lotrinh::rules

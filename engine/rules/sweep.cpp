@@ -1,0 +1,58 @@
+#include "rules/sweep.h"
+
+#include <cmath>
+
+#include "diag/diagnostic.h"
+#include "diag/messages.h"
+#include "diag/spelling.h"
+
+namespace lotrinh::rules {
+
+std::vector<SweepStep> sweep(const std::shared_ptr<const RuleSet>& rules, const Inputs& inputs, int year,
+                             const Overrides& overrides, const std::string& classification,
+                             const std::string& param, double from, double to, double step) {
+  if (!(step > 0) || !(to >= from)) {
+    diag::Diagnostic d;
+    d.subject = "--step";
+    d.message = diag::msg("sweep.bad_range", from, to, step);
+    d.hint = diag::msg("sweep.bad_range.hint");
+    throw diag::InputError(d);
+  }
+  const Classification* c = rules->find_classification(classification);
+  if (!c) {
+    std::vector<std::string> names;
+    for (const auto& x : rules->classifications) names.push_back(x.name);
+    diag::Diagnostic d;
+    d.subject = "--classification";
+    d.message = diag::msg("sweep.no_classification", classification, rules->id);
+    d.hint = diag::did_you_mean(classification, names);
+    throw diag::InputError(d);
+  }
+  std::vector<SweepStep> out;
+  std::vector<std::string> previous;
+  const int steps = static_cast<int>(std::floor((to - from) / step + 1e-9));
+  for (int k = 0; k <= steps; ++k) {
+    double v = from + k * step;
+    v = std::round(v * 1e12) / 1e12;
+    Overrides o = overrides;
+    o[param] = v;
+    Evaluation ev(rules, inputs, year, o);
+    SweepStep s;
+    s.value = v;
+    for (const auto& r : c->order) s.counts[r.cls] = 0;
+    std::vector<std::string> now(ev.size());
+    for (size_t i = 0; i < ev.size(); ++i) {
+      now[i] = ev.class_name(*c, i);
+      ++s.counts[now[i]];
+      if (!previous.empty() && previous[i] != now[i]) {
+        s.flipped.push_back(i);
+        s.flips.push_back(previous[i] + " -> " + now[i]);
+      }
+    }
+    previous = std::move(now);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace lotrinh::rules

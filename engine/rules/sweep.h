@@ -1,0 +1,26 @@
+#pragma once
+// Sweeping one parameter over a range: how many units fall in each class at each value, and
+// which units flip first.
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rules/evaluation.h"
+
+namespace lotrinh::rules {
+
+struct SweepStep {
+  double value = 0;
+  std::map<std::string, int> counts;  ///< Class -> number of units.
+  std::vector<size_t> flipped;        ///< Units whose class differs from the previous step.
+  std::vector<std::string> flips;     ///< "before -> after" for each flipped unit.
+};
+
+/// Evaluates `classification` with parameter `param` set to from, from+step, ... <= to (+1e-9).
+/// Throws InputError for an unknown parameter or a non-positive step.
+std::vector<SweepStep> sweep(const std::shared_ptr<const RuleSet>& rules, const Inputs& inputs, int year,
+                             const Overrides& overrides, const std::string& classification,
+                             const std::string& param, double from, double to, double step);
+
+}  // namespace lotrinh::rules

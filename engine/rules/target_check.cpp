@@ -1,0 +1,181 @@
+#include "rules/target_check.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "diag/diagnostic.h"
+#include "diag/messages.h"
+
+namespace lotrinh::rules {
+namespace {
+
+// Values of an expression or criterion for every unit of an evaluation (NaN: missing/unknown).
+std::vector<double> values_of(Evaluation& ev, const config::ExprText& e, diag::DiagnosticSink& sink) {
+  const RuleSet& rs = ev.rules();
+  std::vector<double> out(ev.size(), NAN);
+  std::string text = e.text;
+  text.erase(0, text.find_first_not_of(' '));
+  text.erase(text.find_last_not_of(' ') + 1);
+  if (rs.find_criterion(text)) {
+    for (size_t i = 0; i < ev.size(); ++i) {
+      Truth t = ev.criterion(text, i);
+      out[i] = t == kUnknown ? NAN : (t == kTrue ? 1.0 : 0.0);
+    }
+    return out;
+  }
+  std::vector<diag::Diagnostic> ds;
+  auto c = expr::CompiledExpr::compile(e.text, rs.symbols, e.loc, e.exact, ds);
+  for (auto& d : ds) sink.add(d);
+  if (!c) return out;
+  std::vector<const double*> cols(rs.slots.size(), nullptr);
+  for (int s : c->slots()) cols[s] = ev.column(s);
+  c->eval_columns(cols, ev.size(), out.data());
+  return out;
+}
+
+bool compare_ok(const std::string& op, double a, double b) {
+  if (op == "<") return a < b;
+  if (op == "<=") return a <= b;
+  if (op == ">") return a > b;
+  if (op == ">=") return a >= b;
+  return std::fabs(a - b) < 1e-12;
+}
+
+}  // namespace
+
+std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& targets, const data::CommuneTable& table,
+                                        int data_year, const RuleSetForYear& classifier, const Overrides& overrides) {
+  std::vector<TargetResult> out;
+  diag::DiagnosticSink sink;
+  for (const auto& t : targets->targets) {
+    std::vector<int> years = t.years;
+    if (years.empty()) years.push_back(data_year);
+    // group -> year -> (aggregate, units)
+    std::map<std::string, std::map<int, std::pair<double, int>>> agg;
+    std::set<std::string> groups;
+    std::string why;
+    for (int y : years) {
+      std::vector<size_t> rows = table.rows_in_year(y);
+      if (rows.empty()) {
+        why = diag::msg("targets.no_data_year", y);
+        continue;
+      }
+      auto storage = std::make_shared<std::map<std::string, std::vector<double>>>();
+      Inputs in = table_inputs(table, rows, storage);
+      Evaluation ev(targets, in, y, overrides, /*check_year=*/false);
+      std::vector<double> x(rows.size(), 1.0), w(rows.size(), 1.0), keep(rows.size(), 1.0);
+      if (t.of) x = values_of(ev, *t.of, sink);
+      if (!t.class_ref.empty()) {
+        auto colon = t.class_ref.find(':');
+        std::string cname = t.class_ref.substr(0, colon), cls = t.class_ref.substr(colon + 1);
+        auto rs = classifier(y);
+        const Classification* c = rs ? rs->find_classification(cname) : nullptr;
+        if (!c) {
+          sink.error(t.loc, diag::msg("targets.no_classification", cname, y), diag::msg("targets.no_classification.hint"));
+          continue;
+        }
+        Evaluation cev(rs, in, y, {});
+        for (size_t i = 0; i < rows.size(); ++i) {
+          std::string got = cev.class_name(*c, i);
+          x[i] = got == "unknown" ? NAN : (got == cls ? 1.0 : 0.0);
+        }
+      }
+      if (t.weight) w = values_of(ev, *t.weight, sink);
+      if (t.where) keep = values_of(ev, *t.where, sink);
+      for (size_t i = 0; i < rows.size(); ++i) {
+        std::string g = t.level == "district" ? table.district[rows[i]] : diag::msg("targets.province");
+        groups.insert(g);
+        auto& [acc, units] = agg[g][y];
+        (void)acc;
+        (void)units;
+      }
+      // Aggregate per group.
+      std::map<std::string, std::vector<size_t>> members;
+      for (size_t i = 0; i < rows.size(); ++i) {
+        if (std::isnan(keep[i]) || keep[i] == 0) continue;
+        members[t.level == "district" ? table.district[rows[i]] : diag::msg("targets.province")].push_back(i);
+      }
+      for (const auto& g : groups) {
+        const auto& m = members[g];
+        double sum = 0, wsum = 0, mn = INFINITY, mx = -INFINITY;
+        int count = 0, missing = 0;
+        for (size_t i : m) {
+          if (std::isnan(x[i]) || std::isnan(w[i])) { ++missing; continue; }
+          sum += x[i];
+          wsum += w[i];
+          mn = std::min(mn, x[i]);
+          mx = std::max(mx, x[i]);
+          count += x[i] != 0;
+        }
+        double v = NAN;
+        const std::string& a = t.aggregate;
+        if (missing == 0 && !m.empty()) {
+          if (a == "mean") v = sum / static_cast<double>(m.size());
+          else if (a == "sum") v = sum;
+          else if (a == "count") v = count;
+          else if (a == "share") v = static_cast<double>(count) / static_cast<double>(m.size());
+          else if (a == "min") v = mn;
+          else if (a == "max") v = mx;
+          else if (a == "weighted_mean") {
+            double ws = 0;
+            for (size_t i : m) ws += x[i] * w[i];
+            v = wsum > 0 ? ws / wsum : NAN;
+          }
+        } else if (m.empty() && (a == "count" || a == "sum")) {
+          v = 0;
+        } else if (missing > 0) {
+          why = diag::msg("targets.missing_values", missing, y);
+        }
+        agg[g][y] = {v, static_cast<int>(m.size())};
+      }
+    }
+    for (const auto& g : groups) {
+      TargetResult r;
+      r.id = t.id;
+      r.title = diag::lang() == diag::Lang::kVi && !t.title.vi.empty() ? t.title.vi : t.title.en;
+      r.group = g;
+      r.compare = t.compare;
+      r.target_value = t.value;
+      std::string what = t.of ? t.of->text : t.class_ref;
+      r.measure = t.aggregate + " " + what;
+      double v = NAN;
+      if (!t.change.empty() && years.size() == 2) {
+        double a = agg[g].count(years[0]) ? agg[g][years[0]].first : NAN;
+        double b = agg[g].count(years[1]) ? agg[g][years[1]].first : NAN;
+        if (t.change == "per_year") v = (b - a) / (years[1] - years[0]);
+        else if (t.change == "difference") v = b - a;
+        else if (t.change == "ratio") v = a != 0 ? b / a : NAN;
+        r.measure += fmt::format(", {} {}-{}", t.change, years[0], years[1]);
+        r.units = agg[g].count(years[1]) ? agg[g][years[1]].second : 0;
+      } else {
+        auto& p = agg[g][years[0]];
+        v = p.first;
+        r.units = p.second;
+        r.measure += fmt::format(", {}", years[0]);
+      }
+      r.computed = v;
+      std::string reported;
+      if (!t.reported_outcome.empty()) reported = diag::msg("targets.reported", t.reported_outcome, t.reported_source);
+      if (!t.value) {
+        r.status = "no-value";
+        r.detail = diag::msg("targets.value_unknown") + (reported.empty() ? "" : "; " + reported);
+      } else if (std::isnan(v)) {
+        r.status = "unknown";
+        r.detail = why.empty() ? diag::msg("targets.cannot_compute") : why;
+        if (!reported.empty()) r.detail += "; " + reported;
+      } else {
+        r.status = compare_ok(t.compare, v, *t.value) ? "met" : "not-met";
+        r.detail = reported;
+      }
+      if (!t.source.empty()) r.detail += (r.detail.empty() ? "" : "; ") + t.source;
+      out.push_back(std::move(r));
+    }
+  }
+  sink.throw_if_errors();
+  return out;
+}
+
+}  // namespace lotrinh::rules

@@ -1,0 +1,35 @@
+#pragma once
+// Checking province- and district-level targets against a table.
+#include <cmath>
+#include <functional>
+#include <optional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "data/commune_table.h"
+#include "rules/evaluation.h"
+
+namespace lotrinh::rules {
+
+/// One target evaluated for one group (the province, or one district).
+struct TargetResult {
+  std::string id, title, group;
+  std::string measure;        ///< What was computed, e.g. "weighted_mean of poverty_rate, per_year 2016-2020".
+  double computed = NAN;      ///< NaN when the data cannot give it.
+  std::optional<double> target_value;
+  std::string compare;
+  std::string status;         ///< met | not-met | unknown | no-value
+  std::string detail;         ///< Why unknown, the reported outcome, the source.
+  int units = 0;              ///< Units the aggregate rests on (the last year's).
+};
+
+/// Gives the rule set of `kind` in force for `year` (for `class = "region:III"` references).
+using RuleSetForYear = std::function<std::shared_ptr<const RuleSet>(int year)>;
+
+/// Evaluates every target of `targets` on `table`. `data_year` is used when a target names no
+/// year.
+std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& targets, const data::CommuneTable& table,
+                                        int data_year, const RuleSetForYear& classifier, const Overrides& overrides);
+
+}  // namespace lotrinh::rules

@@ -1,0 +1,143 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "data/commune_table.h"
+#include "rules/gap_search.h"
+#include "rules/rule_diff.h"
+#include "rules/sweep.h"
+#include "rules/target_check.h"
+#include "rules_fixture.h"
+
+using namespace lotrinh::rules;
+using namespace lotrinh::rules::testing;
+
+namespace {
+const std::string kHead = "[ruleset]\nid = \"t.g\"\nkind = \"k\"\neffective = { from = 2020-01-01 }\n";
+}
+
+TEST_CASE("the box search finds a gap, an overlap and a fall through the catch-all", "[rules]") {
+  auto rs = compile_text("g.toml", kHead + R"(
+[parameters]
+high = { value = 0.2 }
+[criteria]
+in_scope = "y >= 0.15"
+hi = { all = ["in_scope", "x >= high"] }
+lo = { all = ["in_scope", "x <= 0.25"] }
+[classification.band]
+order = [ { class = "H", when = "hi" }, { class = "L", when = "lo" }, { class = "M", when = "in_scope", fallback = true } ]
+[classification.strict]
+order = [ { class = "H", when = "x >= high" }, { class = "L", when = "x < 0.1" } ]
+)");
+  auto band = search_gaps(rs, *rs->find_classification("band"), 2021);
+  CHECK(band.variables == std::vector<std::string>{"x", "y"});
+  CHECK(band.combinations == band.examined);
+  CHECK(band.overlaps > 0);   // x in [0.2, 0.25] is claimed by H and L
+  CHECK(band.accidents > 0);  // y < 0.15 reaches M without meeting in_scope
+  CHECK(band.gaps == 0);
+  auto strict = search_gaps(rs, *rs->find_classification("strict"), 2021);
+  CHECK(strict.gaps > 0);     // 0.1 <= x < 0.2: no class, no fallback
+  CHECK(strict.overlaps == 0);
+  bool found_gap_at_threshold = false;
+  for (const auto& f : strict.examples)
+    if (f.kind == GapFinding::Kind::kGap && f.values.at(0) == 0.1) found_gap_at_threshold = true;
+  CHECK(found_gap_at_threshold);
+}
+
+TEST_CASE("the box search examines an evenly spaced subset when the box exceeds the cap", "[rules]") {
+  auto rs = compile_text("g.toml", kHead + R"(
+[classification.c]
+order = [ { class = "A", when = "x > 0.1" }, { class = "B" } ]
+)");
+  auto g = search_gaps(rs, *rs->find_classification("c"), 2021, 2);
+  CHECK(g.combinations == 3);
+  CHECK(g.examined == 2);
+}
+
+TEST_CASE("diff lists the changed parameter and the deciding clause of each commune that moves", "[rules]") {
+  RuleLibrary lib(test_catalogue());
+  lib.add(lotrinh::config::parse_rule_file("a.toml", kHead + R"(
+[parameters]
+high = { value = 0.2 }
+[criteria]
+poor = "x >= high"
+[classification.c]
+order = [ { class = "III", when = "poor" }, { class = "II" } ]
+)"));
+  lib.add(lotrinh::config::parse_rule_file("b.toml", "[ruleset]\nid = \"t.b\"\nextends = \"t.g\"\n[parameters]\nhigh = { value = 0.15 }\n"));
+  auto a = lib.get("t.g"), b = lib.get("t.b");
+  auto changes = diff_rules(*a, *b, 2021);
+  REQUIRE(changes.size() == 1);
+  CHECK(changes[0].kind == "parameter");
+  CHECK(changes[0].before == "0.2");
+  CHECK(changes[0].after == "0.15");
+  auto in = columns({{"x", {0.1, 0.17, 0.3}}});
+  Evaluation ea(a, in, 2021), eb(b, in, 2021);
+  auto moved = diff_classes(ea, eb);
+  REQUIRE(moved.size() == 1);
+  CHECK(moved[0].unit == 1);
+  CHECK(moved[0].before == "II");
+  CHECK(moved[0].after == "III");
+  CHECK(moved[0].deciding == "x >= high: false -> true (x 0.17 (17 %), needs ≥ 0.15 (high): 2.0 points to spare)");
+}
+
+TEST_CASE("a sweep counts the classes at each value and names who flips", "[rules]") {
+  auto rs = compile_text("s.toml", kHead + R"(
+[parameters]
+high = { value = 0.2 }
+[classification.c]
+order = [ { class = "III", when = "x >= high" }, { class = "II" } ]
+)");
+  auto steps = sweep(rs, columns({{"x", {0.12, 0.18, 0.3}}}), 2021, {}, "c", "high", 0.10, 0.20, 0.05);
+  REQUIRE(steps.size() == 3);
+  CHECK(steps[0].counts.at("III") == 3);
+  CHECK(steps[1].counts.at("III") == 2);
+  CHECK(steps[1].flipped == std::vector<size_t>{0});
+  CHECK(steps[1].flips == std::vector<std::string>{"III -> II"});
+  CHECK(steps[2].counts.at("III") == 1);
+  CHECK(steps[2].flipped == std::vector<size_t>{1});
+}
+
+TEST_CASE("targets compute weighted means, counts and changes per year by district", "[rules]") {
+  auto rs = compile_text("t.toml", R"(
+[ruleset]
+id = "t.targets"
+kind = "targets"
+effective = { from = 2016-01-01 }
+[[target]]
+id = "down"
+level = "district"
+aggregate = "weighted_mean"
+of = "x"
+weight = "households"
+change = "per_year"
+years = [2016, 2020]
+compare = "<="
+value = -0.03
+[[target]]
+id = "unknown-value"
+aggregate = "count"
+of = "x >= 0.35"
+year = 2020
+reported = { outcome = "met", source = "report II.2" }
+)");
+  lotrinh::data::CommuneTable t;
+  t.unit = {"a", "b", "a", "b"};
+  t.year = {2016, 2016, 2020, 2020};
+  t.name = {"A", "B", "A", "B"};
+  t.district = {"D1", "D2", "D1", "D2"};
+  t.columns = {"x", "households"};
+  t.values["x"] = {0.5, 0.4, 0.3, 0.38};
+  t.values["households"] = {100, 300, 100, 300};
+  auto results = check_targets(rs, t, 2020, [](int) { return nullptr; }, {});
+  REQUIRE(results.size() == 3);
+  CHECK(results[0].group == "D1");
+  CHECK(results[0].computed == Approx(-0.05));
+  CHECK(results[0].status == "met");
+  CHECK(results[1].group == "D2");
+  CHECK(results[1].computed == Approx(-0.005));
+  CHECK(results[1].status == "not-met");
+  CHECK(results[2].computed == 1);
+  CHECK(results[2].status == "no-value");
+  CHECK(results[2].detail == "the target's value is not known; reported: met (report II.2)");
+}

@@ -1,0 +1,211 @@
+#include "rules/evaluation.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <limits>
+
+#include "rules/explanation.h"
+#include "rules/rule_tests.h"
+#include "rules_fixture.h"
+
+using namespace lotrinh::rules;
+using namespace lotrinh::rules::testing;
+
+namespace {
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+const char* kRegion = R"(
+[ruleset]
+id = "t.region"
+kind = "commune-region"
+level = "commune"
+effective = { from = 2020-12-31, until = 2025-11-30 }
+
+[parameters]
+high = { value = 0.20, unit = "fraction", source = "Art. 1" }
+mid = { value = 0.15, unit = "fraction", source = "Art. 2" }
+unknown_cut = { unit = "fraction", source = "Art. 9", note = "text not found" }
+
+[criteria]
+poor = "poverty_rate >= high"
+middling = { all = ["poverty_rate >= mid", { any = ["x > 0.6", "road_km > 20"] }] }
+region_iii = { all = ["flag == 0", { any = ["poor", "middling"] }] }
+two_of_three = { at_least = 2, of = ["x > 0.5", "y > 0.5", "road_km > 10"] }
+not_poor = { not = "poor" }
+mystery = { unknown = "Art. 3.1.c: text not found" }
+reads_unknown = "x >= unknown_cut"
+
+[classification.region]
+order = [ { class = "III", when = "region_iii" }, { class = "I", when = "poverty_rate < 0.10" }, { class = "II" } ]
+)";
+}  // namespace
+
+TEST_CASE("all, any, at least and not follow three-valued logic", "[rules]") {
+  auto rs = compile_text("r.toml", kRegion);
+  //                       0     1     2     3     4     5
+  auto in = columns({{"poverty_rate", {0.25, 0.17, 0.17, kNaN, 0.05, kNaN}},
+                     {"x", {kNaN, 0.7, 0.1, 0.9, 0.1, 0.6}},
+                     {"y", {0.1, 0.7, kNaN, 0.9, 0.1, kNaN}},
+                     {"road_km", {5, 25, kNaN, 0, 0, 30}},
+                     {"flag", {0, 0, 0, 0, 0, 1}}});
+  Evaluation ev(rs, in, 2021);
+  // poverty 0.25 decides region III although x and road are not needed.
+  CHECK(ev.criterion("region_iii", 0) == kTrue);
+  // 0.17 with x > 0.6: the middle band with one condition met.
+  CHECK(ev.criterion("region_iii", 1) == kTrue);
+  // 0.17, x too low, road missing: cannot tell.
+  CHECK(ev.criterion("region_iii", 2) == kUnknown);
+  // poverty missing: unknown.
+  CHECK(ev.criterion("region_iii", 3) == kUnknown);
+  CHECK(ev.criterion("region_iii", 4) == kFalse);
+  // the flag alone makes it false, whatever is missing.
+  CHECK(ev.criterion("region_iii", 5) == kFalse);
+  // at least 2 of 3: true with two, false when true+unknown < 2, else unknown.
+  CHECK(ev.criterion("two_of_three", 1) == kTrue);
+  CHECK(ev.criterion("two_of_three", 4) == kFalse);
+  CHECK(ev.criterion("two_of_three", 2) == kUnknown);  // x no, y and road missing: 0 true + 2 unknown
+  CHECK(ev.criterion("two_of_three", 5) == kTrue);   // x 0.6 yes, road 30 yes
+  CHECK(ev.criterion("not_poor", 4) == kTrue);
+  CHECK(ev.criterion("not_poor", 3) == kUnknown);
+  CHECK(ev.criterion("mystery", 0) == kUnknown);
+  CHECK(ev.criterion("reads_unknown", 0) == kUnknown);
+  const auto& c = *rs->find_classification("region");
+  CHECK(ev.class_name(c, 0) == "III");
+  CHECK(ev.class_name(c, 2) == "unknown");
+  CHECK(ev.class_name(c, 4) == "I");
+  CHECK(ev.class_name(c, 5) == "II");
+}
+
+TEST_CASE("the native comparison path agrees with muParser at and around thresholds", "[rules]") {
+  // The same comparisons twice: once as plain leaves (native fast path), once wrapped so that
+  // muParser evaluates them. Values on, just off, and far from the threshold, and missing.
+  const char* text = R"(
+[ruleset]
+id = "t.fast"
+kind = "k"
+effective = { from = 2020-01-01 }
+[parameters]
+t = { value = 0.2, unit = "fraction" }
+[criteria]
+ge = "x >= t"
+ge_mu = "(x >= t) * 1"
+lt = "x < 0.2"
+lt_mu = "(x < 0.2) + 0"
+eq = "flag == 1"
+eq_mu = "(flag == 1) * 1"
+ne = "0.2 != x"
+ne_mu = "(0.2 != x) * 1"
+gt2 = "x > y"
+gt2_mu = "(x > y) * 1"
+)";
+  auto rs = compile_text("f.toml", text);
+  std::vector<double> xs{0.2, 0.2 - 1e-12, 0.2 + 1e-12, 0.0, 1.0, -0.5, kNaN, 0.19999999999999998};
+  std::vector<double> ys{0.2, 0.1, 0.3, kNaN, 1.0, -0.5, 0.0, 0.2};
+  std::vector<double> flags{1, 0, 1, kNaN, 0, 1, 1, 0};
+  Evaluation ev(rs, columns({{"x", xs}, {"y", ys}, {"flag", flags}}), 2021);
+  for (const char* name : {"ge", "lt", "eq", "ne", "gt2"}) {
+    int fast = rs->find_criterion(name)->root;
+    REQUIRE(rs->nodes[fast].expr->comparison().has_value());
+    REQUIRE_FALSE(rs->nodes[rs->find_criterion(std::string(name) + "_mu")->root].expr->comparison().has_value());
+    for (size_t i = 0; i < xs.size(); ++i) {
+      INFO(name << " row " << i);
+      CHECK(ev.criterion(name, i) == ev.criterion(std::string(name) + "_mu", i));
+    }
+  }
+}
+
+TEST_CASE("a dated parameter takes the value in force in the year evaluated", "[rules]") {
+  const char* text = R"(
+[ruleset]
+id = "t.dated"
+kind = "k"
+effective = { from = 2022-01-01, until = 2030-12-31 }
+[parameters]
+line = { unit = "VND", values = [ { from = 2022, until = 2026, value = 1500000 }, { from = 2027, until = 2029, value = 2200000 } ] }
+[criteria]
+below = "households < line"
+)";
+  auto rs = compile_text("d.toml", text);
+  auto in = columns({{"households", {2000000}}});
+  CHECK(Evaluation(rs, in, 2026).criterion("below", 0) == kFalse);
+  CHECK(Evaluation(rs, in, 2027).criterion("below", 0) == kTrue);
+  try {
+    Evaluation(rs, in, 2030);
+    FAIL("no error for a year without a value");
+  } catch (const lotrinh::diag::InputError& e) {
+    CHECK(std::string(e.what()) ==
+          "d.toml:7:1: error: parameter 'line' has no value for 2030 (its values cover 2022-2026, 2027-2029)\n"
+          "  line = { unit = \"VND\", values = [ { from = 2022, until = 2026, value = 1500000 }, { from = 2027, until = 2029, value = 2200000 } ] }\n"
+          "  ^\n"
+          "  hint: add a value for that period to the parameter, or evaluate a year it covers\n");
+  }
+}
+
+TEST_CASE("a year outside the rule set's effective period is refused, not extrapolated", "[rules]") {
+  auto rs = compile_text("r.toml", kRegion);
+  try {
+    Evaluation(rs, columns({{"x", {0.1}}}), 2019);
+    FAIL("no error");
+  } catch (const lotrinh::diag::InputError& e) {
+    CHECK(std::string(e.what()) ==
+          "r.toml: error: rule set 't.region' does not apply to data of 2019: it is in force 2020-12-31 to 2025-11-30\n"
+          "  hint: give a --year whose 31 December falls in that period, or leave out --rules to use the rule set in force in the year\n");
+  }
+}
+
+TEST_CASE("an alias reads the indicator of the poverty standard in force in the year", "[rules]") {
+  const char* text = R"(
+[ruleset]
+id = "t.alias"
+kind = "k"
+effective = { from = 2016-01-01 }
+[criteria]
+poor = "poverty_rate >= 0.2"
+)";
+  auto rs = compile_text("a.toml", text);
+  auto in = columns({{"poverty_rate_old", {0.3}}, {"poverty_rate_new", {0.1}}});
+  CHECK(Evaluation(rs, in, 2020).criterion("poor", 0) == kTrue);
+  CHECK(Evaluation(rs, in, 2021).criterion("poor", 0) == kFalse);
+}
+
+TEST_CASE("explain gives each comparison's values and the margin to its threshold", "[rules]") {
+  auto rs = compile_text("r.toml", kRegion);
+  Evaluation ev(rs, columns({{"poverty_rate", {0.187}}, {"x", {0.5}}, {"road_km", {kNaN}}, {"flag", {0}}}), 2021);
+  int poor = rs->find_criterion("poor")->root;
+  CHECK(leaf_detail(ev, poor, 0) == "poverty_rate[poverty_rate_new] 0.187 (18.7 %), needs ≥ 0.2 (high): 1.3 points short");
+  int reads_unknown = rs->find_criterion("reads_unknown")->root;
+  CHECK(leaf_detail(ev, reads_unknown, 0) ==
+        "parameter unknown_cut has no known value (Art. 9; text not found): a value would settle it");
+  auto lines = explain_unit(ev, 0, "region");
+  std::string text = render_explanation(lines);
+  CHECK(text.find("region: unknown  — would be settled by: road_km\n") == 0);
+  CHECK(text.find("road_km > 20: unknown  — road_km is missing: a value would settle it") != std::string::npos);
+}
+
+TEST_CASE("embedded tests pass, fail with the difference, and check unknown", "[rules]") {
+  std::string text = std::string(kRegion) + R"(
+[[test]]
+name = "poverty at the threshold is region III"
+given = { poverty_rate = 0.20, flag = 0 }
+expect = { region = "III", poor = true }
+
+[[test]]
+name = "a wrong expectation fails"
+given = { poverty_rate = 0.10, flag = 0 }
+expect = { region = "III" }
+
+[[test]]
+name = "missing x and road leave the middle band unknown"
+year = 2021
+given = { poverty_rate = 0.17, flag = 0 }
+expect = { region = "unknown", middling = "unknown" }
+)";
+  auto rs = compile_text("t.toml", text);
+  auto out = run_tests(rs);
+  REQUIRE(out.size() == 3);
+  CHECK(out[0].passed);
+  CHECK_FALSE(out[1].passed);
+  CHECK(out[1].failures == std::vector<std::string>{"region: expected III, got II"});
+  CHECK(out[2].passed);
+}
