@@ -28,8 +28,13 @@ diag::InputError option_error(const std::string& option, std::string message, st
 }  // namespace
 
 std::string home() {
-  if (const char* h = std::getenv("LOTRINH_HOME"); h && *h) return h;
-  return LOTRINH_SOURCE_HOME;
+  std::string h = LOTRINH_SOURCE_HOME;
+  if (const char* env = std::getenv("LOTRINH_HOME"); env && *env) h = env;
+  // Shown in outputs and messages: relative to the working folder when inside it.
+  std::error_code ec;
+  fs::path rel = fs::relative(h, ec);
+  if (!ec && !rel.empty() && rel.native().rfind("..", 0) != 0) return rel == "." ? "." : rel.string();
+  return h;
 }
 
 Context::Context(const Options& o) : o_(o) {

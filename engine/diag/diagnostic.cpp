@@ -47,6 +47,22 @@ std::string format(const Diagnostic& d) {
   return out;
 }
 
+Diagnostic error_at(SourceLoc where, std::string message, std::string hint) {
+  Diagnostic d;
+  d.where = std::move(where);
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  return d;
+}
+
+Diagnostic error_about(std::string subject, std::string message, std::string hint) {
+  Diagnostic d;
+  d.subject = std::move(subject);
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  return d;
+}
+
 std::string format(const std::vector<Diagnostic>& ds) {
   std::string out;
   for (const auto& d : ds) out += format(d);
@@ -57,7 +73,7 @@ InputError::InputError(std::vector<Diagnostic> diagnostics)
     : std::runtime_error(format(diagnostics)), diagnostics_(std::move(diagnostics)) {}
 
 void DiagnosticSink::error(const SourceLoc& where, std::string message, std::string hint) {
-  list_.push_back({Severity::kError, where, {}, std::move(message), std::move(hint)});
+  list_.push_back(error_at(where, std::move(message), std::move(hint)));
 }
 
 bool DiagnosticSink::has_errors() const {

@@ -19,6 +19,12 @@ struct Diagnostic {
   std::string hint;     ///< What to do; may be empty.
 };
 
+/// An error at `where`. (Out of line: building Diagnostic aggregates inline trips g++ 12's
+/// -Wmaybe-uninitialized false positive on shared_ptr at -O2.)
+Diagnostic error_at(SourceLoc where, std::string message, std::string hint = {});
+/// An error about a command-line option or a file as a whole, named by `subject`.
+Diagnostic error_about(std::string subject, std::string message, std::string hint = {});
+
 /// Renders like a compiler:
 ///   path:line:col: error: message
 ///     <the source line>

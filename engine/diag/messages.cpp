@@ -17,6 +17,7 @@ const Table& english() {
 #include "diag/catalogue/en/config.inc"
 #include "diag/catalogue/en/expr.inc"
 #include "diag/catalogue/en/rules.inc"
+#include "diag/catalogue/en/graph.inc"
 #include "diag/catalogue/en/report.inc"
 #include "diag/catalogue/en/cli.inc"
   };

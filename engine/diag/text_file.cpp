@@ -49,10 +49,12 @@ std::string read_file(const std::string& path) {
 
 std::string checked_text(const std::string& path, std::string text) {
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
-  auto file_only = SourceFile::from_text(path, "");
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    throw InputError(Diagnostic{Severity::kError, {file_only, 0, 0}, {}, msg("io.empty_file"),
-                                msg("io.empty_file.hint")});
+    Diagnostic d;
+    d.where.file = SourceFile::from_text(path, "");
+    d.message = msg("io.empty_file");
+    d.hint = msg("io.empty_file.hint");
+    throw InputError(std::move(d));
   }
   int line = 1, col = 1;
   for (size_t i = 0; i < text.size();) {
@@ -67,13 +69,15 @@ std::string checked_text(const std::string& path, std::string text) {
         size_t l = utf8_sequence(text, k);
         if (l == 0) { shown += '?'; ++k; } else { shown.append(text, k, l); k += l; }
       }
-      auto file = SourceFile::from_text(path, "");
-      auto shown_file = std::make_shared<SourceFile>(*file);
+      auto shown_file = std::make_shared<SourceFile>();
+      shown_file->path = path;
       shown_file->lines.assign(static_cast<size_t>(line), std::string());
       shown_file->lines[line - 1] = shown;
-      throw InputError(Diagnostic{Severity::kError, {shown_file, line, col}, {},
-                                  msg("io.not_utf8", static_cast<unsigned>(static_cast<unsigned char>(text[i]))),
-                                  msg("io.not_utf8.hint")});
+      Diagnostic d;
+      d.where = SourceLoc{shown_file, line, col};
+      d.message = msg("io.not_utf8", static_cast<unsigned>(static_cast<unsigned char>(text[i])));
+      d.hint = msg("io.not_utf8.hint");
+      throw InputError(std::move(d));
     }
     if (text[i] == '\n') { ++line; col = 1; } else { ++col; }
     i += len;

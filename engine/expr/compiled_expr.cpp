@@ -47,7 +47,7 @@ bool is_blank(std::string_view s) {
 // expression's text is the file's text from `loc` on, else `loc` with the offset in the message.
 diag::Diagnostic locate(const Problem& p, std::string_view text, const diag::SourceLoc& loc, bool exact_loc) {
   const int offset = diag::utf8_length(text.substr(0, std::min(p.pos, text.size())));
-  diag::Diagnostic d{diag::Severity::kError, loc, {}, p.message, p.hint};
+  diag::Diagnostic d = diag::error_at(loc, p.message, p.hint);
   if (exact_loc) {
     d.where = loc.shifted(offset);
   } else {

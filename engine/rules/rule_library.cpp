@@ -59,8 +59,16 @@ void RuleLibrary::load(const std::vector<std::string>& paths, bool selected) {
 
 void RuleLibrary::add(config::RuleFile file, bool selected) {
   if (auto it = files_.find(file.id); it != files_.end()) {
-    diag::Diagnostic d{diag::Severity::kError, file.loc, {}, diag::msg("rules.duplicate_id", file.id, it->second.path),
-                       diag::msg("rules.duplicate_id.hint")};
+    bool existing_selected = std::find(selected_.begin(), selected_.end(), file.id) != selected_.end();
+    if (selected && !existing_selected) {
+      // A file the user names shadows a bundled file of the same id (an edited copy, say).
+      it->second = std::move(file);
+      compiled_.clear();
+      selected_.push_back(it->first);
+      return;
+    }
+    diag::Diagnostic d = diag::error_at(file.loc, diag::msg("rules.duplicate_id", file.id, it->second.path),
+                                        diag::msg("rules.duplicate_id.hint"));
     throw diag::InputError(d);
   }
   std::string id = file.id;
@@ -82,8 +90,8 @@ std::vector<const config::RuleFile*> RuleLibrary::chain(const std::string& id) c
         std::string path;
         for (const auto* x : out) path += x->id + " -> ";
         path += f->id;
-        throw diag::InputError(diag::Diagnostic{diag::Severity::kError, out.back()->extends_loc, {},
-                                                diag::msg("rules.extends_cycle", path), diag::msg("rules.extends_cycle.hint")});
+        throw diag::InputError(diag::error_at(out.back()->extends_loc, diag::msg("rules.extends_cycle", path),
+                                              diag::msg("rules.extends_cycle.hint")));
       }
     }
     out.push_back(f);
@@ -93,9 +101,8 @@ std::vector<const config::RuleFile*> RuleLibrary::chain(const std::string& id) c
       std::vector<std::string> ids;
       for (const auto& [k, v] : files_) ids.push_back(k);
       std::string hint = diag::did_you_mean(*f->extends, ids);
-      throw diag::InputError(diag::Diagnostic{diag::Severity::kError, f->extends_loc, {},
-                                              diag::msg("rules.extends_missing", *f->extends),
-                                              hint.empty() ? diag::msg("rules.extends_missing.hint") : hint});
+      throw diag::InputError(diag::error_at(f->extends_loc, diag::msg("rules.extends_missing", *f->extends),
+                                            hint.empty() ? diag::msg("rules.extends_missing.hint") : hint));
     }
     f = base;
   }

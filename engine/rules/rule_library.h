@@ -22,7 +22,8 @@ class RuleLibrary {
   /// Loads a file, or every *.toml under a folder (except indicators.toml). Marks them selected.
   /// Throws InputError with the problems of every file that failed to parse.
   void load(const std::vector<std::string>& paths, bool selected = true);
-  /// Adds an already parsed file (tests).
+  /// Adds an already parsed file. A selected file replaces an unselected one of the same id
+  /// (a user's edited copy shadows the bundled file); two selected files with one id are an error.
   void add(config::RuleFile file, bool selected = true);
 
   /// Ids of the selected files, in load order.

@@ -10,7 +10,7 @@ using namespace lotrinh::diag;
 
 TEST_CASE("a diagnostic prints file, line, column, the line and a caret", "[diag]") {
   auto file = SourceFile::from_text("r.toml", "a = 1\nall = [\"povety_rate < 0.5\"]\n");
-  Diagnostic d{Severity::kError, {file, 2, 9}, {}, "unknown variable 'povety_rate'", "did you mean 'poverty_rate'?"};
+  Diagnostic d = error_at({file, 2, 9}, "unknown variable 'povety_rate'", "did you mean 'poverty_rate'?");
   CHECK(format(d) ==
         "r.toml:2:9: error: unknown variable 'povety_rate'\n"
         "  all = [\"povety_rate < 0.5\"]\n"
@@ -20,12 +20,12 @@ TEST_CASE("a diagnostic prints file, line, column, the line and a caret", "[diag
 
 TEST_CASE("the caret counts characters, not bytes, after Vietnamese text", "[diag]") {
   auto file = SourceFile::from_text("t.csv", "Mường Hoong,x\n");
-  Diagnostic d{Severity::kError, {file, 1, 13}, {}, "bad", ""};
+  Diagnostic d = error_at({file, 1, 13}, "bad");
   CHECK(format(d) == "t.csv:1:13: error: bad\n  Mường Hoong,x\n              ^\n");
 }
 
 TEST_CASE("a diagnostic without a file names its subject", "[diag]") {
-  Diagnostic d{Severity::kError, {}, "--year", "not a year: 'abc'", "give a year such as 2020"};
+  Diagnostic d = error_about("--year", "not a year: 'abc'", "give a year such as 2020");
   CHECK(format(d) == "--year: error: not a year: 'abc'\n  hint: give a year such as 2020\n");
 }
 
