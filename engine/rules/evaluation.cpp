@@ -7,46 +7,12 @@
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "diag/spelling.h"
+#include "rules/column_kernels.h"
 
 namespace lotrinh::rules {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-template <class Cmp>
-void compare_column(const double* x, double c, size_t n, unsigned char* out, Cmp cmp) {
-  if (std::isnan(c)) {
-    std::fill(out, out + n, kUnknown);
-    return;
-  }
-  for (size_t i = 0; i < n; ++i) {
-    double v = x[i];
-    // Written branch-free so the loop vectorises: NaN -> unknown (1), else 2 or 0.
-    unsigned char r = cmp(v, c) ? kTrue : kFalse;
-    out[i] = v != v ? static_cast<unsigned char>(kUnknown) : r;
-  }
-}
-
-template <class Cmp>
-void compare_columns(const double* x, const double* y, size_t n, unsigned char* out, Cmp cmp) {
-  for (size_t i = 0; i < n; ++i) {
-    double a = x[i], b = y[i];
-    unsigned char r = cmp(a, b) ? kTrue : kFalse;
-    out[i] = (a != a || b != b) ? static_cast<unsigned char>(kUnknown) : r;
-  }
-}
-
-template <class Fn>
-void dispatch(expr::CompareOp op, Fn fn) {
-  switch (op) {
-    case expr::CompareOp::kLt: fn(std::less<double>()); break;
-    case expr::CompareOp::kLe: fn(std::less_equal<double>()); break;
-    case expr::CompareOp::kGt: fn(std::greater<double>()); break;
-    case expr::CompareOp::kGe: fn(std::greater_equal<double>()); break;
-    case expr::CompareOp::kEq: fn(std::equal_to<double>()); break;
-    case expr::CompareOp::kNe: fn(std::not_equal_to<double>()); break;
-  }
-}
 
 std::string year_ranges(const std::vector<config::ParamValue>& values) {
   std::string s;
@@ -136,7 +102,6 @@ Evaluation::Evaluation(std::shared_ptr<const RuleSet> rules, Inputs inputs, int 
   }
   sink.throw_if_errors();
   nodes_.resize(rs.nodes.size());
-  node_done_.assign(rs.nodes.size(), false);
 }
 
 const double* Evaluation::column(int slot) {
@@ -186,10 +151,9 @@ void Evaluation::eval_leaf(const Node& node, unsigned char* out) {
     if (cmp->rhs_slot < 0 || rules_->slots[cmp->rhs_slot].kind == SlotKind::kParameter) {
       // A parameter is a constant for the whole column: folded here, not read per unit.
       double c = cmp->rhs_slot < 0 ? cmp->rhs_constant : param_[cmp->rhs_slot];
-      dispatch(cmp->op, [&](auto f) { compare_column(x, c, n_, out, f); });
+      kernels::compare_constant(cmp->op, x, c, n_, out);
     } else {
-      const double* y = column(cmp->rhs_slot);
-      dispatch(cmp->op, [&](auto f) { compare_columns(x, y, n_, out, f); });
+      kernels::compare_columns(cmp->op, x, column(cmp->rhs_slot), n_, out);
     }
     return;
   }
@@ -205,40 +169,41 @@ void Evaluation::eval_leaf(const Node& node, unsigned char* out) {
 
 void Evaluation::eval_node(int n) {
   const Node& node = rules_->nodes[n];
-  std::vector<unsigned char> out(n_);
+  // Not value-initialised: every case below writes all n bytes.
+  std::unique_ptr<unsigned char[]> buffer(new unsigned char[n_ ? n_ : 1]);
+  unsigned char* out = buffer.get();
   switch (node.kind) {
     case Node::Kind::kLeaf:
-      if (node.expr) eval_leaf(node, out.data());
-      else std::fill(out.begin(), out.end(), kUnknown);
+      if (node.expr) eval_leaf(node, out);
+      else std::fill(out, out + n_, kUnknown);
       break;
-    case Node::Kind::kRef:
-      out = this->node(rules_->criteria[node.ref].root);
+    case Node::Kind::kRef:  // never stored: node() answers with the criterion's own column
       break;
     case Node::Kind::kUnknown:
-      std::fill(out.begin(), out.end(), kUnknown);
+      std::fill(out, out + n_, kUnknown);
       break;
     case Node::Kind::kAll:
     case Node::Kind::kAny: {
       bool all = node.kind == Node::Kind::kAll;
-      std::fill(out.begin(), out.end(), all ? kTrue : kFalse);
+      std::fill(out, out + n_, all ? kTrue : kFalse);
       for (int c : node.children) {
-        const auto& v = this->node(c);
-        if (all)
-          for (size_t i = 0; i < n_; ++i) out[i] = std::min(out[i], v[i]);
-        else
-          for (size_t i = 0; i < n_; ++i) out[i] = std::max(out[i], v[i]);
+        const unsigned char* v = this->node(c);
+        if (all) kernels::and_into(out, v, n_);
+        else kernels::or_into(out, v, n_);
+        // Short-circuit over the whole column: once every unit is decided (all false for
+        // `all`, all true for `any`), the remaining children cannot change anything.
+        if (kernels::all_equal(out, n_, all ? kFalse : kTrue)) break;
       }
       break;
     }
     case Node::Kind::kNot: {
-      const auto& v = this->node(node.children.at(0));
-      for (size_t i = 0; i < n_; ++i) out[i] = static_cast<unsigned char>(kTrue - v[i]);
+      kernels::negate(this->node(node.children.at(0)), n_, out);
       break;
     }
     case Node::Kind::kAtLeast: {
       std::vector<unsigned short> yes(n_, 0), maybe(n_, 0);
       for (int c : node.children) {
-        const auto& v = this->node(c);
+        const unsigned char* v = this->node(c);
         for (size_t i = 0; i < n_; ++i) {
           yes[i] += v[i] == kTrue;
           maybe[i] += v[i] == kUnknown;
@@ -250,13 +215,14 @@ void Evaluation::eval_node(int n) {
       break;
     }
   }
-  nodes_[n] = std::move(out);
-  node_done_[n] = true;
+  nodes_[n] = std::move(buffer);
 }
 
-const std::vector<unsigned char>& Evaluation::node(int n) {
-  if (!node_done_[n]) eval_node(n);
-  return nodes_[n];
+const unsigned char* Evaluation::node(int n) {
+  const Node& nd = rules_->nodes[n];
+  if (nd.kind == Node::Kind::kRef) return node(rules_->criteria[nd.ref].root);
+  if (!nodes_[n]) eval_node(n);
+  return nodes_[n].get();
 }
 
 Truth Evaluation::criterion(const std::string& name, size_t i) {
@@ -268,29 +234,19 @@ Truth Evaluation::criterion(const std::string& name, size_t i) {
 const std::vector<int>& Evaluation::classes(const Classification& c) {
   auto it = classes_.find(c.name);
   if (it != classes_.end()) return it->second;
-  std::vector<int> out(n_, -2);
-  std::vector<bool> open(n_, true);  // still undecided and no earlier rule unknown
+  constexpr int kPending = -3;
+  std::vector<int> out(n_, kPending);
   for (size_t r = 0; r < c.order.size(); ++r) {
     const ClassRule& rule = c.order[r];
-    if (rule.when < 0) {
-      for (size_t i = 0; i < n_; ++i)
-        if (open[i]) { out[i] = static_cast<int>(r); open[i] = false; }
+    // The pure fallback, and an intended catch-all that is also last, take the rest whatever its
+    // own `when` says (a miss there is reported by the gap search, not hidden in the classes).
+    if (rule.when < 0 || (rule.fallback && r + 1 == c.order.size())) {
+      kernels::classify_rest(static_cast<int>(r), kPending, n_, out.data());
       break;
     }
-    if (rule.fallback && r + 1 == c.order.size()) {
-      // The intended catch-all that is also last: it takes the rest whatever its own `when`
-      // says (a miss there is reported by the gap search, not hidden in the classes).
-      for (size_t i = 0; i < n_; ++i)
-        if (open[i]) { out[i] = static_cast<int>(r); open[i] = false; }
-      break;
-    }
-    const auto& v = node(rule.when);
-    for (size_t i = 0; i < n_; ++i) {
-      if (!open[i]) continue;
-      if (v[i] == kTrue) { out[i] = static_cast<int>(r); open[i] = false; }
-      else if (v[i] == kUnknown) { out[i] = -1; open[i] = false; }
-    }
+    kernels::classify_step(node(rule.when), static_cast<int>(r), kPending, -1, n_, out.data());
   }
+  std::replace(out.begin(), out.end(), kPending, -2);
   return classes_.emplace(c.name, std::move(out)).first->second;
 }
 

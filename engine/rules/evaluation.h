@@ -49,8 +49,8 @@ class Evaluation {
   /// For an alias slot, the indicator it resolved to in this year; else the slot's name.
   const std::string& resolved_name(int slot) const { return resolved_[slot]; }
 
-  /// Three-valued result of node `n` for each unit.
-  const std::vector<unsigned char>& node(int n);
+  /// Three-valued result of node `n` for each unit (size() bytes, valid while *this lives).
+  const unsigned char* node(int n);
   Truth node(int n, size_t i) { return static_cast<Truth>(node(n)[i]); }
   Truth criterion(const std::string& name, size_t i);
 
@@ -72,8 +72,7 @@ class Evaluation {
   std::vector<std::vector<double>> owned_;
   std::vector<double> param_;
   std::vector<std::string> resolved_;
-  std::vector<std::vector<unsigned char>> nodes_;
-  std::vector<bool> node_done_;
+  std::vector<std::unique_ptr<unsigned char[]>> nodes_;  // null until evaluated
   std::map<std::string, std::vector<int>> classes_;
   std::vector<double> scratch_;
 };

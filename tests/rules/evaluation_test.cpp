@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "rules/column_kernels.h"
 #include "rules/explanation.h"
 #include "rules/rule_tests.h"
 #include "rules_fixture.h"
@@ -208,4 +209,26 @@ expect = { region = "unknown", middling = "unknown" }
   CHECK_FALSE(out[1].passed);
   CHECK(out[1].failures == std::vector<std::string>{"region: expected III, got II"});
   CHECK(out[2].passed);
+}
+
+TEST_CASE("the vectorised comparison kernels agree with the scalar comparison on every operator", "[rules]") {
+  // 37 values: whole blocks of four and a remainder, thresholds, neighbours, signed zero, NaN.
+  std::vector<double> xs;
+  for (double v : {0.2, 0.2 - 1e-12, 0.2 + 1e-12, 0.0, -0.0, 1.0, -0.5, kNaN, 1e300, -1e300, 0.15, 0.19999999999999998})
+    for (int k = 0; k < 3; ++k) xs.push_back(v);
+  xs.push_back(kNaN);
+  REQUIRE(xs.size() == 37);
+  using lotrinh::expr::CompareOp;
+  for (CompareOp op : {CompareOp::kLt, CompareOp::kLe, CompareOp::kGt, CompareOp::kGe, CompareOp::kEq, CompareOp::kNe}) {
+    for (double c : {0.2, 0.0, -0.5, kNaN}) {
+      std::vector<unsigned char> out(xs.size());
+      lotrinh::rules::kernels::compare_constant(op, xs.data(), c, xs.size(), out.data());
+      for (size_t i = 0; i < xs.size(); ++i) {
+        double want = lotrinh::expr::compare(op, xs[i], c);
+        unsigned char expected = std::isnan(want) ? kUnknown : (want != 0 ? kTrue : kFalse);
+        INFO("op " << static_cast<int>(op) << " c " << c << " x " << xs[i]);
+        CHECK(static_cast<int>(out[i]) == static_cast<int>(expected));
+      }
+    }
+  }
 }
