@@ -33,12 +33,15 @@ int cmd_diff(Context& ctx) {
                      {"before", diag::msg("diff.col.before")}, {"after", diag::msg("diff.col.after")}};
   for (const auto& c : rules::diff_rules(*a, *b, year))
     changes.add_row({report::text(c.kind), report::text(c.name), report::text(c.before), report::text(c.after)});
+  for (const auto& [name, value] : ctx.overrides())
+    changes.add_row({report::text("--set"), report::text(name), report::text(""), report::text(fmt::format("{}", value))});
   if (changes.rows.empty()) changes.notes.push_back(diag::msg("diff.no_rule_change"));
   tables.push_back(std::move(changes));
 
   std::vector<size_t> rows;
   rules::Inputs in = ctx.inputs(year, &rows);
-  rules::Evaluation ea(a, in, year, ctx.overrides()), eb(b, in, year, ctx.overrides());
+  // --set applies to the new rule set only: "the draft, with this threshold moved".
+  rules::Evaluation ea(a, in, year), eb(b, in, year, ctx.overrides());
   const auto& table = ctx.table();
   report::ResultTable moved;
   moved.title = diag::msg("diff.units_title", year);

@@ -24,6 +24,8 @@ const char* op_text(expr::CompareOp op) {
   return "?";
 }
 
+std::string trim(const std::string& s) { return s.empty() || s[0] != ' ' ? s : s.substr(1); }
+
 std::string num(double v) { return fmt::format("{}", std::round(v * 1e10) / 1e10); }
 
 class Explainer {
@@ -78,10 +80,11 @@ class Explainer {
     return slot.name;
   }
 
-  void node(int n, int depth) {
+  // `show_clause` is false for a criterion's root, whose clause its criterion line shows.
+  void node(int n, int depth, bool show_clause = true) {
     const Node& nd = rs_.nodes[n];
     Truth t = ev_.node(n, i_);
-    std::string clause = nd.source.empty() ? "" : " [" + nd.source + "]";
+    std::string clause = nd.source.empty() || !show_clause ? "" : " [" + nd.source + "]";
     switch (nd.kind) {
       case Node::Kind::kRef: {
         const Criterion& c = rs_.criteria[nd.ref];
@@ -95,7 +98,7 @@ class Explainer {
           lines_.push_back({depth, c.name + ": " + root.text, truth_word(t), leaf_detail(ev_, c.root, i_) + clause});
         } else {
           lines_.push_back({depth, c.name, truth_word(t), root.source.empty() ? "" : "[" + root.source + "]"});
-          node(c.root, depth + 1);
+          node(c.root, depth + 1, false);
         }
         return;
       }
@@ -105,9 +108,9 @@ class Explainer {
       case Node::Kind::kUnknown:
         lines_.push_back({depth, diag::msg("explain.unknown_clause"), "unknown", nd.note + clause});
         return;
-      case Node::Kind::kAll: lines_.push_back({depth, diag::msg("explain.all"), truth_word(t), clause}); break;
-      case Node::Kind::kAny: lines_.push_back({depth, diag::msg("explain.any"), truth_word(t), clause}); break;
-      case Node::Kind::kNot: lines_.push_back({depth, diag::msg("explain.not"), truth_word(t), clause}); break;
+      case Node::Kind::kAll: lines_.push_back({depth, diag::msg("explain.all"), truth_word(t), trim(clause)}); break;
+      case Node::Kind::kAny: lines_.push_back({depth, diag::msg("explain.any"), truth_word(t), trim(clause)}); break;
+      case Node::Kind::kNot: lines_.push_back({depth, diag::msg("explain.not"), truth_word(t), trim(clause)}); break;
       case Node::Kind::kAtLeast: {
         int yes = 0;
         for (int c : nd.children) yes += ev_.node(c, i_) == kTrue;

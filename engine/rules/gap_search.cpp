@@ -1,5 +1,7 @@
 #include "rules/gap_search.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -52,9 +54,11 @@ GapReport search_gaps(const std::shared_ptr<const RuleSet>& rules, const Classif
     if (rs.slots[slot].unit == "flag") vals = {0, 1};
     for (double t : ts) {
       double d = std::max(1e-4, std::fabs(t) * 1e-4);
-      vals.insert(t - d);
+      // Rounded to 12 significant digits so that reports show 0.1999, not 0.19990000000000002.
+      auto tidy = [](double v) { return std::stod(fmt::format("{:.12g}", v)); };
+      vals.insert(tidy(t - d));
       vals.insert(t);
-      vals.insert(t + d);
+      vals.insert(tidy(t + d));
     }
     if (vals.empty()) vals = {0, 1};
     rep.variables.push_back(rs.slots[slot].name);

@@ -1,0 +1,210 @@
+// The commands on the small example table (scenarios/example/communes.csv), read as a planner
+// would read them: which class each commune gets, why, what a draft changes, where targets stand.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "cli/options.h"
+#include "diag/diagnostic.h"
+
+using lotrinh::cli::Options;
+
+namespace {
+
+const std::string kHome = LOTRINH_SOURCE_HOME;
+
+// A fresh path in the temporary folder (the file is not created).
+std::string temp_path(const std::string& suffix) {
+  static int counter = 0;
+  return (std::filesystem::temp_directory_path() /
+          ("lotrinh-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + suffix))
+      .string();
+}
+
+Options example(std::string command) {
+  Options o;
+  o.command = std::move(command);
+  o.data = kHome + "/scenarios/example/communes.csv";
+  o.out = temp_path(".out");
+  return o;
+}
+
+// Runs the command; returns what it wrote, and its exit code in *code.
+std::string run(const Options& o, int* code = nullptr) {
+  int c = lotrinh::cli::run_command(o);
+  if (code) *code = c;
+  std::ifstream in(o.out);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::remove(o.out.c_str());
+  return ss.str();
+}
+
+std::string error_of(const Options& o) {
+  try {
+    run(o);
+  } catch (const lotrinh::diag::InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("classify puts each example commune in its Decision 33 region", "[cli]") {
+  Options o = example("classify");
+  o.format = "csv";
+  CHECK(run(o) ==
+        "unit,name,district,region\n"
+        "xa-a,Xã A,Huyện X,III\n"
+        "xa-b,Xã B,Huyện X,III\n"
+        "xa-c,Xã C,Huyện Y,I\n"
+        "xa-d,Xã D,Huyện Y,I\n"
+        "xa-e,Xã E,Huyện Y,II\n"
+        "xa-f,Xã F,Huyện Y,out-of-scope\n"
+        "xa-g,Xã G,Huyện X,unknown\n"
+        "xa-h,Xã H,Huyện X,II\n"
+        "xa-i,Xã I,Huyện X,III\n"
+        "xa-j,Xã J,Huyện Y,III\n");
+}
+
+TEST_CASE("classify as a table names the rule set and counts the classes", "[cli]") {
+  std::string out = run(example("classify"));
+  CHECK(out.find("Region III/II/I commune criteria for the ethnic-minority and mountain areas, 2021-2025: data of 2020\n") == 0);
+  CHECK(out.find("region: I 2, II 2, III 4, out-of-scope 1, unknown 1 (of 10 units)") != std::string::npos);
+}
+
+TEST_CASE("classify of the 2016 data uses Decision 50/2016, in force then", "[cli]") {
+  Options o = example("classify");
+  o.year = 2016;
+  std::string out = run(o);
+  CHECK(out.find("rule set vn.qd-50-2016") != std::string::npos);
+}
+
+TEST_CASE("explain shows a commune near the threshold with its margin", "[cli]") {
+  Options o = example("explain");
+  o.commune = "Xã H";
+  std::string out = run(o);
+  CHECK(out.find("Xã H (xa-h, Huyện X), data of 2020\n") == 0);
+  CHECK(out.find("region: II\n") != std::string::npos);
+  CHECK(out.find("poverty_rate >= poverty_high: false  — poverty_rate[poverty_rate_2016] 0.187 (18.7 %), needs ≥ 0.2 "
+                 "(poverty_high): 1.3 points short") != std::string::npos);
+  CHECK(out.find("road_to_centre_km > road_km_min: true  — road_to_centre_km 22, needs > 20 (road_km_min): 2 km to spare") !=
+        std::string::npos);
+}
+
+TEST_CASE("explain says which missing value would settle an unknown class", "[cli]") {
+  Options o = example("explain");
+  o.commune = "xa-g";
+  std::string out = run(o);
+  CHECK(out.find("region: unknown  — would be settled by: em_poor_share\n") != std::string::npos);
+}
+
+TEST_CASE("diff of a 15 percent draft names the communes that move and the clause that moves them", "[cli]") {
+  Options o = example("diff");
+  o.paths = {"vn.qd-33-2020", "draft.qd-33-2020-poverty-15"};
+  o.format = "csv";
+  std::string out = run(o);
+  CHECK(out.find("parameter,poverty_high,0.2,0.15\n") != std::string::npos);
+  CHECK(out.find("xa-h,Xã H,region,II,III,\"poverty_rate >= poverty_high: false -> true (poverty_rate[poverty_rate_2016] "
+                 "0.187 (18.7 %), needs ≥ 0.15 (poverty_high): 3.7 points to spare)\"\n") != std::string::npos);
+  CHECK(out.find("xa-g,Xã G,region,unknown,III,") != std::string::npos);
+}
+
+TEST_CASE("diff with --set moves a threshold of the new rule set only", "[cli]") {
+  Options o = example("diff");
+  o.paths = {"vn.qd-33-2020", "vn.qd-33-2020"};
+  o.set = {"poverty_high=0.18"};
+  o.format = "csv";
+  std::string out = run(o);
+  CHECK(out.find("--set,poverty_high,,0.18\n") != std::string::npos);
+  CHECK(out.find("xa-h,Xã H,region,II,III,") != std::string::npos);
+}
+
+TEST_CASE("sweep counts region III communes as the threshold rises and names who flips", "[cli]") {
+  Options o = example("sweep");
+  o.param = "poverty_high";
+  o.from = 0.16;
+  o.to = 0.20;
+  o.step = 0.02;
+  o.format = "csv";
+  CHECK(run(o) ==
+        "value,region_I,region_II,region_III,region_out-of-scope,region_unknown,flipped\n"
+        "0.16,2,1,6,1,0,\n"
+        "0.18,2,1,5,1,1,Xã G III -> unknown\n"
+        "0.2,2,2,4,1,1,Xã H III -> II\n");
+}
+
+TEST_CASE("targets report what the data shows and what was only reported", "[cli]") {
+  Options o = example("targets");
+  o.format = "csv";
+  int code = -1;
+  std::string out = run(o, &code);
+  CHECK(code == 0);
+  CHECK(out.find("kontum.nq-04-2016-targets,Poverty in the twinned communes falls every year (average of the communes),"
+                 "province,\"mean poverty_rate_2016, per_year 2016-2020\",") != std::string::npos);
+  CHECK(out.find(",no-value,\"the target's value is not known; reported: met") != std::string::npos);
+  CHECK(out.find("the data has no rows for 2025") != std::string::npos);
+}
+
+TEST_CASE("an unknown output format is refused with the formats", "[cli]") {
+  Options o = example("classify");
+  o.format = "xml";
+  CHECK(error_of(o) == "--format: error: unknown output format 'xml'\n  hint: use --format table, --format csv or --format json\n");
+}
+
+TEST_CASE("a --set that is not name=value is refused with an example", "[cli]") {
+  Options o = example("classify");
+  o.set = {"poverty_high=abc"};
+  CHECK(error_of(o) ==
+        "--set: error: cannot read 'poverty_high=abc' as name=value\n"
+        "  hint: write --set poverty_high=0.25 (a parameter name, '=', and a number with a '.' decimal point)\n");
+}
+
+TEST_CASE("a --set naming no parameter suggests the closest one", "[cli]") {
+  Options o = example("classify");
+  o.set = {"povert_high=0.3"};
+  CHECK(error_of(o) ==
+        "--set: error: --set names 'povert_high', which is not a parameter of rule set 'vn.qd-33-2020'\n"
+        "  hint: did you mean 'poverty_high'?\n");
+}
+
+TEST_CASE("a year the data does not have is refused with the years it has", "[cli]") {
+  Options o = example("classify");
+  o.year = 2019;
+  CHECK(error_of(o) == "--year: error: the data has no rows for 2019 (" + o.data +
+                           " has 2016, 2020)\n  hint: choose one of the years the table has, or leave out --year to use the latest\n");
+}
+
+TEST_CASE("explain of a commune not in the data suggests a close name", "[cli]") {
+  Options o = example("explain");
+  o.commune = "Xã Z";
+  CHECK(error_of(o) == "--commune: error: no commune 'Xã Z' in the data of 2020\n  hint: did you mean 'Xã A'?\n");
+}
+
+TEST_CASE("check reports every problem of a broken rule file together", "[cli]") {
+  std::string path = temp_path(".toml");
+  {
+    std::ofstream f(path);
+    f << "[ruleset]\nid = \"t.broken\"\nkind = \"k\"\neffective = { from = 2020-01-01 }\n"
+         "[criteria]\na = \"povety_rate >= 0.2\"\nb = \"new_rural = 0\"\n";
+  }
+  Options o = example("check");
+  o.paths = {path};
+  std::string err = error_of(o);
+  std::remove(path.c_str());
+  CHECK(err == path + ":6:6: error: unknown name 'povety_rate'\n"
+                      "  a = \"povety_rate >= 0.2\"\n"
+                      "       ^\n"
+                      "  hint: did you mean 'poverty_rate'?\n" +
+                   path + ":7:16: error: '=' assigns a value; an expression here must compare\n"
+                          "  b = \"new_rural = 0\"\n"
+                          "                 ^\n"
+                          "  hint: write '==' to test equality\n");
+}
