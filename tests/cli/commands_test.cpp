@@ -208,3 +208,50 @@ TEST_CASE("check reports every problem of a broken rule file together", "[cli]")
                           "                 ^\n"
                           "  hint: write '==' to test equality\n");
 }
+
+TEST_CASE("explain without a commune says how to name one", "[cli]") {
+  CHECK(error_of(example("explain")) ==
+        "--commune: error: explain needs a commune\n"
+        "  hint: name one with --commune, by slug or by name, e.g. --commune \"Mường Hoong\"\n");
+}
+
+TEST_CASE("diff with one rule set says it needs two", "[cli]") {
+  Options o = example("diff");
+  o.paths = {"vn.qd-33-2020"};
+  CHECK(error_of(o) ==
+        "diff: error: diff compares two rule sets; 1 given\n"
+        "  hint: write: lotrinh diff OLD NEW (rule files or rule set ids), e.g. lotrinh diff vn.qd-33-2020 "
+        "draft.qd-33-2020-poverty-15\n");
+}
+
+TEST_CASE("an unknown CSV dialect is refused with the two dialects", "[cli]") {
+  Options o = example("classify");
+  o.csv_dialect = "excel";
+  CHECK(error_of(o) ==
+        "--csv-dialect: error: unknown CSV dialect 'excel'\n"
+        "  hint: use --csv-dialect rfc4180 (',' between fields, '.' decimals) or --csv-dialect excel-vi (';' between "
+        "fields, ',' decimals)\n");
+}
+
+TEST_CASE("--rules naming a folder of several rule sets asks for one", "[cli]") {
+  Options o = example("classify");
+  o.rules = {kHome + "/rules/vn"};
+  CHECK(error_of(o) == "--rules: error: '" + kHome +
+                           "/rules/vn' holds several rule sets; this command needs one\n"
+                           "  hint: name one rule file, or a rule set id such as vn.qd-33-2020\n");
+}
+
+TEST_CASE("a Vietnamese Excel table is read with its dialect", "[cli]") {
+  std::string path = temp_path(".csv");
+  {
+    std::ofstream f(path);
+    f << "commune;year;poverty_rate;em_household_share;new_rural;mekong_delta\nxa-1;2020;0,25;0,9;0;0\n";
+  }
+  Options o = example("classify");
+  o.data = path;
+  o.csv_dialect = "excel-vi";
+  o.format = "csv";
+  std::string out = run(o);
+  std::remove(path.c_str());
+  CHECK(out == "unit,name,district,region\nxa-1,,,III\n");
+}
