@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "cli/commands.h"
@@ -13,11 +14,6 @@
 
 namespace lotrinh::cli {
 namespace {
-
-std::string lower_ascii(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
 
 std::string rule_note(const rules::RuleSet& rs, int year) {
   return diag::msg("classify.rules_note", rs.id, rs.display_title(), rs.source, year);
@@ -47,6 +43,7 @@ int cmd_classify(Context& ctx) {
     t.add_row(std::move(row));
   }
   t.notes.push_back(rule_note(*rs, year));
+  if (std::string e = ctx.estimated_note(*rs, rows, year); !e.empty()) t.notes.push_back(e);
   for (const auto& [cname, by_class] : counts) {
     std::string s;
     for (const auto& [cls, n] : by_class) s += (s.empty() ? "" : ", ") + fmt::format("{} {}", cls, n);
@@ -72,32 +69,34 @@ int cmd_explain(Context& ctx) {
   std::vector<size_t> rows;
   rules::Inputs in = ctx.inputs(year, &rows);
   const auto& table = ctx.table();
-  long found = -1;
-  std::vector<std::string> names;
-  for (size_t i = 0; i < rows.size(); ++i) {
-    size_t r = rows[i];
-    names.push_back(table.name[r].empty() ? table.unit[r] : table.name[r]);
-    if (table.unit[r] == o.commune || table.name[r] == o.commune ||
-        lower_ascii(table.name[r]) == lower_ascii(o.commune))
-      found = static_cast<long>(i);
-  }
-  if (found < 0) {
-    diag::Diagnostic d;
-    d.subject = "--commune";
-    d.message = diag::msg("explain.unknown_commune", o.commune, year);
-    d.hint = diag::did_you_mean(o.commune, names);
-    if (d.hint.empty()) d.hint = diag::msg("explain.unknown_commune.hint");
-    throw diag::InputError(d);
-  }
+  size_t row = ctx.find_unit_row(o.commune, year);
+  long found = static_cast<long>(std::find(rows.begin(), rows.end(), row) - rows.begin());
   rules::Evaluation ev(rs, in, year, ctx.overrides());
   auto lines = rules::explain_unit(ev, static_cast<size_t>(found), o.classification);
   size_t r = rows[static_cast<size_t>(found)];
   std::string head = diag::msg("explain.head", table.name[r].empty() ? table.unit[r] : table.name[r], table.unit[r],
                                table.district[r], year) + "\n" + rule_note(*rs, year) + "\n";
+  // The values behind the verdict, each with where it came from.
+  std::vector<rules::ExplainLine> values;
+  const auto& prov = ctx.provenance();
+  for (int s : rs->input_slots()) {
+    double v = ev.value(s, static_cast<size_t>(found));
+    const std::string& id = ev.resolved_name(s);
+    const data::Provenance* p = prov.find(table.unit[r], year, id);
+    std::string where = p ? p->kind + ": " + p->source : diag::msg("explain.no_provenance");
+    values.push_back({1, rs->slots[s].name + (id != rs->slots[s].name ? "[" + id + "]" : ""),
+                      rules::display_value(v, rs->slots[s].unit), std::isnan(v) ? "" : where});
+  }
+  std::string estimated = ctx.estimated_note(*rs, {r}, year);
   if (ctx.format() == report::Format::kTable) {
-    ctx.emit(head + rules::render_explanation(lines));
+    std::string text = head + rules::render_explanation(lines) + "\n" + diag::msg("explain.values_title") + "\n" +
+                       rules::render_explanation(values);
+    if (!estimated.empty()) text += estimated + "\n";
+    ctx.emit(text);
     return 0;
   }
+  lines.push_back({0, diag::msg("explain.values_title"), "", estimated});
+  lines.insert(lines.end(), values.begin(), values.end());
   report::ResultTable t;
   t.title = head;
   t.columns = {{"depth", "depth", report::Align::kRight}, {"item", "item"}, {"result", "result"}, {"detail", "detail"}};

@@ -1,5 +1,6 @@
 #include "cli/context.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 
@@ -64,9 +65,85 @@ Context::Context(const Options& o) : o_(o) {
   library_->load({home() + "/rules"}, /*selected=*/false);
 }
 
+std::string Context::data_path() const {
+  if (!o_.data.empty()) return o_.data;
+  std::error_code ec;
+  std::string kontum = home() + "/scenarios/kontum/communes.csv";
+  return fs::exists(kontum, ec) ? kontum : home() + "/scenarios/example/communes.csv";
+}
+
+const data::ProvenanceTable& Context::provenance() {
+  if (!provenance_) {
+    fs::path dir = fs::path(data_path()).parent_path();
+    provenance_ = std::make_unique<data::ProvenanceTable>(
+        data::ProvenanceTable::read_if_present((dir / "provenance.csv").string()));
+  }
+  return *provenance_;
+}
+
+const data::UnitRegistry* Context::units() {
+  if (!units_loaded_) {
+    units_loaded_ = true;
+    fs::path dir = fs::path(data_path()).parent_path();
+    std::error_code ec;
+    if (fs::exists(dir / "units.csv", ec))
+      units_ = std::make_unique<data::UnitRegistry>(data::UnitRegistry::load_dir(dir.string()));
+  }
+  return units_.get();
+}
+
+size_t Context::find_unit_row(const std::string& query, int year) {
+  const auto& t = table();
+  std::string slug;
+  if (const data::UnitRegistry* reg = units()) {
+    try {
+      slug = reg->find(query, year).slug;
+    } catch (const diag::InputError& e) {
+      std::vector<diag::Diagnostic> ds = e.diagnostics();
+      for (auto& d : ds)
+        if (!d.where.file && d.subject.empty()) d.subject = "--commune";
+      throw diag::InputError(ds);
+    }
+  } else {
+    std::string folded = data::fold_name(query);
+    for (size_t r : t.rows_in_year(year))
+      if (t.unit[r] == query || (!t.name[r].empty() && data::fold_name(t.name[r]) == folded)) slug = t.unit[r];
+  }
+  long row = slug.empty() ? -1 : t.find_row(slug, year);
+  if (row < 0) {
+    std::vector<std::string> names;
+    for (size_t r : t.rows_in_year(year)) names.push_back(t.name[r].empty() ? t.unit[r] : t.name[r]);
+    std::string hint = diag::did_you_mean(query, names);
+    throw option_error("--commune", diag::msg("explain.unknown_commune", query, year),
+                       hint.empty() ? diag::msg("explain.unknown_commune.hint") : hint);
+  }
+  return static_cast<size_t>(row);
+}
+
+std::string Context::estimated_note(const rules::RuleSet& rs, const std::vector<size_t>& rows, int year) {
+  const auto& prov = provenance();
+  if (prov.empty()) return {};
+  const auto& t = table();
+  size_t total = 0, estimated = 0;
+  for (int s : rs.input_slots()) {
+    std::string id = rs.slots[s].name;
+    if (auto r = catalogue_->resolve(id, year)) id = *r;
+    const auto* col = t.column(id);
+    if (!col) col = t.column(rs.slots[s].name);
+    if (!col) continue;
+    for (size_t r : rows) {
+      if (std::isnan((*col)[r])) continue;
+      ++total;
+      const data::Provenance* p = prov.find(t.unit[r], t.year[r], id);
+      estimated += p && p->kind == "estimated";
+    }
+  }
+  return diag::msg("cli.estimated_note", estimated, total);
+}
+
 const data::CommuneTable& Context::table() {
   if (!table_) {
-    std::string path = o_.data.empty() ? home() + "/scenarios/example/communes.csv" : o_.data;
+    std::string path = data_path();
     auto dialect = o_.csv_dialect == "excel-vi" ? data::CsvDialect::kExcelVi : data::CsvDialect::kRfc4180;
     table_ = std::make_unique<data::CommuneTable>(data::read_commune_table(path, *catalogue_, dialect));
   }

@@ -6,6 +6,8 @@
 #include "cli/options.h"
 #include "data/catalogue.h"
 #include "data/commune_table.h"
+#include "data/provenance.h"
+#include "data/unit_registry.h"
 #include "report/render.h"
 #include "rules/evaluation.h"
 #include "rules/rule_library.h"
@@ -25,8 +27,19 @@ class Context {
   const data::Catalogue& catalogue() const { return *catalogue_; }
   rules::RuleLibrary& library() { return *library_; }
 
-  /// The commune table (--data, else the bundled example), loaded on first use.
+  /// The commune table (--data, else the bundled Kon Tum dataset, else the bundled example),
+  /// loaded on first use.
   const data::CommuneTable& table();
+  /// The provenance of the table's values (provenance.csv beside it; empty when absent).
+  const data::ProvenanceTable& provenance();
+  /// The units registry beside the table (units.csv), or nullptr when there is none.
+  const data::UnitRegistry* units();
+  /// The table row of the unit `query` (slug, code or name, with or without diacritics) in
+  /// `year`; throws InputError naming --commune when it is unknown or ambiguous.
+  size_t find_unit_row(const std::string& query, int year);
+  /// "N of M values ... are estimated" for the inputs `rs` reads in `rows`, or "" when the
+  /// table has no provenance.
+  std::string estimated_note(const rules::RuleSet& rs, const std::vector<size_t>& rows, int year);
   /// --year, else the latest year in the table; checked against the table's years.
   int year();
   /// --set values, parsed.
@@ -45,7 +58,12 @@ class Context {
   Options o_;
   std::unique_ptr<data::Catalogue> catalogue_;
   std::unique_ptr<rules::RuleLibrary> library_;
+  std::string data_path() const;
+
   std::unique_ptr<data::CommuneTable> table_;
+  std::unique_ptr<data::ProvenanceTable> provenance_;
+  std::unique_ptr<data::UnitRegistry> units_;
+  bool units_loaded_ = false;
   rules::Overrides overrides_;
   report::Format format_ = report::Format::kTable;
 };

@@ -307,6 +307,18 @@ const Parameter* RuleSet::find_parameter(const std::string& name) const {
   return nullptr;
 }
 
+std::vector<int> RuleSet::input_slots() const {
+  std::set<int> used;
+  auto add = [&](const expr::CompiledExpr& e) {
+    for (int s : e.slots())
+      if (slots[s].kind == SlotKind::kIndicator || slots[s].kind == SlotKind::kAlias) used.insert(s);
+  };
+  for (const auto& n : nodes)
+    if (n.expr) add(*n.expr);
+  for (const auto& d : derived) add(d.expr);
+  return {used.begin(), used.end()};
+}
+
 bool RuleSet::applies_to_year(int year) const {
   config::Date dec31{year, 12, 31};
   if (effective_from && dec31 < *effective_from) return false;

@@ -99,6 +99,8 @@ class RuleSet {
   const Parameter* find_parameter(const std::string& name) const;
   int criterion_index(const std::string& name) const;
 
+  /// Indicator and alias slots that some leaf or derived indicator reads, ascending.
+  std::vector<int> input_slots() const;
   /// True when 31 December of `year` lies in the effective period.
   bool applies_to_year(int year) const;
   /// The effective period as text, e.g. "2020-12-31 to 2025-11-30".
