@@ -1,9 +1,6 @@
 #include "rules/column_kernels.h"
 
 #include <algorithm>
-#include <array>
-#include <cstdint>
-#include <cstring>
 #include <functional>
 
 #if defined(__GNUC__) && defined(__x86_64__)
@@ -41,35 +38,33 @@ inline void cmp_cols(const double* __restrict x, const double* __restrict y, siz
 }
 
 #if LOTRINH_HAVE_AVX2_PATH
-// Four truth bytes for each (known, pass) pair of 4-bit masks: known ? (pass ? 2 : 0) : 1.
-constexpr std::array<std::uint32_t, 256> make_truth_table() {
-  std::array<std::uint32_t, 256> t{};
-  for (unsigned k = 0; k < 16; ++k)
-    for (unsigned p = 0; p < 16; ++p) {
-      std::uint32_t word = 0;
-      for (unsigned j = 0; j < 4; ++j) {
-        unsigned byte = ((k >> j) & 1) ? (((p >> j) & 1) ? 2 : 0) : 1;
-        word |= byte << (8 * j);
-      }
-      t[(k << 4) | p] = word;
-    }
-  return t;
-}
-constexpr std::array<std::uint32_t, 256> kTruth = make_truth_table();
-
-// x OP c, four doubles at a time: two compares and two movemasks index the table above.
-// The ordered predicates (_OQ) are false on NaN; NaN is then marked unknown by `ordered`.
-template <int kPredicate, class Cmp>
+// x OP c for 16 doubles at a time. `pass` and `fail` are the ordered predicates of OP and of its
+// complement, so both are false only for NaN; each lane's fail - pass is then -1, 0 or 1 (pass,
+// NaN, fail), and 1 - (fail - pass)... written as 1 + (pass? 1 : fail? -1 : 0) gives the truth
+// byte 2, 1 or 0. The 64-bit lanes are narrowed to bytes with two saturating packs (which keep
+// -1, 0 and 1) and put back in order with two byte shuffles and a lane permute.
+template <int kPass, int kFail, class Cmp>
 __attribute__((target("avx2"))) void cmp_const_avx2(const double* x, double c, size_t n, unsigned char* out,
                                                     Cmp cmp) {
   const __m256d cv = _mm256_set1_pd(c);
+  const __m256i even_bytes = _mm256_setr_epi8(0, 2, 4, 6, 8, 10, 12, 14, -1, -1, -1, -1, -1, -1, -1, -1,  //
+                                              0, 2, 4, 6, 8, 10, 12, 14, -1, -1, -1, -1, -1, -1, -1, -1);
+  const __m128i order = _mm_setr_epi8(0, 1, 8, 9, 2, 3, 10, 11, 4, 5, 12, 13, 6, 7, 14, 15);
+  const __m128i one = _mm_set1_epi8(1);
   size_t i = 0;
-  for (; i + 4 <= n; i += 4) {
-    __m256d v = _mm256_loadu_pd(x + i);
-    int pass = _mm256_movemask_pd(_mm256_cmp_pd(v, cv, kPredicate));
-    int ordered = _mm256_movemask_pd(_mm256_cmp_pd(v, v, _CMP_ORD_Q));
-    std::uint32_t word = kTruth[static_cast<unsigned>((ordered << 4) | pass)];
-    std::memcpy(out + i, &word, 4);
+  for (; i + 16 <= n; i += 16) {
+    __m256i d[4];
+    for (int k = 0; k < 4; ++k) {
+      __m256d v = _mm256_loadu_pd(x + i + 4 * k);
+      __m256i pass = _mm256_castpd_si256(_mm256_cmp_pd(v, cv, kPass));
+      __m256i fail = _mm256_castpd_si256(_mm256_cmp_pd(v, cv, kFail));
+      d[k] = _mm256_sub_epi64(fail, pass);  // +1 pass, 0 NaN, -1 fail (two's complement masks)
+    }
+    __m256i bytes = _mm256_packs_epi16(_mm256_packs_epi32(d[0], d[1]), _mm256_packs_epi32(d[2], d[3]));
+    bytes = _mm256_shuffle_epi8(bytes, even_bytes);
+    __m128i low = _mm256_castsi256_si128(_mm256_permute4x64_epi64(bytes, 0x08));
+    low = _mm_add_epi8(_mm_shuffle_epi8(low, order), one);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), low);
   }
   cmp_const(x + i, c, n - i, out + i, cmp);
 }
@@ -90,12 +85,12 @@ void compare_constant(expr::CompareOp op, const double* x, double c, size_t n, u
 #if LOTRINH_HAVE_AVX2_PATH
   if (have_avx2()) {
     switch (op) {
-      case expr::CompareOp::kLt: cmp_const_avx2<_CMP_LT_OQ>(x, c, n, out, std::less<double>()); return;
-      case expr::CompareOp::kLe: cmp_const_avx2<_CMP_LE_OQ>(x, c, n, out, std::less_equal<double>()); return;
-      case expr::CompareOp::kGt: cmp_const_avx2<_CMP_GT_OQ>(x, c, n, out, std::greater<double>()); return;
-      case expr::CompareOp::kGe: cmp_const_avx2<_CMP_GE_OQ>(x, c, n, out, std::greater_equal<double>()); return;
-      case expr::CompareOp::kEq: cmp_const_avx2<_CMP_EQ_OQ>(x, c, n, out, std::equal_to<double>()); return;
-      case expr::CompareOp::kNe: cmp_const_avx2<_CMP_NEQ_OQ>(x, c, n, out, std::not_equal_to<double>()); return;
+      case expr::CompareOp::kLt: cmp_const_avx2<_CMP_LT_OQ, _CMP_GE_OQ>(x, c, n, out, std::less<double>()); return;
+      case expr::CompareOp::kLe: cmp_const_avx2<_CMP_LE_OQ, _CMP_GT_OQ>(x, c, n, out, std::less_equal<double>()); return;
+      case expr::CompareOp::kGt: cmp_const_avx2<_CMP_GT_OQ, _CMP_LE_OQ>(x, c, n, out, std::greater<double>()); return;
+      case expr::CompareOp::kGe: cmp_const_avx2<_CMP_GE_OQ, _CMP_LT_OQ>(x, c, n, out, std::greater_equal<double>()); return;
+      case expr::CompareOp::kEq: cmp_const_avx2<_CMP_EQ_OQ, _CMP_NEQ_OQ>(x, c, n, out, std::equal_to<double>()); return;
+      case expr::CompareOp::kNe: cmp_const_avx2<_CMP_NEQ_OQ, _CMP_EQ_OQ>(x, c, n, out, std::not_equal_to<double>()); return;
     }
   }
 #endif

@@ -185,11 +185,13 @@ void Evaluation::eval_node(int n) {
     case Node::Kind::kAll:
     case Node::Kind::kAny: {
       bool all = node.kind == Node::Kind::kAll;
-      std::fill(out, out + n_, all ? kTrue : kFalse);
+      bool first = true;
       for (int c : node.children) {
         const unsigned char* v = this->node(c);
-        if (all) kernels::and_into(out, v, n_);
+        if (first) std::copy(v, v + n_, out);
+        else if (all) kernels::and_into(out, v, n_);
         else kernels::or_into(out, v, n_);
+        first = false;
         // Short-circuit over the whole column: once every unit is decided (all false for
         // `all`, all true for `any`), the remaining children cannot change anything.
         if (kernels::all_equal(out, n_, all ? kFalse : kTrue)) break;
@@ -221,6 +223,7 @@ void Evaluation::eval_node(int n) {
 const unsigned char* Evaluation::node(int n) {
   const Node& nd = rules_->nodes[n];
   if (nd.kind == Node::Kind::kRef) return node(rules_->criteria[nd.ref].root);
+  if (nd.same_as >= 0) return node(nd.same_as);
   if (!nodes_[n]) eval_node(n);
   return nodes_[n].get();
 }
@@ -246,7 +249,7 @@ const std::vector<int>& Evaluation::classes(const Classification& c) {
     }
     kernels::classify_step(node(rule.when), static_cast<int>(r), kPending, -1, n_, out.data());
   }
-  std::replace(out.begin(), out.end(), kPending, -2);
+  kernels::classify_rest(-2, kPending, n_, out.data());  // no rule matched, no fallback
   return classes_.emplace(c.name, std::move(out)).first->second;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <set>
 
 #include "diag/diagnostic.h"
@@ -281,6 +282,14 @@ std::shared_ptr<const RuleSet> RuleSet::compile(const std::vector<const config::
   c.compile_criteria(criteria);
   c.compile_classifications(classifications);
   sink.throw_if_errors();
+  // The same leaf written in several places ("mekong_delta == 1") is evaluated once.
+  std::map<std::string, int> first_leaf;
+  for (size_t n = 0; n < rs->nodes.size(); ++n) {
+    Node& node = rs->nodes[n];
+    if (node.kind != Node::Kind::kLeaf || !node.expr) continue;
+    auto [it, inserted] = first_leaf.emplace(node.text, static_cast<int>(n));
+    if (!inserted) node.same_as = it->second;
+  }
   return rs;
 }
 

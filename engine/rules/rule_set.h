@@ -44,6 +44,7 @@ struct Node {
   std::string text;                  ///< Leaf expression or referenced criterion name.
   std::optional<expr::CompiledExpr> expr;  ///< kLeaf.
   int ref = -1;                      ///< kRef: index into RuleSet::criteria.
+  int same_as = -1;                  ///< kLeaf: an earlier leaf with the same text (evaluated once).
   int at_least = 0;
   std::vector<int> children;
   std::string note, source;          ///< Clause annotations (kUnknown: why unknown).
