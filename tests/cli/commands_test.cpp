@@ -233,7 +233,7 @@ TEST_CASE("an unknown CSV dialect is refused with the two dialects", "[cli]") {
         "fields, ',' decimals)\n");
 }
 
-TEST_CASE("--rules naming a folder of several rule sets asks for one", "[cli]") {
+TEST_CASE("naming a folder of several rule sets with --rules asks for one", "[cli]") {
   Options o = example("classify");
   o.rules = {kHome + "/rules/vn"};
   CHECK(error_of(o) == "--rules: error: '" + kHome +
