@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli/cmd_graph.h"
+#include "cli/cmd_reproduce.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "diag/diagnostic.h"
@@ -35,6 +37,10 @@ int run_command(const Options& o) {
   if (o.command == "diff") return cmd_diff(ctx);
   if (o.command == "targets") return cmd_targets(ctx);
   if (o.command == "sweep") return cmd_sweep(ctx);
+  if (o.command == "reproduce") return cmd_reproduce(ctx);
+  if (o.command == "graph") return cmd_graph(ctx);
+  if (o.command == "aggregate") return cmd_aggregate(ctx);
+  if (o.command == "estimate") return cmd_estimate(ctx);
   return 3;
 }
 
@@ -72,7 +78,14 @@ int main(int argc, char** argv) {
   sweep->add_option("--to", o.to, diag::msg("opt.to"))->required();
   sweep->add_option("--step", o.step, diag::msg("opt.step"))->required();
   sweep->add_option("--classification", o.classification, diag::msg("opt.classification"));
-  for (auto* c : {check, test, classify, explain, diff, targets, sweep}) {
+  auto* reproduce = app.add_subcommand("reproduce", diag::msg("cmd.reproduce"));
+  reproduce->add_option("figures", o.paths, diag::msg("opt.figures"));
+  reproduce->add_flag("--transitions", o.transitions, diag::msg("opt.transitions"));
+  auto* graph = app.add_subcommand("graph", diag::msg("cmd.graph"));
+  auto* aggregate = app.add_subcommand("aggregate", diag::msg("cmd.aggregate"));
+  aggregate->add_option("--commune", o.commune, diag::msg("opt.commune"));
+  auto* estimate = app.add_subcommand("estimate", diag::msg("cmd.estimate"));
+  for (auto* c : {check, test, classify, explain, diff, targets, sweep, reproduce, graph, aggregate, estimate}) {
     common(c, o);
     c->add_option("--lang", lang_opt, diag::msg("opt.lang"));
   }

@@ -39,7 +39,9 @@ std::string home() {
 }
 
 Context::Context(const Options& o) : o_(o) {
-  auto f = report::parse_format(o.format);
+  // Graphviz DOT is a format of `lotrinh graph` only; the table renderers never see it.
+  auto f = o.command == "graph" && o.format == "dot" ? std::optional<report::Format>(report::Format::kTable)
+                                                     : report::parse_format(o.format);
   if (!f) throw option_error("--format", diag::msg("cli.bad_format", o.format), diag::msg("cli.bad_format.hint"));
   format_ = *f;
   if (o.csv_dialect != "rfc4180" && o.csv_dialect != "excel-vi")

@@ -18,8 +18,10 @@ const Table& english() {
 #include "diag/catalogue/en/expr.inc"
 #include "diag/catalogue/en/rules.inc"
 #include "diag/catalogue/en/graph.inc"
+#include "diag/catalogue/en/estimate.inc"
 #include "diag/catalogue/en/report.inc"
 #include "diag/catalogue/en/cli.inc"
+#include "diag/catalogue/en/repro.inc"
   };
 #undef M
   return table;

@@ -1,0 +1,148 @@
+// lotrinh graph, lotrinh aggregate.
+#include "cli/cmd_graph.h"
+
+#include <cstdio>
+
+#include "data/unit_registry.h"
+#include "diag/diagnostic.h"
+#include "diag/messages.h"
+#include "graph/kontum_network.h"
+#include "graph/successor_aggregation.h"
+#include "report/render.h"
+
+namespace lotrinh::cli {
+namespace {
+
+using diag::msg;
+
+std::string kontum_dir() { return home() + "/scenarios/kontum"; }
+
+// "xã Ngọc Linh": the unit's name after its kind word.
+std::string with_kind(const data::Unit& u) { return msg("graph.kind." + u.kind, u.name); }
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+  return out;
+}
+
+void emit_table(Context& ctx, const report::ResultTable& t) {
+  ctx.emit(report::render(t, ctx.format()));
+  if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(t).c_str(), stderr);
+}
+
+// lotrinh aggregate --commune: the unit the commune became part of.
+int part_of(Context& ctx, const data::UnitRegistry& registry) {
+  const auto& o = ctx.options();
+  // Without --year, the last year before the merger in which the name is found.
+  const data::Unit* unit = nullptr;
+  int year = o.year.value_or(graph::kKontumLastYear);
+  if (o.year) {
+    unit = &registry.find(o.commune, year);
+  } else {
+    for (int y = graph::kKontumLastYear; y >= graph::kKontumFirstYear && !unit; --y) {
+      try {
+        unit = &registry.find(o.commune, y);
+        year = y;
+      } catch (const diag::InputError&) {
+        if (y == graph::kKontumFirstYear) {
+          registry.find(o.commune, graph::kKontumLastYear);  // rethrows the error of the latest year
+        }
+      }
+    }
+  }
+  const data::Unit* next = registry.successor(unit->slug);
+  const data::Unit& target = next ? *next : *unit;
+  const int target_year = target.from ? target.from->year : year;
+  report::ResultTable t;
+  t.title = msg("graph.aggregate.part_of.title", o.commune);
+  t.columns = {{"unit", msg("col.unit")},
+               {"name", msg("col.name")},
+               {"district", msg("col.district")},
+               {"part_of", msg("graph.aggregate.col.part_of")},
+               {"part_of_name", msg("graph.aggregate.col.part_of_name")},
+               {"from", msg("graph.aggregate.col.from")}};
+  t.add_row({report::text(unit->slug), report::text(with_kind(*unit)), report::text(unit->district_name),
+             report::text(target.slug), report::text(msg("graph.aggregate.unit_of_year", with_kind(target), target_year)),
+             next && target.from ? report::text(target.from->str()) : report::missing()});
+  t.notes.push_back(next ? msg("graph.aggregate.part_of.note", with_kind(*unit), unit->district_name,
+                               msg("graph.aggregate.unit_of_year", with_kind(target), target_year))
+                         : msg("graph.aggregate.part_of.itself", with_kind(*unit), year));
+  emit_table(ctx, t);
+  return 0;
+}
+
+}  // namespace
+
+int cmd_graph(Context& ctx) {
+  const auto& o = ctx.options();
+  const int year = o.year.value_or(kNetworkYear);
+  const auto registry = data::UnitRegistry::load_dir(kontum_dir());
+  const auto g = graph::load_kontum_network(registry, kontum_dir(), year);
+  if (o.format == "dot") {
+    ctx.emit(g.to_dot([&](const std::string& slug) { return registry.by_slug(slug)->name; }));
+    return 0;
+  }
+  report::ResultTable t;
+  t.title = msg("graph.cmd.title", year);
+  t.columns = {{"unit", msg("col.unit")},
+               {"name", msg("col.name")},
+               {"kind", msg("col.kind")},
+               {"district", msg("col.district")},
+               {"centre", msg("graph.cmd.col.centre")},
+               {"hours_to_centre", msg("graph.cmd.col.hours"), report::Align::kRight},
+               {"neighbours", msg("graph.cmd.col.neighbours"), report::Align::kRight}};
+  const std::vector<double> hours = g.hours_to_centres();
+  std::map<std::string, std::string> centre_of;  // district -> centre slug
+  for (const auto& u : g.units())
+    if (u.district_centre) centre_of[u.district] = u.slug;
+  for (size_t i = 0; i < g.units().size(); ++i) {
+    const graph::Unit& u = g.units()[i];
+    const data::Unit& d = *registry.by_slug(u.slug);
+    t.add_row({report::text(u.slug), report::text(d.name), report::text(d.kind), report::text(d.district_name),
+               report::text(centre_of[u.district]), report::number(hours[i], 2),
+               report::number(static_cast<double>(g.neighbours(u.slug).size()))});
+  }
+  t.notes.push_back(msg("graph.cmd.note.size", g.unit_count(), g.road_count(), year));
+  t.notes.push_back(msg("graph.cmd.note.estimated", graph::Speeds{}.paved_kmh, graph::Speeds{}.unpaved_kmh));
+  emit_table(ctx, t);
+  return 0;
+}
+
+int cmd_aggregate(Context& ctx) {
+  const auto registry = data::UnitRegistry::load_dir(kontum_dir());
+  if (!ctx.options().commune.empty()) return part_of(ctx, registry);
+  const int year = ctx.year();
+  const auto agg = graph::aggregate_to_successors(ctx.table(), year, ctx.catalogue(), registry);
+  report::ResultTable t;
+  t.title = msg("graph.aggregate.title", year, agg.units.size());
+  t.columns = {{"unit", msg("col.unit")},
+               {"name", msg("col.name")},
+               {"members", msg("graph.aggregate.col.members")},
+               {"missing", msg("graph.aggregate.col.missing")}};
+  for (const auto& id : agg.indicators) t.columns.push_back({id, id, report::Align::kRight});
+  size_t incomplete = 0;
+  for (const auto& u : agg.units) {
+    std::vector<std::string> members, missing;
+    for (const auto* m : u.members) members.push_back(m->slug);
+    for (const auto* m : u.missing) missing.push_back(m->slug);
+    incomplete += !missing.empty();
+    std::vector<report::Cell> row{report::text(u.unit->slug), report::text(with_kind(*u.unit)),
+                                  report::text(join(members)), report::text(join(missing))};
+    for (const auto& id : agg.indicators) {
+      const data::Indicator* ind = nullptr;
+      if (auto resolved = ctx.catalogue().resolve(id, year)) ind = ctx.catalogue().find(*resolved);
+      const double v = u.values.at(id);
+      row.push_back(ind && ind->unit == "fraction" ? report::percent(v, 2) : report::number(v));
+    }
+    t.add_row(std::move(row));
+  }
+  t.notes.push_back(msg("graph.aggregate.note.rules"));
+  if (!agg.not_aggregated.empty()) t.notes.push_back(msg("graph.aggregate.note.none", join(agg.not_aggregated)));
+  if (!agg.no_weight.empty()) t.notes.push_back(msg("graph.aggregate.note.no_weight", join(agg.no_weight)));
+  if (incomplete) t.notes.push_back(msg("graph.aggregate.note.incomplete", incomplete, agg.units.size()));
+  emit_table(ctx, t);
+  return 0;
+}
+
+}  // namespace lotrinh::cli

@@ -1,0 +1,136 @@
+// lotrinh reproduce.
+#include "cli/cmd_reproduce.h"
+
+#include <cstdio>
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "config/figures_reader.h"
+#include "diag/messages.h"
+#include "report/render.h"
+#include "repro/figures.h"
+#include "repro/transitions.h"
+
+namespace lotrinh::cli {
+namespace {
+
+// The rule sets and snapshots of the transitions table, and the figure that gives the report's
+// own count of exits.
+constexpr const char* kBeforeRules = "vn.qd-50-2016";
+constexpr const char* kAfterRules = "vn.qd-33-2020";
+constexpr int kBeforeYear = 2016;
+constexpr int kAfterYear = 2020;
+constexpr const char* kExitsFigure = "communes-left-status";
+constexpr const char* kTwinnedFigure = "twinned-now";
+
+// A computed value without the last bits of binary noise (264.33099999999996 -> 264.331).
+double tidy(double v) { return std::round(v * 1e9) / 1e9; }
+
+report::ResultTable figure_table(const config::FiguresFile& file, const std::vector<repro::FigureRow>& rows,
+                                 const std::string& data_path, int* mismatches) {
+  report::ResultTable t;
+  t.title = diag::msg("repro.title", file.report_id, data_path);
+  t.columns = {{"id", diag::msg("repro.col.id")},
+               {"section", diag::msg("repro.col.section")},
+               {"figure", diag::msg("repro.col.figure")},
+               {"reported", diag::msg("repro.col.reported"), report::Align::kRight},
+               {"computed", diag::msg("repro.col.computed"), report::Align::kRight},
+               {"unit", diag::msg("repro.col.unit")},
+               {"from", diag::msg("repro.col.from")},
+               {"measure", diag::msg("repro.col.measure")},
+               {"status", diag::msg("repro.col.status")},
+               {"note", diag::msg("repro.col.note")}};
+  std::map<repro::Status, int> by_status;
+  int from_data = 0, from_report = 0;
+  for (const auto& r : rows) {
+    report::Cell reported = r.reported ? report::number(*r.reported)
+                                       : (r.printed.empty() ? report::missing() : report::text(r.printed));
+    t.add_row({report::text(r.id), report::text(r.section), report::text(r.label), reported,
+               report::number(tidy(r.computed), r.decimals), report::text(r.unit), report::text(repro::basis_word(r.basis)),
+               report::text(r.measure), report::text(repro::status_word(r.status)), report::text(r.note)});
+    by_status[r.status]++;
+    bool computed = r.status == repro::Status::kMatch || r.status == repro::Status::kMatchRounding ||
+                    r.status == repro::Status::kMismatch;
+    from_data += computed && r.basis == repro::Basis::kData;
+    from_report += computed && r.basis == repro::Basis::kReport;
+  }
+  using S = repro::Status;
+  t.notes.push_back(diag::msg("repro.summary", rows.size(), by_status[S::kMatch], by_status[S::kMatchRounding],
+                              by_status[S::kSourceInconsistent], by_status[S::kNotReproducible], by_status[S::kMismatch],
+                              from_data, from_report));
+  t.notes.push_back(diag::msg("repro.summary.words"));
+  if (by_status[S::kMismatch] > 0) t.notes.push_back(diag::msg("repro.summary.mismatch", by_status[S::kMismatch]));
+  *mismatches = by_status[S::kMismatch];
+  return t;
+}
+
+report::ResultTable transition_table(const repro::Transitions& tr) {
+  report::ResultTable t;
+  t.title = diag::msg("repro.tr.title", tr.before_id, tr.before_year, tr.after_id, tr.after_year);
+  auto year_col = [](const char* id, int y) { return diag::msg(id, y); };
+  t.columns = {{"unit", diag::msg("col.unit")},
+               {"name", diag::msg("col.name")},
+               {"district", diag::msg("col.district")},
+               {"twinned_before", year_col("repro.tr.col.twinned", tr.before_year)},
+               {"twinned_after", year_col("repro.tr.col.twinned", tr.after_year)},
+               {"class_before", year_col("repro.tr.col.class", tr.before_year)},
+               {"class_after", year_col("repro.tr.col.class", tr.after_year)},
+               {"change", diag::msg("repro.tr.col.change")},
+               {"why_before", year_col("repro.tr.col.why", tr.before_year)},
+               {"why_after", year_col("repro.tr.col.why", tr.after_year)}};
+  // An empty class means no row that year: the flag is missing too.
+  auto cls = [](const std::string& c) { return c.empty() ? report::missing() : report::text(c); };
+  auto flag = [](const std::string& c, bool on) { return c.empty() ? report::missing() : report::number(on ? 1.0 : 0.0); };
+  for (const auto& r : tr.rows)
+    t.add_row({report::text(r.unit), report::text(r.name), report::text(r.district), flag(r.class_before, r.member_before),
+               flag(r.class_after, r.member_after), cls(r.class_before), cls(r.class_after), report::text(r.change),
+               report::text(r.why_before), report::text(r.why_after)});
+  t.notes = tr.notes;
+  return t;
+}
+
+const repro::FigureRow* find_row(const std::vector<repro::FigureRow>& rows, const std::string& id) {
+  for (const auto& r : rows)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+}  // namespace
+
+int cmd_reproduce(Context& ctx) {
+  const auto& o = ctx.options();
+  std::string path = o.paths.empty() ? home() + "/scenarios/kontum/report-141-figures.toml" : o.paths.front();
+  config::FiguresFile file = config::read_figures_file(path);
+  const data::CommuneTable& table = ctx.table();
+  std::vector<repro::FigureRow> rows = repro::reproduce_figures(file, table, ctx.catalogue());
+  int mismatches = 0;
+  std::vector<report::ResultTable> tables;
+  tables.push_back(figure_table(file, rows, table.path, &mismatches));
+
+  auto years = table.years();
+  bool have_years = std::count(years.begin(), years.end(), kBeforeYear) && std::count(years.begin(), years.end(), kAfterYear);
+  if (have_years && ctx.library().file(kBeforeRules) && ctx.library().file(kAfterRules)) {
+    repro::TransitionSpec spec;
+    if (const auto* exits = find_row(rows, kExitsFigure)) {
+      spec.reported_left = exits->reported;
+      spec.reported_where = exits->section;
+    }
+    if (const auto* all = find_row(rows, kTwinnedFigure)) spec.reported_of = all->reported;
+    tables.push_back(transition_table(repro::region_transitions(table, ctx.library().get(kBeforeRules), kBeforeYear,
+                                                                ctx.library().get(kAfterRules), kAfterYear, spec)));
+  } else {
+    tables.front().notes.push_back(diag::msg("repro.tr.skipped", kBeforeRules, kBeforeYear, kAfterRules, kAfterYear));
+  }
+  // CSV and JSON carry one table, so that a program reads one shape: the figures, or with
+  // --transitions the transitions. The terminal shows both.
+  if (o.transitions && tables.size() > 1) tables.erase(tables.begin());
+  else if (ctx.format() != report::Format::kTable && tables.size() > 1) {
+    tables.resize(1);
+    tables.front().notes.push_back(diag::msg("repro.transitions_option"));
+  }
+  ctx.emit(report::render(tables, ctx.format()));
+  return mismatches > 0 ? 1 : 0;
+}
+
+}  // namespace lotrinh::cli
