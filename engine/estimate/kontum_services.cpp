@@ -317,7 +317,7 @@ void derive_shares(Model& m) {
         for (auto [slug, bp] : kReportedPoverty2020)
           if (m.slug(u) == slug) reported = true;
       if (reported)
-        m.put(s, u, rate, rate_bp(p, h), Kind::kReported, "141-BC/TU III.2");
+        m.put(s, u, rate, rate_bp(p, h), Kind::kReported, "report 141-BC/TU, III.2");
       else
         m.put(s, u, rate, rate_bp(p, h), Kind::kDerived, "poor_households / households");
       m.put(s, u, near, rate_bp(m.near_poor[s][u], h), Kind::kEstimated,

@@ -36,6 +36,17 @@ std::vector<double> values_of(Evaluation& ev, const config::ExprText& e, diag::D
   return out;
 }
 
+// True when `text` contains `word` as a whole identifier.
+bool mentions(const std::string& text, const std::string& word) {
+  auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    bool left = at == 0 || !ident(text[at - 1]);
+    bool right = at + word.size() >= text.size() || !ident(text[at + word.size()]);
+    if (left && right) return true;
+  }
+  return false;
+}
+
 bool compare_ok(const std::string& op, double a, double b) {
   if (op == "<") return a < b;
   if (op == "<=") return a <= b;
@@ -157,20 +168,29 @@ std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& ta
         r.measure += fmt::format(", {}", years[0]);
       }
       r.computed = v;
+      // A change between two years read through an alias that resolves to different indicators
+      // (two poverty standards) compares different series: say so.
+      if (t.of && years.size() == 2)
+        for (const auto& [alias_id, alias] : targets->catalogue->aliases()) {
+          if (!mentions(t.of->text, alias_id)) continue;
+          auto a = targets->catalogue->resolve(alias_id, years[0]), b = targets->catalogue->resolve(alias_id, years[1]);
+          if (a && b && *a != *b) r.detail += diag::msg("targets.across_break", alias_id, *a, years[0], *b, years[1]) + "; ";
+        }
       std::string reported;
       if (!t.reported_outcome.empty()) reported = diag::msg("targets.reported", t.reported_outcome, t.reported_source);
       if (!t.value) {
         r.status = "no-value";
-        r.detail = diag::msg("targets.value_unknown") + (reported.empty() ? "" : "; " + reported);
+        r.detail += diag::msg("targets.value_unknown") + (reported.empty() ? "" : "; " + reported);
       } else if (std::isnan(v)) {
         r.status = "unknown";
-        r.detail = why.empty() ? diag::msg("targets.cannot_compute") : why;
+        r.detail += why.empty() ? diag::msg("targets.cannot_compute") : why;
         if (!reported.empty()) r.detail += "; " + reported;
       } else {
         r.status = compare_ok(t.compare, v, *t.value) ? "met" : "not-met";
-        r.detail = reported;
+        r.detail += reported;
       }
-      if (!t.source.empty()) r.detail += (r.detail.empty() ? "" : "; ") + t.source;
+      if (!t.source.empty()) r.detail += (r.detail.empty() || r.detail.ends_with("; ") ? "" : "; ") + t.source;
+      if (r.detail.ends_with("; ")) r.detail.resize(r.detail.size() - 2);
       out.push_back(std::move(r));
     }
   }

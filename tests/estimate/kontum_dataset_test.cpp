@@ -307,7 +307,7 @@ TEST_CASE("every value of the shipped table has exactly one provenance row", "[e
       if (c[0] == slug && c[1] == "2020" && c[2] == "poverty_rate_2016") {
         found = true;
         CHECK(c[3] == "reported");
-        CHECK(c[4] == "141-BC/TU III.2");
+        CHECK(c[4] == "report 141-BC/TU, III.2");
       }
     }
     CHECK(found);

@@ -141,3 +141,33 @@ reported = { outcome = "met", source = "report II.2" }
   CHECK(results[2].status == "no-value");
   CHECK(results[2].detail == "the target's value is not known; reported: met (report II.2)");
 }
+
+TEST_CASE("a target whose change crosses the poverty-standard break says so", "[rules]") {
+  auto rs = compile_text("t.toml", R"(
+[ruleset]
+id = "t.break"
+kind = "targets"
+effective = { from = 2016-01-01 }
+[[target]]
+id = "down"
+aggregate = "mean"
+of = "poverty_rate"
+change = "per_year"
+years = [2020, 2021]
+compare = "<="
+value = -0.03
+)");
+  lotrinh::data::CommuneTable t;
+  t.unit = {"a", "a"};
+  t.year = {2020, 2021};
+  t.name = {"A", "A"};
+  t.district = {"D", "D"};
+  t.columns = {"poverty_rate_old", "poverty_rate_new"};
+  t.values["poverty_rate_old"] = {0.3, NAN};
+  t.values["poverty_rate_new"] = {NAN, 0.4};
+  auto results = check_targets(rs, t, 2021, [](int) { return nullptr; }, {});
+  REQUIRE(results.size() == 1);
+  CHECK(results[0].computed == Approx(0.1));
+  CHECK(results[0].detail ==
+        "compares across a break in the series: poverty_rate is poverty_rate_old in 2020 but poverty_rate_new in 2021");
+}
