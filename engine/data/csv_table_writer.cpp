@@ -5,12 +5,9 @@
 #include <cmath>
 
 namespace lotrinh::data {
-namespace {
 
-// A cell quoted when it holds a separator, a quote, a line break or edge spaces (which the
-// reader would trim).
-void append_cell(std::string& out, const std::string& cell) {
-  bool quote = cell.find_first_of(",\"\r\n") != std::string::npos ||
+void append_csv_cell(std::string& out, std::string_view cell) {
+  bool quote = cell.find_first_of(",\"\r\n") != std::string_view::npos ||
                (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t' || cell.back() == ' ' ||
                                   cell.back() == '\t'));
   if (!quote) {
@@ -24,6 +21,8 @@ void append_cell(std::string& out, const std::string& cell) {
   }
   out += '"';
 }
+
+namespace {
 
 bool any_non_empty(const std::vector<std::string>& v) {
   for (const auto& s : v)
@@ -41,21 +40,21 @@ std::string write_commune_csv(const CommuneTable& table) {
   if (districts) out += ",district";
   for (const auto& id : table.columns) {
     out += ',';
-    append_cell(out, id);
+    append_csv_cell(out, id);
   }
   out += '\n';
   std::vector<const std::vector<double>*> cols;
   for (const auto& id : table.columns) cols.push_back(table.column(id));
   for (size_t r = 0; r < table.rows(); ++r) {
-    append_cell(out, table.unit[r]);
+    append_csv_cell(out, table.unit[r]);
     out += fmt::format(",{}", table.year[r]);
     if (names) {
       out += ',';
-      append_cell(out, r < table.name.size() ? table.name[r] : std::string());
+      append_csv_cell(out, r < table.name.size() ? table.name[r] : std::string());
     }
     if (districts) {
       out += ',';
-      append_cell(out, r < table.district.size() ? table.district[r] : std::string());
+      append_csv_cell(out, r < table.district.size() ? table.district[r] : std::string());
     }
     for (const auto* col : cols) {
       out += ',';

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "data/csv_table_reader.h"
+#include "data/headed_csv.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "diag/spelling.h"
@@ -18,12 +19,6 @@ using diag::msg;
 using diag::SourceLoc;
 
 constexpr UnitDate kStart{2016, 1, 1};
-
-std::string trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
-}
 
 std::optional<UnitDate> parse_date(const std::string& s) {
   auto digits = [&](size_t at, size_t n) {
@@ -41,54 +36,11 @@ std::optional<UnitDate> parse_date(const std::string& s) {
   return d;
 }
 
-// A headed CSV table whose header must name `required`.
-struct Table {
-  std::shared_ptr<const diag::SourceFile> file;
-  std::vector<CsvRecord> rows;
-  std::map<std::string, size_t> columns;
-
-  std::string cell(const CsvRecord& r, const std::string& c) const { return trim(r.cells[columns.at(c)]); }
-  SourceLoc loc(const CsvRecord& r, const std::string& c) const {
-    return {file, r.line[columns.at(c)], r.column[columns.at(c)]};
-  }
-};
+using Table = HeadedCsv;
 
 Table read_table(const std::string& path, std::string_view text, std::initializer_list<const char*> required,
                  diag::DiagnosticSink& sink) {
-  Table t;
-  t.file = diag::SourceFile::from_text(path, text);
-  auto records = parse_csv(path, text, CsvDialect::kRfc4180);
-  std::string names;
-  for (const char* c : required) names += (names.empty() ? "" : ",") + std::string(c);
-  if (records.empty()) {
-    sink.error({t.file, 0, 0}, msg("data.no_header"), msg("twinning.columns.hint", names));
-    return t;
-  }
-  std::map<std::string, size_t> all;
-  for (size_t i = 0; i < records[0].cells.size(); ++i) all.emplace(trim(records[0].cells[i]), i);
-  bool complete = true;
-  for (const char* c : required) {
-    if (auto it = all.find(c); it != all.end()) {
-      t.columns[c] = it->second;
-    } else {
-      sink.error({t.file, records[0].line[0], 0}, msg("twinning.missing_column", c), msg("twinning.columns.hint", names));
-      complete = false;
-    }
-  }
-  if (!complete) return t;
-  for (size_t r = 1; r < records.size(); ++r) {
-    const CsvRecord& rec = records[r];
-    if (rec.cells.size() == 1 && trim(rec.cells[0]).empty()) continue;
-    if (rec.cells.size() != records[0].cells.size()) {
-      sink.error({t.file, rec.line[0], 1},
-                 msg(rec.cells.size() == 1 ? "data.ragged_row.one" : "data.ragged_row", rec.cells.size(),
-                     records[0].cells.size()),
-                 msg("data.ragged_row.hint", ","));
-      continue;
-    }
-    t.rows.push_back(rec);
-  }
-  return t;
+  return read_headed_csv(path, text, required, {"twinning.missing_column", "twinning.columns.hint"}, sink);
 }
 
 std::string period(const Twinning& t) {

@@ -197,19 +197,6 @@ Model load_model(const std::string& dir, std::uint64_t seed, const data::UnitReg
   return m;
 }
 
-void append_cell(std::string& out, std::string_view cell) {
-  if (cell.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += cell;
-    return;
-  }
-  out += '"';
-  for (char c : cell) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
 EstimatedDataset render(const Model& m) {
   data::CommuneTable table;
   for (int c = 0; c < kColCount; ++c) table.columns.push_back(std::string(col_id(static_cast<Col>(c))));
@@ -232,13 +219,13 @@ EstimatedDataset render(const Model& m) {
         // An integer divided by a power of ten is correctly rounded, and the writer prints the
         // shortest text that reads back as the same double: the decimals of the integer.
         column.push_back(static_cast<double>(cell.v) / kScale[col_decimals(static_cast<Col>(c))]);
-        append_cell(prov, unit.slug);
+        data::append_csv_cell(prov, unit.slug);
         prov += ',' + std::to_string(kYears[s]) + ',';
         prov += col_id(static_cast<Col>(c));
         prov += ',';
         prov += kind_name(cell.kind);
         prov += ',';
-        append_cell(prov, cell.source);
+        data::append_csv_cell(prov, cell.source);
         prov += '\n';
       }
     }

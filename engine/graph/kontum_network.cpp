@@ -5,6 +5,7 @@
 #include <set>
 
 #include "data/csv_table_reader.h"
+#include "data/headed_csv.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "diag/spelling.h"
@@ -17,67 +18,14 @@ namespace {
 using diag::msg;
 using diag::SourceLoc;
 
-std::string trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
-}
 
-// A headed CSV table: its rows (blank lines dropped, ragged rows reported and dropped) and
-// the column index of each name the caller asked for.
-struct Table {
-  std::shared_ptr<const diag::SourceFile> file;
-  std::vector<data::CsvRecord> rows;
-  std::map<std::string, size_t> columns;
-
-  std::string cell(const data::CsvRecord& r, const std::string& column) const {
-    return trim(r.cells[columns.at(column)]);
-  }
-  SourceLoc loc(const data::CsvRecord& r, const std::string& column) const {
-    const size_t i = columns.at(column);
-    return {file, r.line[i], r.column[i]};
-  }
-};
+using Table = data::HeadedCsv;
 
 // Reads `path` and checks that its header names every column of `required`.
 Table read_table(const std::string& path, std::initializer_list<const char*> required, diag::DiagnosticSink& sink) {
   const std::string text = diag::checked_text(path, diag::read_file(path));
-  Table t;
-  t.file = diag::SourceFile::from_text(path, text);
-  auto records = data::parse_csv(path, text, data::CsvDialect::kRfc4180);
-  std::string names;
-  for (const char* c : required) names += (names.empty() ? "" : ",") + std::string(c);
-  if (records.empty()) {
-    sink.error({t.file, 0, 0}, msg("data.no_header"), msg("graph.kontum.columns.hint", names));
-    return t;
-  }
-  std::map<std::string, size_t> all;
-  for (size_t i = 0; i < records[0].cells.size(); ++i) all.emplace(trim(records[0].cells[i]), i);
-  bool complete = true;
-  for (const char* c : required) {
-    auto it = all.find(c);
-    if (it == all.end()) {
-      sink.error({t.file, records[0].line[0], 0}, msg("graph.kontum.missing_column", c),
-                 msg("graph.kontum.columns.hint", names));
-      complete = false;
-    } else {
-      t.columns[c] = it->second;
-    }
-  }
-  if (!complete) return t;
-  const size_t width = records[0].cells.size();
-  for (size_t r = 1; r < records.size(); ++r) {
-    const data::CsvRecord& rec = records[r];
-    if (rec.cells.size() == 1 && trim(rec.cells[0]).empty()) continue;
-    if (rec.cells.size() != width) {
-      sink.error({t.file, rec.line[0], 1},
-                 msg(rec.cells.size() == 1 ? "data.ragged_row.one" : "data.ragged_row", rec.cells.size(), width),
-                 msg("data.ragged_row.hint", ","));
-      continue;
-    }
-    t.rows.push_back(rec);
-  }
-  return t;
+  return data::read_headed_csv(path, text, required, {"graph.kontum.missing_column", "graph.kontum.columns.hint"},
+                               sink);
 }
 
 std::optional<data::UnitDate> parse_date(const std::string& s) {
