@@ -1,6 +1,9 @@
 // lotrinh diff, lotrinh sweep, lotrinh targets.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <set>
+
 #include "cli/commands.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
@@ -54,6 +57,7 @@ int cmd_diff(Context& ctx) {
     moved.add_row({report::text(table.unit[rows[c.unit]]), report::text(table.name[rows[c.unit]]),
                    report::text(c.classification), report::text(c.before), report::text(c.after), report::text(c.deciding)});
   moved.notes.push_back(diag::msg("diff.units_count", changed.size(), rows.size()));
+  if (std::string e = ctx.estimated_note(*b, rows, year); !e.empty()) moved.notes.push_back(e);
   tables.push_back(std::move(moved));
   for (const auto& c : b->classifications)
     tables.push_back(gap_table(rules::search_gaps(b, c, year, o.cap), b->id, c.name));
@@ -97,6 +101,7 @@ int cmd_sweep(Context& ctx) {
     t.add_row(std::move(row));
   }
   t.notes.push_back(diag::msg("sweep.note", rows.size()));
+  if (std::string e = ctx.estimated_note(*rs, rows, year); !e.empty()) t.notes.push_back(e);
   ctx.emit(report::render(t, ctx.format()));
   return 0;
 }
@@ -137,6 +142,23 @@ int cmd_targets(Context& ctx) {
     }
   }
   t.notes.push_back(diag::msg("targets.note", not_met));
+  // The values the targets read: the catalogue ids their expressions name, in the years they use.
+  std::vector<std::string> ids;
+  std::set<int> years;
+  for (const auto& rs : sets)
+    for (const auto& target : rs->targets) {
+      std::string text;
+      for (const auto* e : {&target.of, &target.weight, &target.where})
+        if (*e) text += " " + (*e)->text + " ";
+      for (const auto& id : ctx.catalogue().ids())
+        if (rules::mentions_name(text, id) && std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+      if (target.years.empty()) years.insert(year);
+      years.insert(target.years.begin(), target.years.end());
+    }
+  std::vector<size_t> rows;
+  for (int y : years)
+    for (size_t r : ctx.table().rows_in_year(y)) rows.push_back(r);
+  if (std::string e = ctx.estimated_note(ids, rows); !e.empty()) t.notes.push_back(e);
   ctx.emit(report::render(t, ctx.format()));
   return not_met > 0 ? 1 : 0;
 }

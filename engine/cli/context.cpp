@@ -122,19 +122,24 @@ size_t Context::find_unit_row(const std::string& query, int year) {
   return static_cast<size_t>(row);
 }
 
-std::string Context::estimated_note(const rules::RuleSet& rs, const std::vector<size_t>& rows, int year) {
+std::string Context::estimated_note(const rules::RuleSet& rs, const std::vector<size_t>& rows, int) {
+  std::vector<std::string> ids;
+  for (int s : rs.input_slots()) ids.push_back(rs.slots[s].name);
+  return estimated_note(ids, rows);
+}
+
+std::string Context::estimated_note(const std::vector<std::string>& ids, const std::vector<size_t>& rows) {
   const auto& prov = provenance();
   if (prov.empty()) return {};
   const auto& t = table();
   size_t total = 0, estimated = 0;
-  for (int s : rs.input_slots()) {
-    std::string id = rs.slots[s].name;
-    if (auto r = catalogue_->resolve(id, year)) id = *r;
-    const auto* col = t.column(id);
-    if (!col) col = t.column(rs.slots[s].name);
-    if (!col) continue;
+  for (const auto& given : ids) {
     for (size_t r : rows) {
-      if (std::isnan((*col)[r])) continue;
+      std::string id = given;  // an alias reads the indicator of the row's year
+      if (auto resolved = catalogue_->resolve(given, t.year[r])) id = *resolved;
+      const auto* col = t.column(id);
+      if (!col) col = t.column(given);
+      if (!col || std::isnan((*col)[r])) continue;
       ++total;
       const data::Provenance* p = prov.find(t.unit[r], t.year[r], id);
       estimated += p && p->kind == "estimated";

@@ -40,6 +40,8 @@ class Context {
   /// "N of M values ... are estimated" for the inputs `rs` reads in `rows`, or "" when the
   /// table has no provenance.
   std::string estimated_note(const rules::RuleSet& rs, const std::vector<size_t>& rows, int year);
+  /// The same for the indicator or alias ids `ids`, read in `rows` (each row in its own year).
+  std::string estimated_note(const std::vector<std::string>& ids, const std::vector<size_t>& rows);
   /// --year, else the latest year in the table; checked against the table's years.
   int year();
   /// --set values, parsed.

@@ -36,8 +36,9 @@ std::vector<double> values_of(Evaluation& ev, const config::ExprText& e, diag::D
   return out;
 }
 
-// True when `text` contains `word` as a whole identifier.
-bool mentions(const std::string& text, const std::string& word) {
+}  // namespace
+
+bool mentions_name(const std::string& text, const std::string& word) {
   auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
   for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
     bool left = at == 0 || !ident(text[at - 1]);
@@ -46,6 +47,8 @@ bool mentions(const std::string& text, const std::string& word) {
   }
   return false;
 }
+
+namespace {
 
 bool compare_ok(const std::string& op, double a, double b) {
   if (op == "<") return a < b;
@@ -172,7 +175,7 @@ std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& ta
       // (two poverty standards) compares different series: say so.
       if (t.of && years.size() == 2)
         for (const auto& [alias_id, alias] : targets->catalogue->aliases()) {
-          if (!mentions(t.of->text, alias_id)) continue;
+          if (!mentions_name(t.of->text, alias_id)) continue;
           auto a = targets->catalogue->resolve(alias_id, years[0]), b = targets->catalogue->resolve(alias_id, years[1]);
           if (a && b && *a != *b) r.detail += diag::msg("targets.across_break", alias_id, *a, years[0], *b, years[1]) + "; ";
         }

@@ -24,6 +24,9 @@ struct TargetResult {
   int units = 0;              ///< Units the aggregate rests on (the last year's).
 };
 
+/// True when `text` contains `name` as a whole identifier (not inside a longer name).
+bool mentions_name(const std::string& text, const std::string& name);
+
 /// Gives the rule set of `kind` in force for `year` (for `class = "region:III"` references).
 using RuleSetForYear = std::function<std::shared_ptr<const RuleSet>(int year)>;
 
