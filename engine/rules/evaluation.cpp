@@ -14,6 +14,15 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+// Derived values are rounded to 12 significant digits: data are decimal, doubles are binary,
+// and without this 0.35 + 0.30 gives 0.6499999999999999, just short of a 65 % threshold.
+double round_to_12_digits(double v) {
+  if (!std::isfinite(v) || v == 0) return v;
+  const double scale = std::pow(10.0, 11 - static_cast<int>(std::floor(std::log10(std::fabs(v)))));
+  const double r = std::round(v * scale) / scale;
+  return std::isfinite(r) ? r : v;
+}
+
 std::string year_ranges(const std::vector<config::ParamValue>& values) {
   std::string s;
   for (const auto& v : values) {
@@ -131,6 +140,7 @@ const double* Evaluation::column(int slot) {
         for (int used : d.expr.slots()) cols[used] = column(used);
         owned_[slot].resize(n_);
         d.expr.eval_columns(cols, n_, owned_[slot].data());
+        for (double& v : owned_[slot]) v = round_to_12_digits(v);
         p = owned_[slot].data();
       }
       break;

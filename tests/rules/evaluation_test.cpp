@@ -232,3 +232,22 @@ TEST_CASE("the vectorised comparison kernels agree with the scalar comparison on
     }
   }
 }
+
+TEST_CASE("a derived sum of decimal data meets a threshold it equals", "[rules]") {
+  // 0.35 + 0.30 is 0.6499999999999999 in binary floating point; the derived value is rounded
+  // to 12 significant digits, so 65 % poor and near-poor meets "at least 65 %".
+  const char* text = R"(
+[ruleset]
+id = "t.sum"
+kind = "k"
+effective = { from = 2016-01-01 }
+[derived]
+pnp = { expr = "x + y" }
+[criteria]
+high = "pnp >= 0.65"
+)";
+  auto rs = compile_text("s.toml", text);
+  Evaluation ev(rs, columns({{"x", {0.35, 0.35}}, {"y", {0.30, 0.2999}}}), 2021);
+  CHECK(ev.criterion("high", 0) == kTrue);
+  CHECK(ev.criterion("high", 1) == kFalse);
+}
