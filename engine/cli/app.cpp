@@ -47,8 +47,11 @@ int run_command(const Options& o) {
 int main(int argc, char** argv) {
   // The language first, so that even argument errors are in it: --lang, else LANG.
   std::string lang;
-  for (int i = 1; i + 1 < argc; ++i)
-    if (std::string(argv[i]) == "--lang") lang = argv[i + 1];
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--lang" && i + 1 < argc) lang = argv[i + 1];
+    else if (arg.rfind("--lang=", 0) == 0) lang = arg.substr(7);
+  }
   if (lang.empty())
     if (const char* l = std::getenv("LANG")) lang = l;
   diag::set_lang(diag::lang_from_string(lang));
