@@ -60,10 +60,16 @@ TEST_CASE("a file that is not UTF-8 is refused at the bad byte", "[diag]") {
   }
 }
 
-TEST_CASE("Vietnamese is chosen by a LANG value and falls back to English", "[diag]") {
+TEST_CASE("Vietnamese is chosen by a LANG value", "[diag]") {
   CHECK(lang_from_string("vi_VN.UTF-8") == Lang::kVi);
+  CHECK(lang_from_string("vi") == Lang::kVi);
   CHECK(lang_from_string("en_US") == Lang::kEn);
+  CHECK(lang_from_string("C.UTF-8") == Lang::kEn);
+}
+
+TEST_CASE("an id without a Vietnamese text falls back to English, an unknown id shows itself", "[diag]") {
   set_lang(Lang::kVi);
-  CHECK(std::string(text("diag.hint")) == "hint");  // no Vietnamese text yet: English
+  CHECK(std::string(text("no.such.id")) == "[no.such.id]");
   set_lang(Lang::kEn);
+  CHECK(std::string(text("diag.hint")) == "hint");
 }
