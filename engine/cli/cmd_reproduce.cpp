@@ -9,6 +9,10 @@
 #include "config/figures_reader.h"
 #include "diag/messages.h"
 #include "report/render.h"
+#include "config/rule_file.h"
+#include "expr/compiled_expr.h"
+#include "rules/evaluation.h"
+#include "rules/target_check.h"
 #include "repro/figures.h"
 #include "repro/transitions.h"
 
@@ -24,11 +28,65 @@ constexpr int kAfterYear = 2020;
 constexpr const char* kExitsFigure = "communes-left-status";
 constexpr const char* kTwinnedFigure = "twinned-now";
 
+// "12 of 51" values behind a figure computed from the table; empty for the others.
+report::Cell estimated_cell(const std::map<std::string, std::pair<size_t, size_t>>& estimated, const repro::FigureRow& r) {
+  auto it = estimated.find(r.id);
+  if (it == estimated.end() || r.basis != repro::Basis::kData || it->second.second == 0) return report::missing();
+  return report::text(diag::msg("repro.estimated_of", it->second.first, it->second.second));
+}
+
 // A computed value without the last bits of binary noise (264.33099999999996 -> 264.331).
 double tidy(double v) { return std::round(v * 1e9) / 1e9; }
 
+// For each figure computed from the table: (estimated, total) of the values it read, i.e. the
+// catalogue ids its expressions name, in the rows of its year that its `where` keeps.
+std::map<std::string, std::pair<size_t, size_t>> estimated_by_figure(Context& ctx, const config::FiguresFile& file) {
+  std::map<std::string, std::pair<size_t, size_t>> out;
+  if (ctx.provenance().empty()) return out;
+  config::RuleFile scratch;  // an empty rule set: its symbol table is the catalogue
+  scratch.id = "figures";
+  scratch.path = file.path;
+  auto rs = rules::RuleSet::compile({&scratch}, ctx.catalogue());
+  const data::CommuneTable& table = ctx.table();
+  for (const auto& f : file.figures) {
+    if (f.kind != config::FigureKind::kAggregate) continue;
+    std::vector<size_t> rows;
+    for (size_t r : table.rows_in_year(f.year))
+      if (f.aggregate != "value" || table.unit[r] == f.commune) rows.push_back(r);
+    if (f.where && !rows.empty()) {
+      rules::Evaluation ev(rs, rules::table_inputs(table, rows, std::make_shared<std::map<std::string, std::vector<double>>>()),
+                           f.year, {}, /*check_year=*/false);
+      std::vector<diag::Diagnostic> ignored;  // the figures reader has reported bad expressions
+      auto where = expr::CompiledExpr::compile(f.where->text, rs->symbols, f.where->loc, f.where->exact, ignored);
+      if (!where) continue;
+      std::vector<const double*> cols(rs->slots.size(), nullptr);
+      for (int s : where->slots()) cols[s] = ev.column(s);
+      std::vector<double> keep(rows.size());
+      where->eval_columns(cols, rows.size(), keep.data());
+      std::vector<size_t> kept;
+      for (size_t i = 0; i < rows.size(); ++i)
+        if (keep[i] == keep[i] && keep[i] != 0) kept.push_back(rows[i]);
+      rows = std::move(kept);
+    }
+    std::string text;
+    for (const auto* e : {&f.of, &f.where, &f.weight})
+      if (*e) text += " " + (*e)->text + " ";
+    std::vector<std::string> ids;
+    for (const auto& id : ctx.catalogue().ids())
+      if (rules::mentions_name(text, id)) ids.push_back(id);
+    out[f.id] = ctx.estimated_count(ids, rows);
+  }
+  for (const auto& f : file.figures) {  // a change rests on the values of both its figures
+    if (f.kind != config::FigureKind::kChange) continue;
+    auto a = out[f.from], b = out[f.to];
+    out[f.id] = {a.first + b.first, a.second + b.second};
+  }
+  return out;
+}
+
 report::ResultTable figure_table(const config::FiguresFile& file, const std::vector<repro::FigureRow>& rows,
-                                 const std::string& data_path, int* mismatches) {
+                                 const std::string& data_path, int* mismatches,
+                                 const std::map<std::string, std::pair<size_t, size_t>>& estimated) {
   report::ResultTable t;
   t.title = diag::msg("repro.title", file.report_id, data_path);
   t.columns = {{"id", diag::msg("repro.col.id")},
@@ -40,6 +98,7 @@ report::ResultTable figure_table(const config::FiguresFile& file, const std::vec
                {"from", diag::msg("repro.col.from")},
                {"measure", diag::msg("repro.col.measure")},
                {"status", diag::msg("repro.col.status")},
+               {"estimated", diag::msg("repro.col.estimated")},
                {"note", diag::msg("repro.col.note")}};
   std::map<repro::Status, int> by_status;
   int from_data = 0, from_report = 0;
@@ -48,7 +107,8 @@ report::ResultTable figure_table(const config::FiguresFile& file, const std::vec
                                        : (r.printed.empty() ? report::missing() : report::text(r.printed));
     t.add_row({report::text(r.id), report::text(r.section), report::text(r.label), reported,
                report::number(tidy(r.computed), r.decimals), report::text(r.unit), report::text(repro::basis_word(r.basis)),
-               report::text(r.measure), report::text(repro::status_word(r.status)), report::text(r.note)});
+               report::text(r.measure), report::text(repro::status_word(r.status)), estimated_cell(estimated, r),
+               report::text(r.note)});
     by_status[r.status]++;
     bool computed = r.status == repro::Status::kMatch || r.status == repro::Status::kMatchRounding ||
                     r.status == repro::Status::kMismatch;
@@ -106,7 +166,7 @@ int cmd_reproduce(Context& ctx) {
   std::vector<repro::FigureRow> rows = repro::reproduce_figures(file, table, ctx.catalogue());
   int mismatches = 0;
   std::vector<report::ResultTable> tables;
-  tables.push_back(figure_table(file, rows, table.path, &mismatches));
+  tables.push_back(figure_table(file, rows, table.path, &mismatches, estimated_by_figure(ctx, file)));
 
   auto years = table.years();
   bool have_years = std::count(years.begin(), years.end(), kBeforeYear) && std::count(years.begin(), years.end(), kAfterYear);

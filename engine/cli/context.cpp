@@ -129,8 +129,13 @@ std::string Context::estimated_note(const rules::RuleSet& rs, const std::vector<
 }
 
 std::string Context::estimated_note(const std::vector<std::string>& ids, const std::vector<size_t>& rows) {
+  if (provenance().empty()) return {};
+  auto [estimated, total] = estimated_count(ids, rows);
+  return diag::msg("cli.estimated_note", estimated, total);
+}
+
+std::pair<size_t, size_t> Context::estimated_count(const std::vector<std::string>& ids, const std::vector<size_t>& rows) {
   const auto& prov = provenance();
-  if (prov.empty()) return {};
   const auto& t = table();
   size_t total = 0, estimated = 0;
   for (const auto& given : ids) {
@@ -145,7 +150,7 @@ std::string Context::estimated_note(const std::vector<std::string>& ids, const s
       estimated += p && p->kind == "estimated";
     }
   }
-  return diag::msg("cli.estimated_note", estimated, total);
+  return {estimated, total};
 }
 
 const data::CommuneTable& Context::table() {

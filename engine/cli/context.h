@@ -42,6 +42,8 @@ class Context {
   std::string estimated_note(const rules::RuleSet& rs, const std::vector<size_t>& rows, int year);
   /// The same for the indicator or alias ids `ids`, read in `rows` (each row in its own year).
   std::string estimated_note(const std::vector<std::string>& ids, const std::vector<size_t>& rows);
+  /// (estimated, total) non-missing values of `ids` in `rows`; (0, 0) without provenance.
+  std::pair<size_t, size_t> estimated_count(const std::vector<std::string>& ids, const std::vector<size_t>& rows);
   /// --year, else the latest year in the table; checked against the table's years.
   int year();
   /// --set values, parsed.

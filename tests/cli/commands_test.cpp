@@ -255,3 +255,43 @@ TEST_CASE("a Vietnamese Excel table is read with its dialect", "[cli]") {
   std::remove(path.c_str());
   CHECK(out == "unit,name,district,region\nxa-1,,,III\n");
 }
+
+// The bundled Kon Tum dataset, used when no --data is given.
+Options kontum(std::string command) {
+  Options o;
+  o.command = std::move(command);
+  o.out = temp_path(".out");
+  return o;
+}
+
+TEST_CASE("explain of Mường Hoong in 2020 shows its reported poverty and where it was reported", "[cli]") {
+  Options o = kontum("explain");
+  o.commune = "Mường Hoong";
+  o.year = 2020;
+  std::string out = run(o);
+  CHECK(out.find("Mường Hoong (muong-hoong, Đăk Glei), data of 2020\n") == 0);
+  CHECK(out.find("poverty_rate[poverty_rate_2016]: 0.5909 (59.09 %)  — reported: report 141-BC/TU, III.2\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("explain of Đăk Long in 2020 lists the two communes of that name", "[cli]") {
+  Options o = kontum("explain");
+  o.commune = "Đăk Long";
+  o.year = 2020;
+  CHECK(error_of(o) ==
+        "--commune: error: 'Đăk Long' matches 2 units that existed in 2020: Đăk Long (Đăk Glei, dak-long-dak-glei); "
+        "Đăk Long (Đăk Hà, dak-long-dak-ha)\n"
+        "  hint: name the unit by its slug, such as 'dak-long-dak-glei'\n");
+}
+
+TEST_CASE("reproduce says how many of the values behind a figure are estimated", "[cli]") {
+  Options o = kontum("reproduce");
+  o.format = "csv";
+  int code = -1;
+  std::string out = run(o, &code);
+  CHECK(code == 0);
+  CHECK(out.find("poverty-ngoc-linh,III.2,Poverty rate of Ngọc Linh,76.49,76.49,percent,data,") != std::string::npos);
+  CHECK(out.find(",match,0 of 1,\n") != std::string::npos);  // Ngọc Linh's rate is reported, not estimated
+  CHECK(out.find(",source-inconsistent,") != std::string::npos);
+  CHECK(out.find(",mismatch,") == std::string::npos);
+}
