@@ -122,10 +122,8 @@ const double* Evaluation::column(int slot) {
     case SlotKind::kIndicator:
     case SlotKind::kAlias:
       p = inputs_.column(s.name);
+      // An alias reads the indicator it resolves to in this year; with none, the slot is missing.
       if (!p && resolved_[slot] != s.name) p = inputs_.column(resolved_[slot]);
-      if (!p && s.kind == SlotKind::kAlias && resolved_[slot] == s.name) {
-        // An alias with no indicator in this year reads as missing; explain says why.
-      }
       break;
     case SlotKind::kParameter:
       owned_[slot].assign(n_, param_[slot]);

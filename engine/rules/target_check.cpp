@@ -99,18 +99,13 @@ std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& ta
       }
       if (t.weight) w = values_of(ev, *t.weight, sink);
       if (t.where) keep = values_of(ev, *t.where, sink);
+      // Units by group (the province, or their district); a group whose units the `where`
+      // filter drops entirely still gets a row (a count of 0).
+      std::map<std::string, std::vector<size_t>> members;
       for (size_t i = 0; i < rows.size(); ++i) {
         std::string g = t.level == "district" ? table.district[rows[i]] : diag::msg("targets.province");
         groups.insert(g);
-        auto& [acc, units] = agg[g][y];
-        (void)acc;
-        (void)units;
-      }
-      // Aggregate per group.
-      std::map<std::string, std::vector<size_t>> members;
-      for (size_t i = 0; i < rows.size(); ++i) {
-        if (std::isnan(keep[i]) || keep[i] == 0) continue;
-        members[t.level == "district" ? table.district[rows[i]] : diag::msg("targets.province")].push_back(i);
+        if (!std::isnan(keep[i]) && keep[i] != 0) members[g].push_back(i);
       }
       for (const auto& g : groups) {
         const auto& m = members[g];

@@ -2,6 +2,7 @@
 // A small catalogue, a handmade commune table and inline figures files for the repro tests.
 #include <string>
 
+#include "../common/catalogue_of.h"
 #include "config/figures_reader.h"
 #include "data/catalogue.h"
 #include "data/commune_table.h"
@@ -14,22 +15,9 @@ namespace lotrinh::repro::testing {
 /// poverty_rate_2016, hygienic_water_share (fractions), twinned, health_station_standard
 /// (flags), households.
 inline const data::Catalogue& catalogue() {
-  static const data::Catalogue cat = [] {
-    data::Catalogue c;
-    auto add = [&](std::string id, std::string unit) {
-      data::Indicator ind;
-      ind.id = id;
-      ind.name_en = id;
-      ind.unit = unit;
-      c.add(ind);
-    };
-    add("poverty_rate_2016", "fraction");
-    add("hygienic_water_share", "fraction");
-    add("twinned", "flag");
-    add("health_station_standard", "flag");
-    add("households", "households");
-    return c;
-  }();
+  static const data::Catalogue cat = lotrinh::testing::catalogue_of(
+      {{"poverty_rate_2016", "fraction"}, {"hygienic_water_share", "fraction"}, {"twinned", "flag"},
+       {"health_station_standard", "flag"}, {"households", "households"}});
   return cat;
 }
 

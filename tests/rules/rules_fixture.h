@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "../common/catalogue_of.h"
 #include "config/rule_file_reader.h"
 #include "data/catalogue.h"
 #include "diag/diagnostic.h"
@@ -16,21 +17,9 @@ namespace lotrinh::rules::testing {
 /// Indicators x, y, poverty_rate (fraction), road_km (km), flag (flag), households (count).
 inline const data::Catalogue& test_catalogue() {
   static const data::Catalogue cat = [] {
-    data::Catalogue c;
-    auto add = [&](std::string id, std::string unit) {
-      data::Indicator ind;
-      ind.id = id;
-      ind.name_en = id;
-      ind.unit = unit;
-      c.add(ind);
-    };
-    add("x", "fraction");
-    add("y", "fraction");
-    add("poverty_rate_old", "fraction");
-    add("poverty_rate_new", "fraction");
-    add("road_km", "km");
-    add("flag", "flag");
-    add("households", "count");
+    data::Catalogue c = lotrinh::testing::catalogue_of({{"x", "fraction"}, {"y", "fraction"},
+                                                        {"poverty_rate_old", "fraction"}, {"poverty_rate_new", "fraction"},
+                                                        {"road_km", "km"}, {"flag", "flag"}, {"households", "count"}});
     data::Alias a;
     a.id = "poverty_rate";
     a.periods = {{2016, 2020, "poverty_rate_old"}, {2021, 2030, "poverty_rate_new"}};
