@@ -43,6 +43,10 @@ std::string home() {
 Context::Context(const Options& o) : o_(o) {
   // A new run: the inputs it reads are recorded afresh, and no output may replace one of them.
   diag::InputFiles::clear();
+  // Inputs named on the command line are inputs even for a command that does not read them.
+  if (!o.data.empty()) diag::InputFiles::record(o.data);
+  for (const auto& r : o.rules) diag::InputFiles::record(r);
+  for (const auto& p : o.paths) diag::InputFiles::record(p);
   // A target that can never be written (a folder, device, symlink, read-only file, missing
   // folder) is refused before any work; the check against inputs is repeated when writing.
   if (o.command != "estimate" && !o.out.empty() && o.out != "-") diag::check_output_target(o.out, "--out");

@@ -29,6 +29,14 @@ void InputFiles::record(int fd, const std::string& path) {
                   path);
 }
 
+void InputFiles::record(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
+  std::lock_guard<std::mutex> g(lock());
+  files().emplace(std::make_pair(static_cast<unsigned long long>(st.st_dev), static_cast<unsigned long long>(st.st_ino)),
+                  path);
+}
+
 std::optional<std::string> InputFiles::find(unsigned long long dev, unsigned long long ino) {
   std::lock_guard<std::mutex> g(lock());
   auto it = files().find({dev, ino});

@@ -12,6 +12,9 @@ class InputFiles {
  public:
   /// Records the file open on `fd`, shown as `path` in messages.
   static void record(int fd, const std::string& path);
+  /// Records the file at `path` (followed through symlinks) if it exists: for an input named on
+  /// the command line that this run may not get to read.
+  static void record(const std::string& path);
   /// The path an input with this identity was read as, if any.
   static std::optional<std::string> find(unsigned long long dev, unsigned long long ino);
   /// Forgets every record (a new command run begins).

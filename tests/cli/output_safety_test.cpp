@@ -138,6 +138,27 @@ TEST_CASE("classify with --out naming its own --data table is refused and the ta
   fs::remove_all(dir);
 }
 
+TEST_CASE("a command that does not read the --data table still refuses it as --out", "[cli]") {
+  fs::path dir = scratch("named");
+  fs::copy_file(kHome + "/scenarios/example/communes.csv", dir / "self.csv");
+  const std::string before = slurp(dir / "self.csv");
+  Options o;
+  o.command = "check";
+  o.data = (dir / "self.csv").string();
+  o.out = "./" + fs::relative(o.data).string();
+  std::string what;
+  try {
+    lotrinh::cli::run_command(o);
+  } catch (const lotrinh::diag::InputError& e) {
+    what = e.what();
+  }
+  CHECK(what == "--out: error: '" + o.out + "' is the same file as the input '" + o.data +
+                    "'; writing it would destroy the input\n"
+                    "  hint: name a new file for the output; lotrinh never writes over a file it reads\n");
+  CHECK(slurp(dir / "self.csv") == before);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("classify with --out naming a rule file it loaded is refused", "[cli]") {
   fs::path dir = scratch("rules");
   fs::create_hard_link(kHome + "/rules/indicators.toml", dir / "catalogue.toml");
