@@ -222,8 +222,10 @@ void write_file_atomic(const std::string& path, const std::string& content, cons
   if (fd < 0) refuse(option, path, msg("io.cannot_write", path, std::strerror(mk_err)), msg("io.cannot_write.hint"));
   const std::string tmp = g_tmp;
 
+  // On any failure: the temporary file goes, the handlers are restored, the target is untouched.
+  bool fd_open = true;
   auto fail = [&](int err) {
-    ::close(fd);
+    if (fd_open) ::close(fd);
     {
       SignalsBlocked blocked;
       ::unlink(tmp.c_str());
@@ -249,15 +251,8 @@ void write_file_atomic(const std::string& path, const std::string& content, cons
     done += static_cast<size_t>(n);
   }
   if (::fsync(fd) != 0) fail(errno);
-  if (::close(fd) != 0) {
-    fd = -1;
-    int err = errno;
-    SignalsBlocked blocked;
-    ::unlink(tmp.c_str());
-    g_tmp_live = 0;
-    restore_handlers();
-    refuse(option, path, msg("io.cannot_write", path, std::strerror(err)), msg("io.cannot_write.hint"));
-  }
+  fd_open = false;
+  if (::close(fd) != 0) fail(errno);
   {
     SignalsBlocked blocked;
     int rc = ::rename(tmp.c_str(), path.c_str());
