@@ -196,14 +196,15 @@ TEST_CASE("lotrinh killed with SIGKILL while writing --out leaves the old file i
   fs::remove_all(dir);
 }
 
-TEST_CASE("lotrinh stopped with SIGTERM while writing --out removes its temporary and keeps the old file", "[cli][slow]") {
-  fs::path dir = scratch("term");
+TEST_CASE("lotrinh stopped with SIGTERM or SIGINT while writing --out removes its temporary and keeps the old file", "[cli][slow]") {
+  const int sig = GENERATE(SIGTERM, SIGINT);
+  fs::path dir = scratch("term-" + std::to_string(sig));
   write_large_table(dir / "big.csv", 300);
   const std::string old = "the previous output, which must survive\n";
   int caught = 0;
   for (int attempt = 0; attempt < 8 && caught < 2; ++attempt) {
     std::ofstream(dir / "result.json", std::ios::binary) << old;
-    Outcome o = run_and_signal(dir, dir / "big.csv", dir / "result.json", SIGTERM);
+    Outcome o = run_and_signal(dir, dir / "big.csv", dir / "result.json", sig);
     if (!o.signalled_while_writing || slurp(dir / "result.json") != old) continue;  // it finished first
     ++caught;
     CHECK(temporaries(dir).empty());
