@@ -12,6 +12,7 @@
 
 #include "cli/options.h"
 #include "diag/diagnostic.h"
+#include "diag/messages.h"
 
 using lotrinh::cli::Options;
 
@@ -294,4 +295,60 @@ TEST_CASE("reproduce says how many of the values behind a figure are estimated",
   CHECK(out.find(",match,0 of 1,\n") != std::string::npos);  // Ngọc Linh's rate is reported, not estimated
   CHECK(out.find(",source-inconsistent,") != std::string::npos);
   CHECK(out.find(",mismatch,") == std::string::npos);
+}
+
+// A figures file of three figures over the Kon Tum table: one the data were fitted to, one
+// independent, one arithmetic over the report's numbers.
+std::string three_figures(const std::string& units_check) {
+  std::string path = temp_path(".toml");
+  std::ofstream(path) << "[report]\nid = \"T\"\n"
+                         "[[figure]]\nid = \"twinned\"\nsection = \"fn9\"\nlabel.en = \"twinned\"\nreported = 51\n"
+                         "unit = \"count\"\naggregate = \"count\"\nof = \"twinned == 1\"\nyear = 2016\n"
+                         "[[figure]]\nid = \"units\"\nsection = \"I\"\nlabel.en = \"units\"\nreported = 102\n"
+                         "unit = \"count\"\naggregate = \"count\"\nof = \"households > 0\"\nyear = 2016\n" + units_check +
+                         "[[figure]]\nid = \"sum\"\nsection = \"II.5\"\nlabel.en = \"sum\"\nreported = 51\n"
+                         "unit = \"count\"\narithmetic = \"8 + 39 + 4\"\n";
+  return path;
+}
+
+TEST_CASE("reproduce marks each figure fitted or independent and counts the two apart", "[cli]") {
+  Options o = kontum("reproduce");
+  o.paths = {three_figures("check = \"independent\"\n")};
+  o.format = "csv";
+  std::string csv = run(o);
+  CHECK(csv.find("id,section,figure,reported,computed,unit,from,check,measure,status,estimated,note\n") == 0);
+  CHECK(csv.find("\ntwinned,fn9,twinned,51,51,count,data,fitted,") != std::string::npos);
+  CHECK(csv.find("\nunits,I,units,102,102,count,data,independent,") != std::string::npos);
+  CHECK(csv.find("\nsum,II.5,sum,51,51,count,report,,") != std::string::npos);
+  o.format = "table";
+  std::string table = run(o);
+  CHECK(table.find("\n3 figures: 3 match, 0 match-rounding, 0 source-inconsistent, 0 not-reproducible, 0 mismatch; "
+                   "computed: 2 from the table's rows (1 fitted, 1 independent), 1 from the report's own figures\n") !=
+        std::string::npos);
+  CHECK(table.find("\nfitted: the data were made to reproduce the figure, so its match checks the fit, not the data; "
+                   "independent: nothing in the making of the data aimed at it, so its match is evidence for the table; "
+                   "arithmetic over the report's own numbers is neither\n") != std::string::npos);
+  CHECK(table.find("none of the") == std::string::npos);
+  std::remove(o.paths.front().c_str());
+}
+
+TEST_CASE("reproduce says so when no figure computed from the table is an independent check", "[cli]") {
+  Options o = kontum("reproduce");
+  o.paths = {three_figures("")};
+  std::string table = run(o);
+  CHECK(table.find("computed: 2 from the table's rows (2 fitted, 0 independent), 1 from the report's own figures\n") !=
+        std::string::npos);
+  CHECK(table.find("\nnone of the 2 figures computed from the table is an independent check: their matches show that "
+                   "the fit holds, not that the table is right\n") != std::string::npos);
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  try {
+    table = run(o);
+  } catch (...) {
+    lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+    throw;
+  }
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+  CHECK(table.find("tính từ: 2 từ các dòng của bảng (2 fitted, 0 independent), 1 từ chính các con số của báo cáo\n") !=
+        std::string::npos);
+  std::remove(o.paths.front().c_str());
 }
