@@ -297,6 +297,71 @@ TEST_CASE("reproduce says how many of the values behind a figure are estimated",
   CHECK(out.find(",mismatch,") == std::string::npos);
 }
 
+// tests/cli/official-lists: the example table with an invented official list for data of
+// 2020-2024 beside it (xa-a III and xa-c I agree with the computed class, xa-b II does not).
+Options with_official_list(std::string command) {
+  Options o = example(std::move(command));
+  o.data = kHome + "/tests/cli/official-lists/communes.csv";
+  return o;
+}
+
+TEST_CASE("classify shows the official class beside the computed one and says how many agree", "[cli]") {
+  Options o = with_official_list("classify");
+  o.year = 2020;
+  o.format = "csv";
+  std::string csv = run(o);
+  CHECK(csv.find("unit,name,district,region,official\n") == 0);
+  CHECK(csv.find("\nxa-a,Xã A,Huyện X,III,III\n") != std::string::npos);
+  CHECK(csv.find("\nxa-b,Xã B,Huyện X,III,II\n") != std::string::npos);
+  CHECK(csv.find("\nxa-c,Xã C,Huyện Y,I,I\n") != std::string::npos);
+  CHECK(csv.find("\nxa-d,Xã D,Huyện Y,I,\n") != std::string::npos);  // no official entry: nothing, never a guess
+  o.format = "table";
+  std::string table = run(o);
+  CHECK(table.find("\nTest decision 1/2021 (2021-06-04), the official list for data of 2020-2024: official class known "
+                   "for 3 units; computed agrees for 2\n") != std::string::npos);
+  CHECK(table.find("\nTest decision 1/2021 counts units by official class: III 3\n") != std::string::npos);
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  try {
+    table = run(o);
+  } catch (...) {
+    lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+    throw;
+  }
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+  CHECK(table.find("\nTest decision 1/2021 (2021-06-04), danh sách chính thức cho dữ liệu năm 2020-2024: biết loại chính "
+                   "thức của 3 đơn vị; kết quả tính trùng với 2\n") != std::string::npos);
+}
+
+TEST_CASE("classify of a data year no official list stands for shows no official column", "[cli]") {
+  Options o = with_official_list("classify");
+  o.year = 2016;
+  o.format = "csv";
+  std::string csv = run(o);
+  CHECK(csv.find("unit,name,district,region\n") == 0);
+  o.format = "table";
+  CHECK(run(o).find("official") == std::string::npos);
+}
+
+TEST_CASE("an official list naming a unit the table lacks is refused at its cell", "[cli]") {
+  std::filesystem::path dir = temp_path("-official");
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file(kHome + "/scenarios/example/communes.csv", dir / "communes.csv");
+  std::ofstream(dir / "official_lists.csv")
+      << "list,decision,date,data_from,data_to,classification,unit,class,count,source,note\n"
+         "t,QĐ 9,2021-06-04,2020,2024,region,xa-z,III,,src,\n";
+  Options o = example("classify");
+  o.data = (dir / "communes.csv").string();
+  o.year = 2020;
+  CHECK(error_of(o) == (dir / "official_lists.csv").string() + ":2:36: error: list t: unit 'xa-z' is not in " +
+                           o.data + "\n"
+                           "  t,QĐ 9,2021-06-04,2020,2024,region,xa-z,III,,src,\n"
+                           "                                     ^\n"
+                           "  hint: write the unit's key as in the table's commune column\n");
+  o.year = 2016;  // no list stands for 2016: the list is not read against the table
+  CHECK(error_of(o) == "");
+  std::filesystem::remove_all(dir);
+}
+
 // A figures file of three figures over the Kon Tum table: one the data were fitted to, one
 // independent, one arithmetic over the report's numbers.
 std::string three_figures(const std::string& units_check) {
