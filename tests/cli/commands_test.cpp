@@ -362,6 +362,17 @@ TEST_CASE("an official list naming a unit the table lacks is refused at its cell
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("classify of the Kon Tum data of 2016 sets the 2016-2020 official list beside the computed classes", "[cli]") {
+  Options o = kontum("classify");
+  o.year = 2016;
+  std::string table = run(o);
+  CHECK(table.find("\nQuyết định 582/QĐ-TTg (2017-04-28), the official list for data of 2016-2019: official class known "
+                   "for 3 units; computed agrees for ") != std::string::npos);
+  CHECK(table.find("\nQuyết định 582/QĐ-TTg counts units by official class: I 25, II 28, III 49\n") != std::string::npos);
+  o.year = 2021;  // the 2021-2025 list was not found: no official column
+  CHECK(run(o).find("official") == std::string::npos);
+}
+
 // A figures file of three figures over the Kon Tum table: one the data were fitted to, one
 // independent, one arithmetic over the report's numbers.
 std::string three_figures(const std::string& units_check) {
