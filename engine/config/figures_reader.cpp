@@ -145,7 +145,9 @@ class FiguresReader {
   void read_check(const TableReader& t, FigureDecl& f, const std::string& method, const std::string& ctx) {
     const TomlValue& v = t.table();
     if (method != "aggregate" && method != "change") {
-      if (t.has("check")) problems_.error(entry_of(v, "check")->key_loc, msg("figures.check_not_from_table", ctx), msg("figures.check_not_from_table.hint"));
+      if (t.has("check"))
+        problems_.error(entry_of(v, "check")->key_loc, msg("figures.check_not_from_table", ctx),
+                        msg("figures.check_not_from_table.hint"));
       return;
     }
     auto word = t.word("check", kChecks);
