@@ -94,6 +94,15 @@ const data::ProvenanceTable& Context::provenance() {
   return *provenance_;
 }
 
+const data::OfficialLists& Context::official_lists() {
+  if (!official_lists_) {
+    fs::path dir = fs::path(data_path()).parent_path();
+    official_lists_ = std::make_unique<data::OfficialLists>(
+        data::OfficialLists::read_if_present((dir / "official_lists.csv").string()));
+  }
+  return *official_lists_;
+}
+
 const data::UnitRegistry* Context::units() {
   if (!units_loaded_) {
     units_loaded_ = true;
