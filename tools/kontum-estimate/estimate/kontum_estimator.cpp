@@ -200,7 +200,7 @@ Model load_model(const std::string& dir, std::uint64_t seed, const data::UnitReg
 EstimatedDataset render(const Model& m) {
   data::CommuneTable table;
   for (int c = 0; c < kColCount; ++c) table.columns.push_back(std::string(col_id(static_cast<Col>(c))));
-  std::string prov = "commune,year,indicator,kind,source\n";
+  std::string prov = "commune,year,indicator,kind,source,from\n";
   static constexpr double kScale[] = {1, 10, 100, 1000, 10000};
   for (int s = 0; s < kSnaps; ++s) {
     for (size_t u : m.in[s]) {
@@ -226,6 +226,8 @@ EstimatedDataset render(const Model& m) {
         prov += kind_name(cell.kind);
         prov += ',';
         data::append_csv_cell(prov, cell.source);
+        prov += ',';
+        data::append_csv_cell(prov, cell.from);
         prov += '\n';
       }
     }
@@ -260,6 +262,22 @@ void Model::put(int s, size_t u, Col c, std::int64_t v, Kind kind, std::string s
   cell.v = v;
   cell.kind = kind;
   cell.source = std::move(source);
+  cell.from.clear();
+}
+
+void Model::derive(int s, size_t u, Col c, std::int64_t v, const std::string& rule, const std::vector<Ref>& inputs) {
+  bool estimated = false;
+  std::string from;
+  for (const Ref& r : inputs) {
+    estimated = estimated || cells[r.s][r.u][r.c].kind == Kind::kEstimated;
+    if (!from.empty()) from += ';';
+    if (r.u != u) from += slug(r.u) + '/' + std::to_string(kYears[r.s]) + '/';
+    else if (r.s != s) from += std::to_string(kYears[r.s]) + '/';
+    from += col_id(r.c);
+  }
+  put(s, u, c, v, estimated ? Kind::kEstimated : Kind::kDerived,
+      estimated ? "computed from estimated values: " + rule : rule);
+  cells[s][u][c].from = std::move(from);
 }
 
 std::vector<std::int64_t> checked(std::optional<std::vector<std::int64_t>> x, std::string_view what,
@@ -276,6 +294,7 @@ EstimatedDataset estimate_kontum(const std::string& units_dir, std::uint64_t see
   estimate_poverty(m);
   estimate_ethnic_minority(m);
   estimate_near_poor_population(m);
+  for (int s = 0; s < kSnaps; ++s) m.routes[s] = routes_to_centres(registry, units_dir, kYears[s]);
   estimate_villages_roads_labour(m);
   estimate_report_aggregates(m);
   fill_status_columns(m);

@@ -42,8 +42,9 @@ void villages(Model& m) {
             std::clamp<I>(div_round(m.val(k2020, u, kHouseholds) * m.rng("villages", u).uniform(80, 120), 15000), 4, 15),
             Kind::kEstimated, src);
   for (size_t u : m.in[k2021])
-    if (m.units[u].exists[k2020]) m.put(k2021, u, kVillages, m.val(k2020, u, kVillages), Kind::kDerived, same);
-  for (size_t u : m.in[k2016]) m.put(k2016, u, kVillages, m.val(k2020, next(m, u), kVillages), Kind::kDerived, same);
+    if (m.units[u].exists[k2020]) m.derive(k2021, u, kVillages, m.val(k2020, u, kVillages), same, {{k2020, u, kVillages}});
+  for (size_t u : m.in[k2016])
+    m.derive(k2016, u, kVillages, m.val(k2020, next(m, u), kVillages), same, {{k2020, next(m, u), kVillages}});
 
   const Units& us = m.in[k2016];
   std::vector<I> ws, los(us.size(), 0), his;
@@ -57,39 +58,33 @@ void villages(Model& m) {
     m.put(k2016, us[i], kSdVillages, sd[i], Kind::kEstimated,
           "estimate:step13 sd-villages: 429 (Decision 582/QĐ-TTg list for 2016-2020, reported) split by villages x poverty^2");
   for (size_t u : m.in[k2020])
-    m.put(k2020, u, kSdVillages, m.val(k2016, prev(m, u), kSdVillages), Kind::kDerived,
-          "the 2016-2020 list (Decision 582/QĐ-TTg) holds for the 2016 and 2020 rows");
+    m.derive(k2020, u, kSdVillages, m.val(k2016, prev(m, u), kSdVillages),
+             "the 2016-2020 list (Decision 582/QĐ-TTg) holds for the 2016 and 2020 rows", {{k2016, prev(m, u), kSdVillages}});
   for (size_t u : m.in[k2021])
     if (m.units[u].exists[k2020])
       m.put(k2021, u, kSdVillages, div_round(m.val(k2020, u, kSdVillages) * m.rng("sd-villages-2021", u).uniform(450, 1000), 1000),
             Kind::kEstimated, "estimate:step13 sd-villages-2021: 2020 count x a drawn 0.45-1 (the 2021-2025 list is not in the sources)");
 }
 
-// Step 14: the road from the district centre (constant) and its unpaved share (falling).
+// Step 14: the road from the district centre, read off the network (roads.csv): its length and
+// unpaved share are those of the shortest path to the centre (kontum_roads.h), in every snapshot.
 void roads(Model& m) {
-  const KindRanges km{5, 60, 120, 600, 100, 500, 40, 250};
-  for (size_t u : m.in[k2016]) {
-    auto rng = m.rng("roads", u);
-    if (m.units[u].district_centre) {
-      m.put(k2016, u, kRoadToCentreKm, 0, Kind::kDerived, "seat of its district (districts.csv centre)");
-      m.put(k2016, u, kRoadUnpavedShare, 0, Kind::kDerived, "seat of its district (districts.csv centre)");
-      continue;
-    }
-    m.put(k2016, u, kRoadToCentreKm, km.draw(m, k2016, u, rng), Kind::kEstimated, "estimate:step14 roads: drawn by unit kind");
-    I unpaved = 0;
-    const I zero_chance = m.urban(u) ? 1000 : m.hard(u, k2016) ? 500 : 700;
-    if (rng.uniform(0, 999) >= zero_chance) unpaved = m.hard(u, k2016) ? rng.uniform(500, 7000) : rng.uniform(300, 4000);
-    m.put(k2016, u, kRoadUnpavedShare, unpaved, Kind::kEstimated, "estimate:step14 roads: drawn by unit kind");
-  }
-  for (int s : {k2020, k2021})
+  const std::string km = "estimate:step14 roads: length of the shortest path in roads.csv (lengths estimated, rule L) to the district centre";
+  const std::string unpaved = "estimate:step14 roads: unpaved share of that path (roads.csv paved_share, estimated, rule P)";
+  for (int s = 0; s < kSnaps; ++s)
     for (size_t u : m.in[s]) {
-      const size_t p = s == k2020 ? prev(m, u) : u;
-      const int ps = s == k2020 ? k2016 : k2020;
-      m.put(s, u, kRoadToCentreKm, m.val(ps, p, kRoadToCentreKm), Kind::kDerived, "road length held constant (the 2016 value)");
-      auto rng = m.rng("roads-" + std::to_string(kYears[s]), u);
-      const I keep = s == k2020 ? rng.uniform(0, 800) : rng.uniform(800, 1000);
-      m.put(s, u, kRoadUnpavedShare, div_round(m.val(ps, p, kRoadUnpavedShare) * keep, 1000), Kind::kEstimated,
-            s == k2020 ? "estimate:step14 roads: 2016 share x a drawn 0-0.8" : "estimate:step14 roads: 2020 share x a drawn 0.8-1");
+      const CentreRoute& r = m.routes[s].at(m.slug(u));
+      if (r.length_dm == 0 && m.units[u].district_centre) {
+        m.put(s, u, kRoadToCentreKm, 0, Kind::kDerived, "seat of its district (districts.csv centre)");
+        m.put(s, u, kRoadUnpavedShare, 0, Kind::kDerived, "seat of its district (districts.csv centre)");
+      } else if (r.length_dm == 0) {
+        const std::string c = "estimate:step14 roads: 0, the district centre inferred by district_centres.csv rule C1";
+        m.put(s, u, kRoadToCentreKm, 0, Kind::kEstimated, c);
+        m.put(s, u, kRoadUnpavedShare, 0, Kind::kEstimated, c);
+      } else {
+        m.put(s, u, kRoadToCentreKm, r.length_dm, Kind::kEstimated, km);
+        m.put(s, u, kRoadUnpavedShare, r.unpaved_bp(), Kind::kEstimated, unpaved);
+      }
     }
 }
 
@@ -187,8 +182,8 @@ void report_shares(Model& m) {
     fit_twinned(m, r, k2020, r.mean20, floor);
     for (size_t u : m.in[k2021])
       if (m.units[u].exists[k2020])
-        m.put(k2021, u, r.col, m.val(k2020, u, r.col), Kind::kDerived,
-              "the report's 'now' (2021) figures fill the 2020 and 2021 rows alike");
+        m.derive(k2021, u, r.col, m.val(k2020, u, r.col), "the 2020 value (the report's 'now' is put in the 2020 and 2021 rows alike)",
+                 {{k2020, u, r.col}});
   }
 }
 
@@ -250,8 +245,8 @@ void report_counts(Model& m) {
             "estimate:step17 " + id + ": 2016 flags kept, the highest drawn scores added up to " + c.cite20);
     for (size_t u : m.in[k2021])
       if (m.units[u].exists[k2020])
-        m.put(k2021, u, c.col, m.val(k2020, u, c.col), Kind::kDerived,
-              "the report's 'now' (2021) figures fill the 2020 and 2021 rows alike");
+        m.derive(k2021, u, c.col, m.val(k2020, u, c.col), "the 2020 value (the report's 'now' is put in the 2020 and 2021 rows alike)",
+                 {{k2020, u, c.col}});
   }
 }
 
@@ -319,21 +314,22 @@ void derive_shares(Model& m) {
       if (reported)
         m.put(s, u, rate, rate_bp(p, h), Kind::kReported, "report 141-BC/TU, III.2");
       else
-        m.put(s, u, rate, rate_bp(p, h), Kind::kDerived, "poor_households / households");
+        m.derive(s, u, rate, rate_bp(p, h), "poor_households / households", {{s, u, kPoorHouseholds}, {s, u, kHouseholds}});
       m.put(s, u, near, rate_bp(m.near_poor[s][u], h), Kind::kEstimated,
             s == k2016   ? "estimate:step11 near-poor: drawn share peaking at middling poverty"
             : s == k2020 ? "estimate:step11 near-poor: 8,372 households (reported, 2020 review) split by a drawn share"
                          : "estimate:step11 near-poor: 9,091 households (reported, 2021 review) split by a drawn share");
-      m.put(s, u, kEmHouseholdShare, rate_bp(m.val(s, u, kEmHouseholds), h), Kind::kDerived,
-            "em_households / households");
+      m.derive(s, u, kEmHouseholdShare, rate_bp(m.val(s, u, kEmHouseholds), h), "em_households / households",
+               {{s, u, kEmHouseholds}, {s, u, kHouseholds}});
       if (p > 0)
-        m.put(s, u, kEmPoorShare, rate_bp(m.val(s, u, kEmPoorHouseholds), p), Kind::kDerived,
-              "em_poor_households / poor_households");
+        m.derive(s, u, kEmPoorShare, rate_bp(m.val(s, u, kEmPoorHouseholds), p), "em_poor_households / poor_households",
+                 {{s, u, kEmPoorHouseholds}, {s, u, kPoorHouseholds}});
       const I v = m.val(s, u, kVillages);
       if (v > 0)
-        m.put(s, u, kSdVillageShare, rate_bp(m.val(s, u, kSdVillages), v), Kind::kDerived, "sd_villages / villages");
-      m.put(s, u, kMainRoadNotHardened, m.val(s, u, kRoadUnpavedShare) > 0 ? 1 : 0, Kind::kDerived,
-            "road_unpaved_share > 0");
+        m.derive(s, u, kSdVillageShare, rate_bp(m.val(s, u, kSdVillages), v), "sd_villages / villages",
+                 {{s, u, kSdVillages}, {s, u, kVillages}});
+      m.derive(s, u, kMainRoadNotHardened, m.val(s, u, kRoadUnpavedShare) > 0 ? 1 : 0, "road_unpaved_share > 0",
+               {{s, u, kRoadUnpavedShare}});
     }
 }
 

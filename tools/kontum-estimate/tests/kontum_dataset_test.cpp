@@ -10,10 +10,12 @@
 
 #include "config/catalogue_reader.h"
 #include "data/csv_table_reader.h"
+#include "data/provenance.h"
 #include "data/unit_registry.h"
 #include "diag/diagnostic.h"
 #include "diag/text_file.h"
 #include "estimate/kontum_estimator.h"
+#include "graph/kontum_network.h"
 
 using namespace lotrinh;
 using data::CommuneTable;
@@ -278,16 +280,21 @@ TEST_CASE("every value of the shipped table has exactly one provenance row", "[e
   const auto records =
       data::parse_csv("provenance.csv", diag::read_file(kDir + "/provenance.csv"), data::CsvDialect::kRfc4180);
   REQUIRE(!records.empty());
-  CHECK(records[0].cells == std::vector<std::string>{"commune", "year", "indicator", "kind", "source"});
+  CHECK(records[0].cells == std::vector<std::string>{"commune", "year", "indicator", "kind", "source", "from"});
   std::map<std::tuple<std::string, int, std::string>, int> seen;
   for (size_t i = 1; i < records.size(); ++i) {
     const auto& c = records[i].cells;
-    REQUIRE(c.size() == 5);
+    REQUIRE(c.size() == 6);
     INFO(c[0] << " " << c[1] << " " << c[2] << ": " << c[3] << ", " << c[4]);
     CHECK((c[3] == "reported" || c[3] == "derived" || c[3] == "estimated"));
     CHECK(!c[4].empty());
-    // Estimated by a step of the estimator, or inferred by a rule of the units table.
-    if (c[3] == "estimated") CHECK((c[4].rfind("estimate:step", 0) == 0 || c[4].rfind("units.csv", 0) == 0));
+    // Estimated by a step of the estimator, inferred by a rule of the units table, or computed
+    // from estimated values (which `from` names).
+    if (c[3] == "estimated")
+      CHECK((c[4].rfind("estimate:step", 0) == 0 || c[4].rfind("units.csv", 0) == 0 ||
+             (c[4].rfind("computed from estimated values: ", 0) == 0 && !c[5].empty())));
+    // A reported value is taken from a source, not computed from others.
+    if (c[3] == "reported") CHECK(c[5].empty());
     ++seen[{c[0], std::stoi(c[1]), c[2]}];
   }
   size_t cells = 0;
@@ -311,5 +318,79 @@ TEST_CASE("every value of the shipped table has exactly one provenance row", "[e
       }
     }
     CHECK(found);
+  }
+}
+
+TEST_CASE("every value's stated kind is the kind its chain of inputs gives, so no derived value rests on an estimate",
+          "[estimate]") {
+  const auto prov = data::ProvenanceTable::parse(kDir + "/provenance.csv", diag::read_file(kDir + "/provenance.csv"));
+  const CommuneTable& t = shipped();
+  for (size_t r = 0; r < t.rows(); ++r)
+    for (const auto& id : t.columns) {
+      const data::Provenance* p = prov.find(t.unit[r], t.year[r], id);
+      if (!p) continue;
+      INFO(t.unit[r] << " " << t.year[r] << " " << id);
+      CHECK(p->stated == p->kind);
+    }
+  // Most values rest on an estimate somewhere down their chain.
+  auto [reported, derived, estimated] = prov.counts();
+  CHECK(reported + derived + estimated == prov.size());
+  CHECK(estimated * 10 >= prov.size() * 8);
+}
+
+namespace {
+
+// The shortest path (length first, then unpaved length) from every unit to its district's
+// centre, by Floyd-Warshall over the network: independent of the estimator's own search.
+std::map<std::string, std::pair<long long, long long>> network_routes(int year) {
+  const graph::CommuneGraph g = graph::load_kontum_network(kDir, year);
+  const auto& units = g.units();
+  const size_t n = units.size();
+  const long long inf = 1LL << 50;
+  std::vector<std::vector<std::pair<long long, long long>>> d(n, std::vector<std::pair<long long, long long>>(n, {inf, 0}));
+  std::map<std::string, size_t> at;
+  for (size_t i = 0; i < n; ++i) {
+    at[units[i].slug] = i;
+    d[i][i] = {0, 0};
+  }
+  for (const auto& road : g.roads()) {
+    const long long dm = std::llround(road.length_km * 10);
+    const long long paved_bp = std::llround(road.paved_share * 10000);
+    const long long unpaved_m = (2 * dm * 100 * (10000 - paved_bp) + 10000) / 20000;
+    const size_t a = at.at(road.from), b = at.at(road.to);
+    d[a][b] = std::min(d[a][b], {dm, unpaved_m});
+    d[b][a] = d[a][b];
+  }
+  for (size_t k = 0; k < n; ++k)
+    for (size_t i = 0; i < n; ++i)
+      for (size_t j = 0; j < n; ++j)
+        if (d[i][k].first < inf && d[k][j].first < inf)
+          d[i][j] = std::min(d[i][j], {d[i][k].first + d[k][j].first, d[i][k].second + d[k][j].second});
+  std::map<std::string, std::pair<long long, long long>> out;
+  for (size_t c = 0; c < n; ++c)
+    if (units[c].district_centre)
+      for (size_t i = 0; i < n; ++i)
+        if (units[i].district == units[c].district) out[units[i].slug] = d[i][c];
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("road_to_centre_km and road_unpaved_share are the shortest path in roads.csv to the district centre",
+          "[estimate]") {
+  const CommuneTable& t = shipped();
+  for (int year : {2016, 2020, 2021}) {
+    const auto routes = network_routes(year);
+    size_t centres = 0;
+    for (size_t r : t.rows_in_year(year)) {
+      INFO(t.unit[r] << " " << year);
+      REQUIRE(routes.count(t.unit[r]));
+      const auto [dm, unpaved_m] = routes.at(t.unit[r]);
+      CHECK(scaled(t, "road_to_centre_km", r, 1) == dm);
+      CHECK(scaled(t, "road_unpaved_share", r) == (dm == 0 ? 0 : rate_bp(unpaved_m, dm * 100)));
+      CHECK(scaled(t, "main_road_not_hardened", r, 0) == (unpaved_m > 0 ? 1 : 0));
+      centres += dm == 0;
+    }
+    CHECK(centres == 10);  // one per district, each 0 km from itself
   }
 }

@@ -26,7 +26,8 @@ std::string edited_copy(const std::string& name, const std::vector<Edit>& edits)
   const fs::path dir = fs::temp_directory_path() / ("lotrinh-estimate-test-" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
-  for (const char* f : {"units.csv", "units_2025.csv", "lineage.csv", "districts.csv"}) {
+  for (const char* f : {"units.csv", "units_2025.csv", "lineage.csv", "districts.csv", "district_centres.csv",
+                        "district_borders.csv", "roads.csv"}) {
     std::string text = diag::read_file(kDir + "/" + f);
     for (const auto& e : edits)
       if (e.file == f) {
