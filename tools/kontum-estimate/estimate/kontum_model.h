@@ -11,6 +11,7 @@
 
 #include "data/unit_registry.h"
 #include "estimate/integer_fit.h"
+#include "estimate/kontum_inputs.h"
 #include "estimate/kontum_roads.h"
 
 namespace lotrinh::estimate {
@@ -73,6 +74,7 @@ struct UnitInfo {
 /// Everything the steps read and write.
 struct Model {
   std::uint64_t seed = 0;
+  Inputs inputs;  ///< The figures the estimate is fitted to.
   std::vector<UnitInfo> units;                              ///< units.csv order.
   std::array<std::vector<size_t>, kSnaps> in;               ///< Units existing in each snapshot.
   std::vector<long> next;        ///< Per unit: itself, or the unit it became by 2020 (-1 if none).
