@@ -151,6 +151,19 @@ Inputs read_inputs(const std::string& dir) {
   value("near_poor_households_2021", 0, in.near_poor_2021);
   value("sd_villages_2016", 0, in.sd_villages_2016);
   value("poverty_rate_2016_percent", 2, in.assumed_rate_2016_bp, &in.assumed_rate_2016_text);
+  value("em_scope_percent", 2, in.em_scope_bp, &in.em_scope_text);
+  value("em_units_under_scope_2021", 0, in.em_units_under_scope);
+  for (const auto& row : kv.rows)
+    if (kv.cell(row, "key") == "twinned_now_inferred") {
+      const std::string v = kv.cell(row, "value");
+      for (size_t start = 0; start < v.size();) {
+        size_t semi = v.find(';', start);
+        if (semi == std::string::npos) semi = v.size();
+        if (semi > start) in.twinned_now_inferred.push_back(v.substr(start, semi - start));
+        start = semi + 1;
+      }
+      in.twinned_now_inferred_why = kv.cell(row, "source");
+    }
 
   // poverty-review-2021.csv: the district table.
   const std::string review_path = (fs::path(dir) / "poverty-review-2021.csv").string();

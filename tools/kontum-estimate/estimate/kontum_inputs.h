@@ -45,6 +45,12 @@ struct Inputs {
   std::int64_t poor_2020 = 0, poverty_rate_2020_bp = 0, near_poor_2020 = 0, em_poverty_rate_2020_bp = 0;
   std::int64_t near_poor_2021 = 0, sd_villages_2016 = 0, assumed_rate_2016_bp = 0;
   std::string poverty_rate_2020_text, em_poverty_rate_2020_text, assumed_rate_2016_text;
+  std::int64_t em_scope_bp = 0, em_units_under_scope = 0;  ///< Decision 33 scope; the 2022 re-review's count under it.
+  std::string em_scope_text;
+  /// Units whose twinned flag at the report's date is an inference although units.csv marks the
+  /// unit reported (a footnote names it for 2016 only), and why.
+  std::vector<std::string> twinned_now_inferred;
+  std::string twinned_now_inferred_why;
 
   /// The review row of a district, or nullptr.
   const DistrictReview* find_review(std::string_view district_slug) const;

@@ -325,6 +325,31 @@ void estimate_ethnic_minority(Model& m) {
   }
   for (size_t u : m.in[k2016])  // a unit that ended before 2021 takes its successor's share
     if (!m.units[u].exists[k2021]) m.em_target[u] = m.em_target[static_cast<size_t>(m.next[u])];
+  // The 2022 re-review counts the units whose EM households are under the scope threshold
+  // (15 %): the units with the lowest drawn shares are held under it, every other unit at or above.
+  const Inputs& in = m.inputs;
+  std::vector<bool> under(m.units.size(), false);
+  {
+    Units order = m.in[k2021];
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return m.em_target[a] < m.em_target[b]; });
+    for (size_t i = 0; i < order.size() && i < static_cast<size_t>(in.em_units_under_scope); ++i) under[order[i]] = true;
+    for (size_t u : m.in[k2016])
+      if (!m.units[u].exists[k2021]) under[u] = under[static_cast<size_t>(m.next[u])];
+  }
+  // The largest count under the threshold, and the smallest at or above it, of h households.
+  auto under_max = [&](I h) {
+    I e = h * in.em_scope_bp / kBp + 1;
+    while (e > 0 && rate_bp(e, h) >= in.em_scope_bp) --e;
+    return e;
+  };
+  auto scope_min = [&](I h) {
+    I e = std::max<I>(0, h * in.em_scope_bp / kBp - 1);
+    while (rate_bp(e, h) < in.em_scope_bp) ++e;
+    return e;
+  };
+  auto keep_side = [&](size_t u, I em, I h) { return under[u] ? std::min(em, under_max(h)) : std::max(em, std::min(h, scope_min(h))); };
+  const std::string src21 = std::string(kSrcEm21) + "; the " + std::to_string(in.em_units_under_scope) +
+                            " lowest held under " + in.em_scope_text + " %, the others at or above (2022 re-review)";
   for (const auto& d : m.inputs.review) {
     Units us = units_of(m, k2021, d.slug);
     std::vector<I> h = get(m, k2021, us, kHouseholds), p = get(m, k2021, us, kPoorHouseholds);
@@ -334,10 +359,12 @@ void estimate_ethnic_minority(Model& m) {
     std::vector<I> lo = em_poor, hi, w2;
     for (size_t i = 0; i < us.size(); ++i) {
       hi.push_back(h[i] - (p[i] - em_poor[i]));
+      if (under[us[i]]) hi[i] = std::min(hi[i], under_max(h[i]));
+      else lo[i] = std::max(lo[i], scope_min(h[i]));
       w2.push_back(h[i] * m.em_target[us[i]]);
     }
     put_all(m, k2021, us, kEmPoorHouseholds, em_poor, kSrcEm21);
-    put_all(m, k2021, us, kEmHouseholds, checked(allocate(d.em_households, w2, lo, hi), "EM households", d.slug), kSrcEm21);
+    put_all(m, k2021, us, kEmHouseholds, checked(allocate(d.em_households, w2, lo, hi), "EM households", d.slug), src21);
   }
   // 2020: EM households follow the unit's household change; poor EM households are 18.75 % of
   // all EM households.
@@ -347,7 +374,7 @@ void estimate_ethnic_minority(Model& m) {
   for (size_t u : us) {
     const I h = m.val(k2020, u, kHouseholds), p = m.val(k2020, u, kPoorHouseholds);
     const I h21 = m.val(k2021, u, kHouseholds);
-    const I em = h21 > 0 ? std::min(h, div_round(m.val(k2021, u, kEmHouseholds) * h, h21)) : h / 2;
+    const I em = keep_side(u, h21 > 0 ? std::min(h, div_round(m.val(k2021, u, kEmHouseholds) * h, h21)) : h / 2, h);
     m.put(k2020, u, kEmHouseholds, em, Kind::kEstimated, kSrcEm20);
     em_all += em;
     w.push_back(p * m.em_target[u]);
@@ -361,7 +388,7 @@ void estimate_ethnic_minority(Model& m) {
   for (size_t u : m.in[k2016]) {
     const size_t v = static_cast<size_t>(m.next[u]);
     const I h = m.val(k2016, u, kHouseholds), p = m.val(k2016, u, kPoorHouseholds);
-    const I em = std::min(h, div_round(m.val(k2020, v, kEmHouseholds) * h, m.val(k2020, v, kHouseholds)));
+    const I em = keep_side(u, std::min(h, div_round(m.val(k2020, v, kEmHouseholds) * h, m.val(k2020, v, kHouseholds))), h);
     const I p20 = m.val(k2020, v, kPoorHouseholds);
     I em_poor = p20 > 0 ? div_round(p * m.val(k2020, v, kEmPoorHouseholds), p20) : div_round(p * em, h);
     em_poor = std::clamp(em_poor, std::max<I>(0, p - (h - em)), std::min(p, em));
@@ -394,8 +421,8 @@ void estimate_near_poor_population(Model& m) {
   for (int s = 0; s < kSnaps; ++s)
     for (size_t u : m.in[s]) {
       auto rng = m.rng("population", u);
-      const I size = m.kind(u) == "ward" ? rng.uniform(330, 365)
-                     : m.kind(u) == "town" ? rng.uniform(345, 385)
+      const I size = m.kind(u) == "ward" ? rng.uniform(350, 380)
+                     : m.kind(u) == "town" ? rng.uniform(355, 390)
                      : m.hard(u, k2016) ? rng.uniform(390, 450)
                                         : rng.uniform(365, 410);
       m.put(s, u, kPopulation, div_round(m.val(s, u, kHouseholds) * size, 100), Kind::kEstimated, kSrcPop);

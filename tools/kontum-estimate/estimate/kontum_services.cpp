@@ -296,7 +296,13 @@ void fill_status_columns(Model& m) {
       // apply: Kon Tum is a Central Highlands (Tây Nguyên) province.
       m.put(s, u, kMekongDelta, 0, Kind::kDerived, "Kon Tum is in the Central Highlands, not the Mekong Delta");
       m.put(s, u, kSoutheast, 0, Kind::kDerived, "Kon Tum is in the Central Highlands, not the South-East");
-      m.put(s, u, kTwinned, m.twinned(u, s) ? 1 : 0, twinned_kind(info), twinned_source(info, s));
+      const auto& inferred = m.inputs.twinned_now_inferred;
+      if (s != k2016 && std::find(inferred.begin(), inferred.end(), m.slug(u)) != inferred.end())
+        m.put(s, u, kTwinned, m.twinned(u, s) ? 1 : 0, Kind::kEstimated,
+              "units.csv twinned_2021, rule " + info.twinned_rule + " holds for 2016 only; at the report's date inferred (estimate-inputs.csv): " +
+                  m.inputs.twinned_now_inferred_why);
+      else
+        m.put(s, u, kTwinned, m.twinned(u, s) ? 1 : 0, twinned_kind(info), twinned_source(info, s));
       if (info.poor_district[s] >= 0)
         m.put(s, u, kPoorDistrict, info.poor_district[s], Kind::kReported,
               "districts.csv poor_district_years (Decisions 275/QĐ-TTg, 353/QĐ-TTg)");
