@@ -207,14 +207,27 @@ UnitRegistry UnitRegistry::parse(const std::string& path, std::string_view units
   return r;
 }
 
+UnitRegistry UnitRegistry::load(const std::vector<std::string>& units_paths, const std::string& lineage_path) {
+  auto read = [](const std::string& p) { return diag::checked_text(p, diag::read_file(p)); };
+  UnitRegistry r;
+  for (const auto& p : units_paths) r.add_table(p, read(p));
+  if (!lineage_path.empty()) r.set_lineage(lineage_path, read(lineage_path));
+  return r;
+}
+
 UnitRegistry UnitRegistry::load_dir(const std::string& dir) {
   namespace fs = std::filesystem;
-  auto read = [](const fs::path& p) { return diag::checked_text(p.string(), diag::read_file(p.string())); };
   const fs::path base(dir);
-  UnitRegistry r = parse((base / "units.csv").string(), read(base / "units.csv"));
-  if (fs::exists(base / "units_2025.csv")) r.add_units((base / "units_2025.csv").string(), read(base / "units_2025.csv"));
-  if (fs::exists(base / "lineage.csv")) r.set_lineage((base / "lineage.csv").string(), read(base / "lineage.csv"));
-  return r;
+  std::vector<std::string> units{(base / "units.csv").string()};
+  std::vector<std::string> more;  // units_*.csv, in name order
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(base, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind("units_", 0) == 0 && e.path().extension() == ".csv") more.push_back(e.path().string());
+  }
+  std::sort(more.begin(), more.end());
+  units.insert(units.end(), more.begin(), more.end());
+  return load(units, fs::exists(base / "lineage.csv") ? (base / "lineage.csv").string() : std::string());
 }
 
 void UnitRegistry::add_units(const std::string& path, std::string_view units_csv_text) {

@@ -1,6 +1,6 @@
 #pragma once
-// A commune table of one year summed up to the units its communes became part of (for Kon Tum,
-// the 40 communes and wards of 1 July 2025), by each indicator's rule in the catalogue.
+// A commune table of one year summed up to the units its communes became part of (such as the
+// communes and wards after a merger), by each indicator's rule in the catalogue.
 #include <map>
 #include <string>
 #include <vector>

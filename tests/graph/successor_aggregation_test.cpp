@@ -158,7 +158,7 @@ TEST_CASE("a table of another province is reported by its first rows", "[graph]"
     CHECK(text.find("xa-f") == std::string::npos);
     CHECK(text.substr(text.find("example.csv: error: 2 more")) ==
           "example.csv: error: 2 more rows name units that did not exist in 2020\n"
-          "  hint: aggregate reads a table of the units of scenarios/kontum/units.csv, named by slug, GSO code or "
+          "  hint: aggregate reads a table of the units of the province's units tables, named by slug, GSO code or "
           "name\n");
   }
 }
