@@ -9,7 +9,7 @@
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "graph/province_network.h"
-#include "graph/successor_aggregation.h"
+#include "data/successor_aggregation.h"
 #include "report/render.h"
 
 namespace lotrinh::cli {
@@ -146,7 +146,7 @@ int cmd_aggregate(Context& ctx) {
   const data::UnitRegistry& registry = registry_of(ctx, "aggregate");
   if (!ctx.options().commune.empty()) return part_of(ctx, registry);
   const int year = ctx.year();
-  const auto agg = graph::aggregate_to_successors(ctx.table(), year, ctx.catalogue(), registry);
+  const auto agg = data::aggregate_to_successors(ctx.table(), year, ctx.catalogue(), registry);
   report::ResultTable t;
   int units_year = year;  // the year the successors begin (the latest among them)
   for (const auto& u : agg.units)
@@ -158,7 +158,8 @@ int cmd_aggregate(Context& ctx) {
                {"missing", msg("graph.aggregate.col.missing")}};
   for (const auto& id : agg.indicators) t.columns.push_back({id, id, report::Align::kRight});
   size_t incomplete = 0;
-  for (const auto& u : agg.units) {
+  for (size_t i = 0; i < agg.units.size(); ++i) {
+    const data::AggregatedUnit& u = agg.units[i];
     std::vector<std::string> members, missing;
     for (const auto* m : u.members) members.push_back(m->slug);
     for (const auto* m : u.missing) missing.push_back(m->slug);
@@ -168,7 +169,7 @@ int cmd_aggregate(Context& ctx) {
     for (const auto& id : agg.indicators) {
       const data::Indicator* ind = nullptr;
       if (auto resolved = ctx.catalogue().resolve(id, year)) ind = ctx.catalogue().find(*resolved);
-      const double v = u.values.at(id);
+      const double v = agg.value(id, i);
       row.push_back(ind && ind->unit == "fraction" ? report::percent(v, 2) : report::number(v));
     }
     t.add_row(std::move(row));

@@ -429,6 +429,20 @@ const Unit* UnitRegistry::successor(std::string_view slug) const {
   return last;
 }
 
+const Unit* UnitRegistry::successor_on(std::string_view slug, const UnitDate& day) const {
+  const Unit* last = nullptr;
+  std::string current(slug);
+  for (size_t guard = 0; guard <= lineage_.size() + units_.size(); ++guard) {
+    const Unit* u = by_slug(current);
+    if (!u || !u->until || day < *u->until) break;  // `current` still exists on `day`
+    const Unit* next = next_unit(current);
+    if (!next || next == last) break;
+    last = next;
+    current = next->slug;
+  }
+  return last;
+}
+
 std::vector<const Unit*> UnitRegistry::predecessors(std::string_view new_slug) const {
   std::vector<const Unit*> out;
   for (const auto& s : lineage_)

@@ -83,6 +83,10 @@ class UnitRegistry {
   /// nullptr when the unit never ended or no lineage is known. Without a lineage table the
   /// units table's successor column is used.
   const Unit* successor(std::string_view slug) const;
+  /// The unit `slug` was part of on `day`: the lineage chain followed through every step whose
+  /// unit had ended by `day` (a unit exists on from <= d < until); nullptr when `slug` itself
+  /// still existed on `day` (or is unknown).
+  const Unit* successor_on(std::string_view slug, const UnitDate& day) const;
   /// The units that became (part of) `new_slug`, in lineage order.
   std::vector<const Unit*> predecessors(std::string_view new_slug) const;
   /// The lineage rows, in file order.
