@@ -1,6 +1,6 @@
 #pragma once
 // Twinning (kết nghĩa): provincial agencies paired with communes over time, with the
-// reassignments of 2018-2019 (the agencies and twinning tables of a province folder).
+// reassignments between communes (the agencies and twinning tables of a province folder).
 #include <optional>
 #include <string>
 #include <vector>

@@ -203,6 +203,15 @@ TEST_CASE("a command that needs a table the manifest does not name says which", 
   fs::remove_all(dir);
 }
 
+TEST_CASE("a network without a method in its manifest is described by its speeds alone", "[cli][province]") {
+  fs::path dir = mini_copy();
+  replace_in(dir / "province.toml", "method = { en = \"invented roads\", vi = \"đường giả định\" }\n", "");
+  Run r = lotrinh("graph --data '" + dir.string() + "'");
+  CHECK(r.code == 0);
+  CHECK(has(r.out, "\nspeeds are 50 km/h on paved and 20 km/h on unpaved road\n"));
+  fs::remove_all(dir);
+}
+
 TEST_CASE("a bare table with no province and no default province cannot be drawn as a network", "[cli][province]") {
   // A home with the rules but no scenarios/: no default province.
   fs::path home = fs::temp_directory_path() / ("lotrinh-mini-home-" + std::to_string(::getpid()));
