@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <tuple>
 
 #include "data/unit_registry.h"
@@ -43,7 +44,8 @@ const data::UnitRegistry& registry_of(Context& ctx, const std::string& command) 
 // The years the province's units cover ([years] of its manifest, else the table's years).
 std::pair<int, int> year_range(Context& ctx, const std::string& command) {
   const config::ProvinceFile& p = ctx.need_province(command);
-  auto years = ctx.table().years();
+  if (p.first_year && p.last_year) return {*p.first_year, *p.last_year};
+  auto years = ctx.table().years();  // read only when the manifest does not give the years
   const int first = p.first_year.value_or(years.empty() ? 0 : years.front());
   const int last = p.last_year.value_or(years.empty() ? 0 : years.back());
   return {first, last};
@@ -145,13 +147,19 @@ int cmd_graph(Context& ctx) {
 int cmd_aggregate(Context& ctx) {
   const data::UnitRegistry& registry = registry_of(ctx, "aggregate");
   if (!ctx.options().commune.empty()) return part_of(ctx, registry);
+  std::optional<data::UnitDate> on;
+  if (!ctx.options().on.empty()) {
+    on = data::UnitDate::parse(ctx.options().on);
+    if (!on) throw diag::InputError(diag::error_about("--on", msg("cli.bad_on", ctx.options().on), msg("cli.bad_on.hint")));
+  }
   const int year = ctx.year();
-  const auto agg = data::aggregate_to_successors(ctx.table(), year, ctx.catalogue(), registry);
+  const auto agg = data::aggregate_to_successors(ctx.table(), year, ctx.catalogue(), registry, on);
   report::ResultTable t;
   int units_year = year;  // the year the successors begin (the latest among them)
   for (const auto& u : agg.units)
     if (u.unit->from) units_year = std::max(units_year, u.unit->from->year);
-  t.title = msg("graph.aggregate.title", year, agg.units.size(), units_year);
+  t.title = on ? msg("graph.aggregate.title", year, agg.units.size(), on->str())
+             : msg("graph.aggregate.title", year, agg.units.size(), units_year);
   t.columns = {{"unit", msg("col.unit")},
                {"name", msg("col.name")},
                {"members", msg("graph.aggregate.col.members")},

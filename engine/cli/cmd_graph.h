@@ -10,7 +10,8 @@ namespace lotrinh::cli {
 /// centre and number of neighbours.
 int cmd_graph(Context& ctx);
 /// The table's rows of --year aggregated to the units they became part of, through the
-/// province's own units and lineage tables; with --commune, the unit that commune is part of.
+/// province's own units and lineage tables (to the units of the day --on when given, else to the
+/// end of each lineage chain); with --commune, the unit that commune is part of.
 int cmd_aggregate(Context& ctx);
 
 }  // namespace lotrinh::cli

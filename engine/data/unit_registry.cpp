@@ -171,6 +171,8 @@ std::pair<std::string_view, std::string> strip_kind_word(const std::string& key)
 
 }  // namespace
 
+std::optional<UnitDate> UnitDate::parse(std::string_view text) { return parse_date(text); }
+
 std::string UnitDate::str() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
 
 bool Unit::exists_in(int year) const {

@@ -18,6 +18,8 @@ struct UnitDate {
   auto operator<=>(const UnitDate&) const = default;
   /// "2025-07-01".
   std::string str() const;
+  /// Parses YYYY-MM-DD (a real day); nullopt otherwise.
+  static std::optional<UnitDate> parse(std::string_view text);
 };
 
 /// One unit over its lifetime. It exists on the days `from` <= d < `until`.

@@ -141,6 +141,18 @@ TEST_CASE("aggregate sums the province's table up through its own merger", "[cli
   CHECK(t.out.rfind("Commune table of 2022, aggregated to the 11 units of 2023\n", 0) == 0);
 }
 
+TEST_CASE("aggregate --on aggregates to the units of that day", "[cli][province]") {
+  // On 2022-12-31 An and Bình had not yet merged: twelve units, each its own.
+  Run before = lotrinh("aggregate --on 2022-12-31 --data " + kMini);
+  CHECK(before.code == 0);
+  CHECK(before.out.rfind("Commune table of 2022, aggregated to the 12 units of 2022-12-31\n", 0) == 0);
+  Run after = lotrinh("aggregate --on 2023-01-01 --data " + kMini);
+  CHECK(after.out.rfind("Commune table of 2022, aggregated to the 11 units of 2023-01-01\n", 0) == 0);
+  Run bad = lotrinh("aggregate --on 2023-02-30 --data " + kMini);
+  CHECK(bad.code == 2);
+  CHECK(bad.err == "--on: error: '2023-02-30' is not a day\n  hint: write the day as YYYY-MM-DD, such as 2023-01-01\n");
+}
+
 TEST_CASE("aggregate --commune finds the unit a commune became part of in the province's lineage", "[cli][province]") {
   Run r = lotrinh("aggregate --commune Bình --format csv --data " + kMini);
   CHECK(r.code == 0);
