@@ -86,6 +86,7 @@ int main(int argc, char** argv) {
   auto* graph = app.add_subcommand("graph", diag::msg("cmd.graph"));
   auto* aggregate = app.add_subcommand("aggregate", diag::msg("cmd.aggregate"));
   aggregate->add_option("--commune", o.commune, diag::msg("opt.commune"));
+  aggregate->add_option("--on", o.on, diag::msg("opt.on"));
   for (auto* c : {check, test, classify, explain, diff, targets, sweep, reproduce, graph, aggregate}) {
     common(c, o);
     c->add_option("--lang", lang_opt, diag::msg("opt.lang"));

@@ -19,15 +19,6 @@
 namespace lotrinh::cli {
 namespace {
 
-// The rule sets and snapshots of the transitions table, and the figure that gives the report's
-// own count of exits.
-constexpr const char* kBeforeRules = "vn.qd-50-2016";
-constexpr const char* kAfterRules = "vn.qd-33-2020";
-constexpr int kBeforeYear = 2016;
-constexpr int kAfterYear = 2020;
-constexpr const char* kExitsFigure = "communes-left-status";
-constexpr const char* kTwinnedFigure = "twinned-now";
-
 // "12 of 51" values behind a figure computed from the table; empty for the others.
 report::Cell estimated_cell(const std::map<std::string, std::pair<size_t, size_t>>& estimated, const repro::FigureRow& r) {
   auto it = estimated.find(r.id);
@@ -166,7 +157,7 @@ const repro::FigureRow* find_row(const std::vector<repro::FigureRow>& rows, cons
 
 int cmd_reproduce(Context& ctx) {
   const auto& o = ctx.options();
-  std::string path = o.paths.empty() ? home() + "/scenarios/kontum/report-141-figures.toml" : o.paths.front();
+  std::string path = o.paths.empty() ? ctx.province_table("reproduce", "figures") : o.paths.front();
   config::FiguresFile file = config::read_figures_file(path);
   const data::CommuneTable& table = ctx.table();
   std::vector<repro::FigureRow> rows = repro::reproduce_figures(file, table, ctx.catalogue());
@@ -174,26 +165,32 @@ int cmd_reproduce(Context& ctx) {
   std::vector<report::ResultTable> tables;
   tables.push_back(figure_table(file, rows, table.path, &mismatches, estimated_by_figure(ctx, file)));
 
+  // The transitions the province's manifest names ([rules] transitions).
+  const config::ProvinceFile* province = ctx.province();
+  const config::TransitionsDecl* tr = province && province->transitions ? &*province->transitions : nullptr;
   auto years = table.years();
-  bool have_years = std::count(years.begin(), years.end(), kBeforeYear) && std::count(years.begin(), years.end(), kAfterYear);
-  if (have_years && ctx.library().file(kBeforeRules) && ctx.library().file(kAfterRules)) {
+  auto has_year = [&](int y) { return std::count(years.begin(), years.end(), y) > 0; };
+  if (tr && has_year(tr->before_year) && has_year(tr->after_year) && ctx.library().file(tr->before_rules) &&
+      ctx.library().file(tr->after_rules)) {
     repro::TransitionSpec spec;
-    if (const auto* exits = find_row(rows, kExitsFigure)) {
+    if (const auto* exits = find_row(rows, tr->exits_figure)) {
       spec.reported_left = exits->reported;
       spec.reported_where = exits->section;
     }
-    if (const auto* all = find_row(rows, kTwinnedFigure)) spec.reported_of = all->reported;
-    tables.push_back(transition_table(repro::region_transitions(table, ctx.library().get(kBeforeRules), kBeforeYear,
-                                                                ctx.library().get(kAfterRules), kAfterYear, spec)));
-  } else {
-    tables.front().notes.push_back(diag::msg("repro.tr.skipped", kBeforeRules, kBeforeYear, kAfterRules, kAfterYear));
+    if (const auto* all = find_row(rows, tr->of_figure)) spec.reported_of = all->reported;
+    tables.push_back(transition_table(repro::region_transitions(table, ctx.library().get(tr->before_rules),
+                                                                tr->before_year, ctx.library().get(tr->after_rules),
+                                                                tr->after_year, spec)));
+  } else if (tr) {
+    tables.front().notes.push_back(
+        diag::msg("repro.tr.skipped", tr->before_rules, tr->before_year, tr->after_rules, tr->after_year));
   }
   // CSV and JSON carry one table, so that a program reads one shape: the figures, or with
   // --transitions the transitions. The terminal shows both.
   if (o.transitions && tables.size() > 1) tables.erase(tables.begin());
   else if (ctx.format() != report::Format::kTable && tables.size() > 1) {
     tables.resize(1);
-    tables.front().notes.push_back(diag::msg("repro.transitions_option"));
+    tables.front().notes.push_back(diag::msg("repro.transitions_option", tr->before_year, tr->after_year));
   }
   ctx.emit(report::render(tables, ctx.format()));
   return mismatches > 0 ? 1 : 0;

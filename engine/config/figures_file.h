@@ -1,5 +1,5 @@
 #pragma once
-// A report's figures file (scenarios/kontum/report-141-figures.toml) as plain structs: each
+// A report's figures file (the `figures` table of a province folder) as plain structs: each
 // figure the report prints, and how `lotrinh reproduce` recomputes it. No toml++ type here.
 #include <optional>
 #include <string>
@@ -63,7 +63,7 @@ struct FigureDecl {
 /// A figures file: the report it restates and its figures in file order.
 struct FiguresFile {
   std::string path;
-  std::string report_id;  ///< e.g. "141-BC/TU"
+  std::string report_id;  ///< The report's number, as it prints it
   Text report_title;
   std::string report_source;
   std::vector<FigureDecl> figures;

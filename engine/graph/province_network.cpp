@@ -1,4 +1,4 @@
-#include "graph/kontum_network.h"
+#include "graph/province_network.h"
 
 #include <filesystem>
 #include <optional>
@@ -24,7 +24,7 @@ using Table = data::HeadedCsv;
 // Reads `path` and checks that its header names every column of `required`.
 Table read_table(const std::string& path, std::initializer_list<const char*> required, diag::DiagnosticSink& sink) {
   const std::string text = diag::checked_text(path, diag::read_file(path));
-  return data::read_headed_csv(path, text, required, {"graph.kontum.missing_column", "graph.kontum.columns.hint"},
+  return data::read_headed_csv(path, text, required, {"graph.network.missing_column", "graph.network.columns.hint"},
                                sink);
 }
 
@@ -61,14 +61,14 @@ void check_centre(const data::UnitRegistry& registry, const std::string& distric
                   const SourceLoc& where, int year, diag::DiagnosticSink& sink) {
   const data::Unit* u = registry.by_slug(slug);
   if (!u) {
-    sink.error(where, msg("graph.kontum.unknown_centre", slug, district),
-               hint_or(slug, all_slugs(registry), msg("graph.kontum.unknown_centre.hint")));
+    sink.error(where, msg("graph.network.unknown_centre", slug, district),
+               hint_or(slug, all_slugs(registry), msg("graph.network.unknown_centre.hint")));
   } else if (u->district != district) {
-    sink.error(where, msg("graph.kontum.centre_elsewhere", slug, district, u->district),
-               msg("graph.kontum.centre_elsewhere.hint"));
+    sink.error(where, msg("graph.network.centre_elsewhere", slug, district, u->district),
+               msg("graph.network.centre_elsewhere.hint"));
   } else if (!u->exists_in(year)) {
-    sink.error(where, msg("graph.kontum.centre_not_in_year", slug, district, year),
-               msg("graph.kontum.centre_not_in_year.hint", year));
+    sink.error(where, msg("graph.network.centre_not_in_year", slug, district, year),
+               msg("graph.network.centre_not_in_year.hint", year));
   }
 }
 
@@ -87,10 +87,11 @@ std::string same_territory(const data::UnitRegistry& registry, const std::string
   return {};
 }
 
-void check_year(int year) {
-  if (year < kKontumFirstYear || year > kKontumLastYear) {
-    throw diag::InputError(diag::error_about("--year", msg("graph.kontum.year", kKontumFirstYear, kKontumLastYear, year),
-                                             msg("graph.kontum.year.hint", kKontumFirstYear, kKontumLastYear)));
+void check_year(const NetworkSources& sources, int year) {
+  if (year < sources.first_year || year > sources.last_year) {
+    throw diag::InputError(diag::error_about(
+        "--year", msg("graph.network.year", sources.first_year, sources.last_year, year),
+        msg("graph.network.year.hint", sources.first_year, sources.last_year, sources.years_from)));
   }
 }
 
@@ -104,7 +105,7 @@ DistrictBorders read_district_borders(const std::string& path) {
   for (const auto& r : t.rows) {
     for (const char* c : {"district_a", "district_b"}) {
       if (t.cell(r, c).empty())
-        sink.error(t.loc(r, c), msg("graph.csv.empty_cell", c), msg("graph.kontum.empty_district.hint"));
+        sink.error(t.loc(r, c), msg("graph.csv.empty_cell", c), msg("graph.network.empty_district.hint"));
     }
     borders.emplace_back(t.cell(r, "district_a"), t.cell(r, "district_b"));
   }
@@ -112,11 +113,11 @@ DistrictBorders read_district_borders(const std::string& path) {
   return borders;
 }
 
-std::map<std::string, std::string> read_district_centres(const std::string& dir, const data::UnitRegistry& registry,
-                                                         int year) {
+std::map<std::string, std::string> read_district_centres(const NetworkSources& sources,
+                                                         const data::UnitRegistry& registry, int year) {
   namespace fs = std::filesystem;
   diag::DiagnosticSink sink;
-  Table districts = read_table((fs::path(dir) / "districts.csv").string(), {"slug", "centre"}, sink);
+  Table districts = read_table(sources.districts, {"slug", "centre"}, sink);
   sink.throw_if_errors();
 
   std::map<std::string, std::string> centres;       // district -> centre slug
@@ -129,8 +130,8 @@ std::map<std::string, std::string> read_district_centres(const std::string& dir,
     where[slug] = districts.loc(r, "centre");
   }
 
-  const fs::path extra = fs::path(dir) / "district_centres.csv";
-  if (fs::exists(extra)) {
+  const fs::path extra = sources.district_centres;
+  if (!sources.district_centres.empty() && fs::exists(extra)) {
     Table t = read_table(extra.string(), {"district", "centre", "from", "until", "basis"}, sink);
     sink.throw_if_errors();
     const data::UnitDate last{year, 12, 31};
@@ -138,8 +139,8 @@ std::map<std::string, std::string> read_district_centres(const std::string& dir,
       const std::string district = t.cell(r, "district");
       bool ok = true;
       if (!centres.count(district)) {
-        sink.error(t.loc(r, "district"), msg("graph.kontum.unknown_district", district),
-                   hint_or(district, district_slugs, msg("graph.kontum.unknown_district.hint")));
+        sink.error(t.loc(r, "district"), msg("graph.network.unknown_district", district),
+                   hint_or(district, district_slugs, msg("graph.network.unknown_district.hint")));
         ok = false;
       }
       std::optional<data::UnitDate> dates[2];
@@ -149,14 +150,14 @@ std::map<std::string, std::string> read_district_centres(const std::string& dir,
         if (cell.empty()) continue;
         dates[k] = parse_date(cell);
         if (!dates[k]) {
-          sink.error(t.loc(r, date_columns[k]), msg("graph.kontum.bad_date", cell, date_columns[k]),
-                     msg("graph.kontum.bad_date.hint"));
+          sink.error(t.loc(r, date_columns[k]), msg("graph.network.bad_date", cell, date_columns[k]),
+                     msg("graph.network.bad_date.hint"));
           ok = false;
         }
       }
       const std::string basis = t.cell(r, "basis");
       if (basis != "reported" && basis != "derived" && basis != "inferred") {
-        sink.error(t.loc(r, "basis"), msg("graph.kontum.bad_basis", basis), msg("graph.kontum.bad_basis.hint"));
+        sink.error(t.loc(r, "basis"), msg("graph.network.bad_basis", basis), msg("graph.network.bad_basis.hint"));
       }
       const bool covers = (!dates[0] || *dates[0] <= last) && (!dates[1] || last < *dates[1]);
       if (ok && covers) {
@@ -172,7 +173,7 @@ std::map<std::string, std::string> read_district_centres(const std::string& dir,
   for (const auto& [district, centre] : centres) {
     if (!present.count(district)) continue;
     if (centre.empty()) {
-      sink.error(where[district], msg("graph.kontum.no_centre", district, year), msg("graph.kontum.no_centre.hint"));
+      sink.error(where[district], msg("graph.network.no_centre", district, year), msg("graph.network.no_centre.hint"));
     } else {
       check_centre(registry, district, centre, where[district], year, sink);
     }
@@ -181,37 +182,44 @@ std::map<std::string, std::string> read_district_centres(const std::string& dir,
   return centres;
 }
 
-CommuneGraph load_kontum_network(const std::string& dir, int year) {
-  check_year(year);
-  return load_kontum_network(data::UnitRegistry::load_dir(dir), dir, year);
+NetworkSources NetworkSources::in_dir(const std::string& dir, int first_year, int last_year) {
+  namespace fs = std::filesystem;
+  auto in = [&](const char* name) { return (fs::path(dir) / name).string(); };
+  return {in("districts.csv"), in("district_centres.csv"), in("district_borders.csv"), in("roads.csv"), first_year,
+          last_year, dir, {}};
 }
 
-CommuneGraph load_kontum_network(const data::UnitRegistry& registry, const std::string& dir, int year) {
-  namespace fs = std::filesystem;
-  check_year(year);
-  const auto centres = read_district_centres(dir, registry, year);
+CommuneGraph load_province_network(const std::string& dir, int year, int first_year, int last_year) {
+  const NetworkSources sources = NetworkSources::in_dir(dir, first_year, last_year);
+  check_year(sources, year);
+  return load_province_network(data::UnitRegistry::load_dir(dir), sources, year);
+}
+
+CommuneGraph load_province_network(const data::UnitRegistry& registry, const NetworkSources& sources, int year) {
+  check_year(sources, year);
+  const auto centres = read_district_centres(sources, registry, year);
   std::vector<Unit> units;
   for (const data::Unit* u : registry.units_in(year)) {
     auto it = centres.find(u->district);
     units.push_back({u->slug, u->district, it != centres.end() && it->second == u->slug, u->loc});
   }
-  DistrictBorders borders = read_district_borders((fs::path(dir) / "district_borders.csv").string());
-  std::vector<Road> roads = read_roads_csv((fs::path(dir) / "roads.csv").string());
+  DistrictBorders borders = read_district_borders(sources.district_borders);
+  std::vector<Road> roads = read_roads_csv(sources.roads);
 
   diag::DiagnosticSink sink;
   for (Road& road : roads) {
     for (auto [end, loc] : {std::pair{&road.from, &road.where.from}, std::pair{&road.to, &road.where.to}}) {
       const std::string now = same_territory(registry, *end, year);
       if (now.empty()) {
-        sink.error(*loc, msg("graph.kontum.road_unit_not_in_year", road.from, road.to, *end, year),
-                   msg("graph.kontum.road_unit_not_in_year.hint"));
+        sink.error(*loc, msg("graph.network.road_unit_not_in_year", road.from, road.to, *end, year),
+                   msg("graph.network.road_unit_not_in_year.hint"));
       } else {
         *end = now;
       }
     }
   }
   sink.throw_if_errors();
-  return CommuneGraph::build(std::move(units), std::move(roads), borders);
+  return CommuneGraph::build(std::move(units), std::move(roads), borders, sources.speeds);
 }
 
 }  // namespace lotrinh::graph

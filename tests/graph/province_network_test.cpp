@@ -12,7 +12,7 @@
 #include <string>
 
 #include "diag/diagnostic.h"
-#include "graph/kontum_network.h"
+#include "graph/province_network.h"
 
 using namespace lotrinh::graph;
 using lotrinh::diag::InputError;
@@ -54,7 +54,7 @@ std::string tiny_province(const std::string& roads) {
 
 std::string load_error(const std::string& dir, int year = 2020) {
   try {
-    load_kontum_network(dir, year);
+    load_province_network(dir, year, 2016, 2024);
   } catch (const InputError& e) {
     return e.what();
   }
@@ -66,7 +66,7 @@ double hours(const CommuneGraph& g, const std::string& slug) { return g.hours_to
 }  // namespace
 
 TEST_CASE("the 2020 Kon Tum network links each of its 102 units to its district centre", "[graph]") {
-  const CommuneGraph g = load_kontum_network(kKontum, 2020);
+  const CommuneGraph g = load_province_network(kKontum, 2020, 2016, 2024);
   REQUIRE(g.unit_count() == 102);
   CHECK(g.road_count() >= g.unit_count());
   const auto all = g.hours_to_centres();
@@ -82,7 +82,7 @@ TEST_CASE("the 2020 Kon Tum network links each of its 102 units to its district 
 }
 
 TEST_CASE("travel times on the Kon Tum network grow with remoteness", "[graph]") {
-  const CommuneGraph g = load_kontum_network(kKontum, 2020);
+  const CommuneGraph g = load_province_network(kKontum, 2020, 2016, 2024);
   CHECK(hours(g, "tt-dak-glei") == 0);
   CHECK(hours(g, "tt-mang-den") == 0);
   // Ngọc Linh lies beyond Mường Hoong from Đăk Glei town, about 45 km of mountain road.
@@ -96,7 +96,7 @@ TEST_CASE("travel times on the Kon Tum network grow with remoteness", "[graph]")
 }
 
 TEST_CASE("the inferred centres of the three districts without a town are used", "[graph]") {
-  const CommuneGraph g = load_kontum_network(kKontum, 2020);
+  const CommuneGraph g = load_province_network(kKontum, 2020, 2016, 2024);
   std::vector<std::string> centres;
   for (const auto& u : g.units())
     if (u.district_centre && (u.district == "kon-tum" || u.district == "tu-mo-rong" || u.district == "ia-hdrai"))
@@ -105,21 +105,21 @@ TEST_CASE("the inferred centres of the three districts without a town are used",
 }
 
 TEST_CASE("before 2019 the roads of Măng Đen town run to the commune it was made from", "[graph]") {
-  const CommuneGraph g = load_kontum_network(kKontum, 2018);
+  const CommuneGraph g = load_province_network(kKontum, 2018, 2016, 2024);
   CHECK(g.unit_count() == 102);
   CHECK(hours(g, "dak-long-kon-plong") == 0);
-  CHECK(g.neighbours("dak-long-kon-plong") == load_kontum_network(kKontum, 2020).neighbours("tt-mang-den"));
+  CHECK(g.neighbours("dak-long-kon-plong") == load_province_network(kKontum, 2020, 2016, 2024).neighbours("tt-mang-den"));
   CHECK_THROWS_AS(g.hours_to_centre("tt-mang-den"), InputError);
 }
 
 TEST_CASE("the Kon Tum network is refused for a year after the districts were abolished", "[graph]") {
   CHECK(load_error(kKontum, 2025) ==
-        "--year: error: the Kon Tum network covers 2016 to 2024, not 2025\n"
-        "  hint: districts were abolished on 2025-07-01: ask for a year from 2016 to 2024\n");
+        "--year: error: the network covers 2016 to 2024, not 2025\n"
+        "  hint: ask for a year from 2016 to 2024, the years [years] of " + kKontum + " gives\n");
 }
 
 TEST_CASE("the DOT text of the Kon Tum network is accepted by Graphviz", "[graph]") {
-  const CommuneGraph g = load_kontum_network(kKontum, 2020);
+  const CommuneGraph g = load_province_network(kKontum, 2020, 2016, 2024);
   const std::string dot = g.to_dot();
   CHECK(dot.find("\"ngoc-linh\" [label=\"ngoc-linh\"];") != std::string::npos);
   if (std::system("command -v dot >/dev/null 2>&1") != 0) {
@@ -149,7 +149,7 @@ TEST_CASE("the DOT text of the Kon Tum network is accepted by Graphviz", "[graph
 
 TEST_CASE("a tiny province loads, and its roads give the travel times", "[graph]") {
   const std::string dir = tiny_province("a,t1,20,1,estimated: test\nt1,t2,30,0,estimated: test\nb,t2,15,0,estimated: test\n");
-  const CommuneGraph g = load_kontum_network(dir, 2020);
+  const CommuneGraph g = load_province_network(dir, 2020, 2016, 2024);
   CHECK(g.hours_to_centre("a") == 0.5);
   CHECK(g.hours_to_centre("b") == 1.0);
   fs::remove_all(dir);
@@ -207,8 +207,8 @@ TEST_CASE("a centre row of district_centres.csv applies only to the years its da
               "         ^\n"
               "  hint: write reported, derived or inferred\n");
   write(dir + "/district_centres.csv", "district,centre,from,until,basis,source\nd1,a,,2019-01-01,inferred,test\n");
-  CHECK(load_kontum_network(dir, 2018).hours_to_centre("a") == 0);
-  CHECK(load_kontum_network(dir, 2019).hours_to_centre("a") == 0.5);
+  CHECK(load_province_network(dir, 2018, 2016, 2024).hours_to_centre("a") == 0);
+  CHECK(load_province_network(dir, 2019, 2016, 2024).hours_to_centre("a") == 0.5);
   fs::remove_all(dir);
 }
 
@@ -256,8 +256,8 @@ TEST_CASE("a road to a unit that ended before the year is reported at its cell",
         dir + "/roads.csv:5:1: error: the road old -- a names 'old', which did not exist in 2020\n"
               "  old,a,5,0,estimated: test\n"
               "  ^\n"
-              "  hint: the roads table describes the network of 2020: name units that existed then\n");
-  CHECK(load_kontum_network(dir, 2018).hours_to_centre("old") > 0);
+              "  hint: name a unit that existed in the year the roads table describes ([years] network of the manifest)\n");
+  CHECK(load_province_network(dir, 2018, 2016, 2024).hours_to_centre("old") > 0);
   fs::remove_all(dir);
 }
 
