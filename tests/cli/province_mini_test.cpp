@@ -166,7 +166,7 @@ TEST_CASE("reproduce recomputes the figures file the manifest names, each one ma
   CHECK(r.code == 0);
   CHECK(has(r.out, "\npoverty-2019,1,\"poverty rate of the twinned communes, end 2019\",39.48,39.483333333,percent,data,"));
   CHECK(has(r.out, ",match,0 of 12,"));
-  CHECK(has(r.out, "\nleft-region-iii,2,twinned communes that left region III,,,,,,not-reproducible,,"));
+  CHECK(has(r.out, "\nleft-region-iii,2,twinned communes that left region III,,,,,,,not-reproducible,,"));
   CHECK(!has(r.out, "mismatch"));
 }
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "estimate/integer_fit.h"
-#include "graph/kontum_network.h"
+#include "graph/province_network.h"
 
 namespace lotrinh::estimate {
 
@@ -14,7 +14,7 @@ std::int64_t CentreRoute::unpaved_bp() const { return length_dm == 0 ? 0 : rate_
 
 std::map<std::string, CentreRoute> routes_to_centres(const data::UnitRegistry& registry, const std::string& dir,
                                                      int year) {
-  const graph::CommuneGraph g = graph::load_kontum_network(registry, dir, year);
+  const graph::CommuneGraph g = graph::load_province_network(registry, graph::NetworkSources::in_dir(dir, year, year), year);
   const auto& units = g.units();
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < units.size(); ++i) index[units[i].slug] = i;

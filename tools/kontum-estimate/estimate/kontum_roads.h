@@ -19,7 +19,7 @@ struct CentreRoute {
   std::int64_t unpaved_bp() const;
 };
 
-/// Every unit's route in the network of `year` (graph::load_kontum_network of `dir`), by slug.
+/// Every unit's route in the network of `year` (graph::load_province_network over the tables of `dir`), by slug.
 /// Lengths and paved shares are taken to 0.1 km and 0.01 % and added as integers; among paths of
 /// equal length the one with the least unpaved road is taken, so the route is unique in its
 /// numbers. Throws InputError when the network cannot be read.

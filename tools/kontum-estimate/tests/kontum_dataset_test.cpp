@@ -16,7 +16,7 @@
 #include "diag/diagnostic.h"
 #include "diag/text_file.h"
 #include "estimate/kontum_estimator.h"
-#include "graph/kontum_network.h"
+#include "graph/province_network.h"
 
 using namespace lotrinh;
 using data::CommuneTable;
@@ -344,7 +344,7 @@ namespace {
 // The shortest path (length first, then unpaved length) from every unit to its district's
 // centre, by Floyd-Warshall over the network: independent of the estimator's own search.
 std::map<std::string, std::pair<long long, long long>> network_routes(int year) {
-  const graph::CommuneGraph g = graph::load_kontum_network(kDir, year);
+  const graph::CommuneGraph g = graph::load_province_network(kDir, year, year, year);
   const auto& units = g.units();
   const size_t n = units.size();
   const long long inf = 1LL << 50;
