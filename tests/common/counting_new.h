@@ -9,6 +9,10 @@ namespace lotrinh::testing {
 inline long g_allocations = 0;
 }  // namespace lotrinh::testing
 
+// free() in the replaced deletes matches the malloc() of the replaced news; GCC cannot see that
+// once it inlines them (-Wmismatched-new-delete).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 void* operator new(std::size_t n) {
   ++lotrinh::testing::g_allocations;
   if (void* p = std::malloc(n ? n : 1)) return p;
@@ -28,3 +32,4 @@ void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
 void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
 void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+#pragma GCC diagnostic pop
