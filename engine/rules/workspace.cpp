@@ -374,8 +374,9 @@ Truth Workspace::criterion(const std::string& name, size_t i) {
 
 const std::vector<int>& Workspace::classes(const Classification& c) {
   const auto& all = rules_->classifications;
-  size_t ci = static_cast<size_t>(&c - all.data());
-  if (&c < all.data() || ci >= all.size()) {  // a copy: found by name
+  size_t ci = 0;
+  while (ci < all.size() && &all[ci] != &c) ++ci;
+  if (ci == all.size()) {  // a copy: found by name
     ci = 0;
     while (ci < all.size() && all[ci].name != c.name) ++ci;
     if (ci == all.size()) throw std::invalid_argument("classification '" + c.name + "' is not in rule set " + rules_->id);
