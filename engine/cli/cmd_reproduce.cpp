@@ -94,17 +94,19 @@ report::ResultTable figure_table(const config::FiguresFile& file, const std::vec
                {"computed", diag::msg("repro.col.computed"), report::Align::kRight},
                {"unit", diag::msg("repro.col.unit")},
                {"from", diag::msg("repro.col.from")},
+               {"check", diag::msg("repro.col.check")},
                {"measure", diag::msg("repro.col.measure")},
                {"status", diag::msg("repro.col.status")},
                {"estimated", diag::msg("repro.col.estimated")},
                {"note", diag::msg("repro.col.note")}};
   std::map<repro::Status, int> by_status;
-  int from_data = 0, from_report = 0;
+  int from_data = 0, from_report = 0, fitted = 0, independent = 0;
   for (const auto& r : rows) {
     report::Cell reported = r.reported ? report::number(*r.reported)
                                        : (r.printed.empty() ? report::missing() : report::text(r.printed));
     t.add_row({report::text(r.id), report::text(r.section), report::text(r.label), reported,
                report::number(tidy(r.computed), r.decimals), report::text(r.unit), report::text(repro::basis_word(r.basis)),
+               r.check == config::FigureCheck::kNone ? report::missing() : report::text(repro::check_word(r.check)),
                report::text(r.measure), report::text(repro::status_word(r.status)), estimated_cell(estimated, r),
                report::text(r.note)});
     by_status[r.status]++;
@@ -112,12 +114,16 @@ report::ResultTable figure_table(const config::FiguresFile& file, const std::vec
                     r.status == repro::Status::kMismatch;
     from_data += computed && r.basis == repro::Basis::kData;
     from_report += computed && r.basis == repro::Basis::kReport;
+    fitted += computed && r.basis == repro::Basis::kData && r.check == config::FigureCheck::kFitted;
+    independent += computed && r.basis == repro::Basis::kData && r.check == config::FigureCheck::kIndependent;
   }
   using S = repro::Status;
   t.notes.push_back(diag::msg("repro.summary", rows.size(), by_status[S::kMatch], by_status[S::kMatchRounding],
                               by_status[S::kSourceInconsistent], by_status[S::kNotReproducible], by_status[S::kMismatch],
-                              from_data, from_report));
+                              from_data, from_report, fitted, independent));
   t.notes.push_back(diag::msg("repro.summary.words"));
+  t.notes.push_back(diag::msg("repro.summary.checks"));
+  if (from_data > 0 && independent == 0) t.notes.push_back(diag::msg("repro.summary.no_independent", from_data));
   if (by_status[S::kMismatch] > 0) t.notes.push_back(diag::msg("repro.summary.mismatch", by_status[S::kMismatch]));
   *mismatches = by_status[S::kMismatch];
   return t;

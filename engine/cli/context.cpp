@@ -7,8 +7,10 @@
 #include "config/catalogue_reader.h"
 #include "data/csv_table_reader.h"
 #include "diag/diagnostic.h"
+#include "diag/input_files.h"
 #include "diag/messages.h"
 #include "diag/spelling.h"
+#include "diag/text_file.h"
 #include "report/output.h"
 
 #ifndef LOTRINH_SOURCE_HOME
@@ -39,6 +41,15 @@ std::string home() {
 }
 
 Context::Context(const Options& o) : o_(o) {
+  // A new run: the inputs it reads are recorded afresh, and no output may replace one of them.
+  diag::InputFiles::clear();
+  // Inputs named on the command line are inputs even for a command that does not read them.
+  if (!o.data.empty()) diag::InputFiles::record(o.data);
+  for (const auto& r : o.rules) diag::InputFiles::record(r);
+  for (const auto& p : o.paths) diag::InputFiles::record(p);
+  // A target that can never be written (a folder, device, symlink, read-only file, missing
+  // folder) is refused before any work; the check against inputs is repeated when writing.
+  if (o.command != "estimate" && !o.out.empty() && o.out != "-") diag::check_output_target(o.out, "--out");
   // Graphviz DOT is a format of `lotrinh graph` only; the table renderers never see it.
   auto f = o.command == "graph" && o.format == "dot" ? std::optional<report::Format>(report::Format::kTable)
                                                      : report::parse_format(o.format);
@@ -81,6 +92,15 @@ const data::ProvenanceTable& Context::provenance() {
         data::ProvenanceTable::read_if_present((dir / "provenance.csv").string()));
   }
   return *provenance_;
+}
+
+const data::OfficialLists& Context::official_lists() {
+  if (!official_lists_) {
+    fs::path dir = fs::path(data_path()).parent_path();
+    official_lists_ = std::make_unique<data::OfficialLists>(
+        data::OfficialLists::read_if_present((dir / "official_lists.csv").string()));
+  }
+  return *official_lists_;
 }
 
 const data::UnitRegistry* Context::units() {

@@ -6,6 +6,7 @@
 #include "cli/options.h"
 #include "data/catalogue.h"
 #include "data/commune_table.h"
+#include "data/official_lists.h"
 #include "data/provenance.h"
 #include "data/unit_registry.h"
 #include "report/render.h"
@@ -32,6 +33,8 @@ class Context {
   const data::CommuneTable& table();
   /// The provenance of the table's values (provenance.csv beside it; empty when absent).
   const data::ProvenanceTable& provenance();
+  /// The official lists beside the table (official_lists.csv; none when absent).
+  const data::OfficialLists& official_lists();
   /// The units registry beside the table (units.csv), or nullptr when there is none.
   const data::UnitRegistry* units();
   /// The table row of the unit `query` (slug, code or name, with or without diacritics) in
@@ -66,6 +69,7 @@ class Context {
 
   std::unique_ptr<data::CommuneTable> table_;
   std::unique_ptr<data::ProvenanceTable> provenance_;
+  std::unique_ptr<data::OfficialLists> official_lists_;
   std::unique_ptr<data::UnitRegistry> units_;
   bool units_loaded_ = false;
   rules::Overrides overrides_;

@@ -18,6 +18,13 @@ enum class FigureKind {
   kNotReproducible,     ///< The data cannot give it: the reason is given.
 };
 
+/// What a match of a figure computed from the table shows.
+enum class FigureCheck {
+  kNone,         ///< Not computed from the table (arithmetic over the report's numbers, or a status).
+  kFitted,       ///< The data were made to reproduce it: a match checks the fit, not the data.
+  kIndependent,  ///< Nothing in the making of the data aimed at it: a match is evidence for the table.
+};
+
 /// How the report is taken to print a number at `decimals` decimals.
 enum class Rounding { kRound, kTruncate };
 
@@ -41,6 +48,9 @@ struct FigureDecl {
   std::string change;  ///< per_year | difference
   std::string from, to;
   diag::SourceLoc from_loc, to_loc;
+  // kAggregate, kChange: `check` (default fitted; a change is independent only when both of
+  // its figures are); kNone for the other kinds.
+  FigureCheck check = FigureCheck::kNone;
   // kArithmetic
   std::optional<ExprText> arithmetic;
   // kSourceInconsistent, kNotReproducible

@@ -1,12 +1,20 @@
 #include "diag/text_file.h"
 
+#include <fcntl.h>
+#include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
+#include <climits>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <filesystem>
+#include <mutex>
 
 #include "diag/diagnostic.h"
+#include "diag/input_files.h"
 #include "diag/messages.h"
 
 namespace lotrinh::diag {
@@ -35,16 +43,27 @@ size_t utf8_sequence(const std::string& s, size_t i) {
 }  // namespace
 
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  auto fail = [&](int err) {
     Diagnostic d;
     d.subject = path;
-    d.message = msg("io.cannot_read", std::strerror(errno));
+    d.message = msg("io.cannot_read", std::strerror(err));
     throw InputError(d);
+  };
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) fail(errno);
+  InputFiles::record(fd, path);
+  std::string text;
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n > 0) { text.append(buf, static_cast<size_t>(n)); continue; }
+    if (n < 0 && errno == EINTR) continue;
+    // A folder reads as nothing, and is then reported as an empty file, as before.
+    if (n < 0 && errno != EISDIR) { int e = errno; ::close(fd); fail(e); }
+    break;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return checked_text(path, ss.str());
+  ::close(fd);
+  return checked_text(path, std::move(text));
 }
 
 std::string checked_text(const std::string& path, std::string text) {
@@ -85,23 +104,170 @@ std::string checked_text(const std::string& path, std::string text) {
   return text;
 }
 
-void write_file_atomic(const std::string& path, const std::string& content) {
-  std::string tmp = path + ".tmp-lotrinh";
-  auto fail = [&](int err) {
-    std::remove(tmp.c_str());
-    Diagnostic d;
-    d.subject = path;
-    d.message = msg("io.cannot_write", std::strerror(err));
-    throw InputError(d);
-  };
-  {
-    std::FILE* f = std::fopen(tmp.c_str(), "wb");
-    if (!f) fail(errno);
-    if (std::fwrite(content.data(), 1, content.size(), f) != content.size()) { int e = errno; std::fclose(f); fail(e); }
-    if (std::fflush(f) != 0) { int e = errno; std::fclose(f); fail(e); }
-    if (std::fclose(f) != 0) fail(errno);
+namespace {
+
+// The temporary file being written, for the SIGINT/SIGTERM handler (which may only use
+// async-signal-safe calls: so a fixed buffer and a flag, no std::string).
+char g_tmp[PATH_MAX + 1];
+volatile std::sig_atomic_t g_tmp_live = 0;
+struct sigaction g_old_int, g_old_term;
+
+extern "C" void remove_tmp_and_reraise(int sig) {
+  if (g_tmp_live) {
+    ::unlink(g_tmp);
+    g_tmp_live = 0;
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) fail(errno);
+  ::sigaction(sig, sig == SIGINT ? &g_old_int : &g_old_term, nullptr);
+  ::raise(sig);  // delivered when this handler returns, to whatever handled it before
+}
+
+// Blocks SIGINT and SIGTERM for its lifetime, so the handler never sees a half-updated state.
+struct SignalsBlocked {
+  sigset_t old;
+  SignalsBlocked() {
+    sigset_t s;
+    sigemptyset(&s);
+    sigaddset(&s, SIGINT);
+    sigaddset(&s, SIGTERM);
+    ::pthread_sigmask(SIG_BLOCK, &s, &old);
+  }
+  ~SignalsBlocked() { ::pthread_sigmask(SIG_SETMASK, &old, nullptr); }
+};
+
+void install_handlers() {
+  struct sigaction sa {};
+  sa.sa_handler = remove_tmp_and_reraise;
+  sigemptyset(&sa.sa_mask);
+  ::sigaction(SIGINT, &sa, &g_old_int);
+  ::sigaction(SIGTERM, &sa, &g_old_term);
+  // A signal the caller ignores (nohup) stays ignored.
+  if (g_old_int.sa_handler == SIG_IGN) ::sigaction(SIGINT, &g_old_int, nullptr);
+  if (g_old_term.sa_handler == SIG_IGN) ::sigaction(SIGTERM, &g_old_term, nullptr);
+}
+
+void restore_handlers() {
+  ::sigaction(SIGINT, &g_old_int, nullptr);
+  ::sigaction(SIGTERM, &g_old_term, nullptr);
+}
+
+[[noreturn]] void refuse(const std::string& option, const std::string& path, std::string message, std::string hint) {
+  Diagnostic d;
+  d.subject = option.empty() ? path : option;
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  throw InputError(d);
+}
+
+std::string folder_of(const std::string& path) {
+  std::string dir = std::filesystem::path(path).parent_path().string();
+  return dir.empty() ? "." : dir;
+}
+
+std::mutex& write_lock() {
+  static std::mutex m;
+  return m;
+}
+
+}  // namespace
+
+OutputTarget check_output_target(const std::string& path, const std::string& option) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0)
+    if (auto input = InputFiles::find(static_cast<unsigned long long>(st.st_dev), static_cast<unsigned long long>(st.st_ino)))
+      refuse(option, path, msg("io.out_is_input", path, *input), msg("io.out_is_input.hint"));
+  OutputTarget t;
+  if (::lstat(path.c_str(), &st) != 0) {
+    int err = errno;
+    if (err != ENOENT) refuse(option, path, msg("io.cannot_write", path, std::strerror(err)), msg("io.cannot_write.hint"));
+    std::string dir = folder_of(path);
+    struct stat ds {};
+    if (::stat(dir.c_str(), &ds) != 0 || !S_ISDIR(ds.st_mode))
+      refuse(option, path, msg("io.out_no_folder", dir), msg("io.out_no_folder.hint"));
+    return t;
+  }
+  if (S_ISLNK(st.st_mode)) refuse(option, path, msg("io.out_is_symlink", path), msg("io.out_is_symlink.hint"));
+  if (S_ISDIR(st.st_mode)) refuse(option, path, msg("io.out_is_folder", path), msg("io.out_is_folder.hint", path));
+  if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+    refuse(option, path, msg("io.out_is_device", path), msg("io.out_not_file.hint"));
+  if (S_ISFIFO(st.st_mode)) refuse(option, path, msg("io.out_is_fifo", path), msg("io.out_not_file.hint"));
+  if (S_ISSOCK(st.st_mode)) refuse(option, path, msg("io.out_is_socket", path), msg("io.out_not_file.hint"));
+  // Read-only by its mode bits, not by access(W_OK), which is always true for root.
+  if ((st.st_mode & 0222) == 0)
+    refuse(option, path, msg("io.out_read_only", path, static_cast<unsigned>(st.st_mode & 07777)),
+           msg("io.out_read_only.hint"));
+  t.exists = true;
+  t.mode = st.st_mode & 07777;
+  t.uid = st.st_uid;
+  t.gid = st.st_gid;
+  return t;
+}
+
+void write_file_atomic(const std::string& path, const std::string& content, const std::string& option) {
+  std::lock_guard<std::mutex> guard(write_lock());
+  const OutputTarget target = check_output_target(path, option);
+  const std::string tmpl = folder_of(path) + "/.lotrinh-XXXXXX";
+  if (tmpl.size() > PATH_MAX) refuse(option, path, msg("io.cannot_write", path, std::strerror(ENAMETOOLONG)), msg("io.cannot_write.hint"));
+
+  int fd = -1, mk_err = 0;
+  {
+    SignalsBlocked blocked;
+    install_handlers();
+    std::memcpy(g_tmp, tmpl.c_str(), tmpl.size() + 1);
+    // O_CREAT|O_EXCL under a fresh name: an existing file or planted symlink is never opened.
+    fd = ::mkostemp(g_tmp, O_CLOEXEC);
+    mk_err = errno;
+    if (fd >= 0) g_tmp_live = 1;
+    else restore_handlers();
+  }
+  if (fd < 0) refuse(option, path, msg("io.cannot_write", path, std::strerror(mk_err)), msg("io.cannot_write.hint"));
+  const std::string tmp = g_tmp;
+
+  // On any failure: the temporary file goes, the handlers are restored, the target is untouched.
+  bool fd_open = true;
+  auto fail = [&](int err) {
+    if (fd_open) ::close(fd);
+    {
+      SignalsBlocked blocked;
+      ::unlink(tmp.c_str());
+      g_tmp_live = 0;
+      restore_handlers();
+    }
+    refuse(option, path, msg("io.cannot_write", path, std::strerror(err)), msg("io.cannot_write.hint"));
+  };
+  // A replaced file keeps its mode (and, where allowed, its owner); a new one gets 0666 less the umask.
+  mode_t mode = target.mode;
+  if (!target.exists) {
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0666 & ~mask;
+  }
+  if (::fchmod(fd, mode) != 0) fail(errno);
+  if (target.exists && (target.uid != ::geteuid() || target.gid != ::getegid()))
+    (void)!::fchown(fd, target.uid, target.gid);  // only root may; otherwise the file becomes ours
+  for (size_t done = 0; done < content.size();) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) fail(errno);
+    done += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0) fail(errno);
+  fd_open = false;
+  if (::close(fd) != 0) fail(errno);
+  {
+    SignalsBlocked blocked;
+    int rc = ::rename(tmp.c_str(), path.c_str());
+    int err = errno;
+    if (rc != 0) ::unlink(tmp.c_str());
+    g_tmp_live = 0;
+    restore_handlers();
+    if (rc != 0) refuse(option, path, msg("io.cannot_write", path, std::strerror(err)), msg("io.cannot_write.hint"));
+  }
+  // The rename itself is durable once the folder is synced.
+  int dfd = ::open(folder_of(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    (void)::fsync(dfd);
+    ::close(dfd);
+  }
 }
 
 }  // namespace lotrinh::diag

@@ -1,5 +1,6 @@
 #pragma once
-// Reading input files (checked for emptiness and UTF-8) and writing outputs atomically.
+// Reading input files (checked for emptiness and UTF-8, recorded in InputFiles) and writing
+// outputs atomically without ever replacing an input.
 #include <memory>
 #include <string>
 
@@ -7,15 +8,31 @@
 
 namespace lotrinh::diag {
 
-/// Reads `path`; throws InputError naming the file when it cannot be read or is empty.
+/// Reads `path` and records it in InputFiles; throws InputError naming the file when it cannot be read or is empty.
 std::string read_file(const std::string& path);
 
 /// Checks that `text` is non-empty, valid UTF-8; throws InputError located at the first bad
 /// byte (line and column) otherwise. A UTF-8 byte-order mark is accepted and dropped.
 std::string checked_text(const std::string& path, std::string text);
 
-/// Writes `content` to `path` through a temporary file in the same folder and a rename, so a
-/// reader never sees a half-written file. Throws InputError on failure.
-void write_file_atomic(const std::string& path, const std::string& content);
+/// What check_output_target found at an output path.
+struct OutputTarget {
+  bool exists = false;  ///< a regular file is there (and will be replaced)
+  unsigned mode = 0;    ///< its permission bits
+  unsigned uid = 0, gid = 0;
+};
+
+/// Checks that `path` may be written as an output: it is not the same file (by device and
+/// inode) as any input this run read (InputFiles), and it is either absent in an existing
+/// folder or a regular file that is not read-only; a folder, device, FIFO, socket or symbolic
+/// link is refused. Throws InputError located at `option` (e.g. "--out"; the path if empty).
+OutputTarget check_output_target(const std::string& path, const std::string& option = "--out");
+
+/// Writes `content` to `path` after check_output_target: through a temporary file created
+/// exclusively under a unique name (.lotrinh-XXXXXX) in the same folder, fsync, and a rename, so
+/// a reader never sees a half-written file and a planted symlink is never followed. A replaced
+/// file keeps its mode. SIGINT or SIGTERM during the write removes the temporary file; after
+/// SIGKILL a stale .lotrinh-* file may remain (lotrinh never reads it). Throws InputError.
+void write_file_atomic(const std::string& path, const std::string& content, const std::string& option = "--out");
 
 }  // namespace lotrinh::diag

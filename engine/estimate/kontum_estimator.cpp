@@ -286,8 +286,13 @@ EstimatedDataset estimate_kontum(const std::string& units_dir, std::uint64_t see
 void write_kontum_dataset(const std::string& units_dir, const std::string& out_dir, std::uint64_t seed) {
   const EstimatedDataset d = estimate_kontum(units_dir, seed);
   namespace fs = std::filesystem;
-  diag::write_file_atomic((fs::path(out_dir) / "communes.csv").string(), d.communes_csv);
-  diag::write_file_atomic((fs::path(out_dir) / "provenance.csv").string(), d.provenance_csv);
+  const std::string communes = (fs::path(out_dir) / "communes.csv").string();
+  const std::string provenance = (fs::path(out_dir) / "provenance.csv").string();
+  // Both targets are checked before either is written, so a refusal leaves the folder as it was.
+  diag::check_output_target(communes, "--out");
+  diag::check_output_target(provenance, "--out");
+  diag::write_file_atomic(communes, d.communes_csv, "--out");
+  diag::write_file_atomic(provenance, d.provenance_csv, "--out");
 }
 
 }  // namespace lotrinh::estimate

@@ -3,7 +3,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <vector>
 
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
@@ -32,15 +31,7 @@ void write_output(const std::string& path_or_dash, const std::string& content) {
     write_stdout(content);
     return;
   }
-  try {
-    diag::write_file_atomic(path_or_dash, content);
-  } catch (const diag::InputError& e) {
-    // The diag error says what failed; add what to do about it.
-    std::vector<diag::Diagnostic> ds = e.diagnostics();
-    for (auto& d : ds)
-      if (d.hint.empty()) d.hint = diag::msg("report.cannot_write_file.hint");
-    throw diag::InputError(std::move(ds));
-  }
+  diag::write_file_atomic(path_or_dash, content, "--out");
 }
 
 }  // namespace lotrinh::report

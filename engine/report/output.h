@@ -4,9 +4,10 @@
 
 namespace lotrinh::report {
 
-/// Writes `content` to stdout when `path_or_dash` is "-" or empty, else to that file through a
-/// temporary file and a rename (nothing half-written is left). Throws diag::InputError naming
-/// the path (or standard output) when writing fails.
+/// Writes `content` to stdout when `path_or_dash` is "-" or empty, else to that file with
+/// diag::write_file_atomic (refusing an input, a folder, device, FIFO, socket, symlink or
+/// read-only file; through a unique temporary file and a rename). Throws diag::InputError
+/// located at --out (or standard output) when the target is refused or writing fails.
 void write_output(const std::string& path_or_dash, const std::string& content);
 
 }  // namespace lotrinh::report

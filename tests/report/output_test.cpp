@@ -72,7 +72,7 @@ TEST_CASE("output to a file replaces it whole and leaves no temporary file", "[r
   fs::remove_all(dir);
 }
 
-TEST_CASE("output to a missing folder is refused naming the path", "[report]") {
+TEST_CASE("output to a missing folder is refused naming the folder", "[report]") {
   fs::path dir = scratch("missing");
   std::string path = (dir / "no-such-folder" / "out.csv").string();
   try {
@@ -80,14 +80,14 @@ TEST_CASE("output to a missing folder is refused naming the path", "[report]") {
     FAIL("no error");
   } catch (const InputError& e) {
     CHECK(std::string(e.what()) ==
-          path + ": error: cannot write the file: No such file or directory\n"
-                 "  hint: check that the folder exists and that you may write to it, or name another file with --out\n");
+          "--out: error: the folder '" + (dir / "no-such-folder").string() + "' does not exist\n"
+          "  hint: create the folder first (mkdir -p), or name a file in a folder that exists\n");
   }
   CHECK(entries(dir).empty());
   fs::remove_all(dir);
 }
 
-TEST_CASE("output onto a folder is refused and its temporary file removed", "[report]") {
+TEST_CASE("output onto a folder is refused and nothing is written", "[report]") {
   fs::path dir = scratch("onto-dir");
   fs::create_directory(dir / "taken");
   std::string path = (dir / "taken").string();
@@ -96,8 +96,8 @@ TEST_CASE("output onto a folder is refused and its temporary file removed", "[re
     FAIL("no error");
   } catch (const InputError& e) {
     CHECK(std::string(e.what()) ==
-          path + ": error: cannot write the file: Is a directory\n"
-                 "  hint: check that the folder exists and that you may write to it, or name another file with --out\n");
+          "--out: error: '" + path + "' is a folder, not a file\n"
+          "  hint: name a file inside it, e.g. '" + path + "/result.csv'\n");
   }
   CHECK(entries(dir) == std::vector<std::string>{"taken"});
   CHECK(fs::is_empty(dir / "taken"));
