@@ -85,7 +85,7 @@ Workspace::Workspace(std::shared_ptr<const RuleSet> rules) : rules_(std::move(ru
   }
   for (auto& g : groups_) {
     g.constants.resize(g.leaves.size());
-    g.pass.resize(g.leaves.size() + 1);
+    g.pass.resize(g.leaves.size());
   }
   classes_.resize(rs.classifications.size());
   class_epoch_.assign(rs.classifications.size(), 0);
