@@ -26,7 +26,9 @@ std::string edited_copy(const std::string& name, const std::vector<Edit>& edits)
   const fs::path dir = fs::temp_directory_path() / ("lotrinh-estimate-test-" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
-  for (const char* f : {"units.csv", "units_2025.csv", "lineage.csv", "districts.csv"}) {
+  for (const char* f : {"units.csv", "units_2025.csv", "lineage.csv", "districts.csv", "district_centres.csv",
+                        "district_borders.csv", "roads.csv", "estimate-inputs.csv", "poverty-review-2021.csv",
+                        "report-141-figures.toml"}) {
     std::string text = diag::read_file(kDir + "/" + f);
     for (const auto& e : edits)
       if (e.file == f) {
@@ -137,4 +139,36 @@ TEST_CASE("the dataset is written to both files of the output folder", "[estimat
   const auto d = estimate::estimate_kontum(kDir);
   CHECK(diag::read_file((out / "communes.csv").string()) == d.communes_csv);
   CHECK(diag::read_file((out / "provenance.csv").string()) == d.provenance_csv);
+}
+
+TEST_CASE("an input the estimate reads that is missing from estimate-inputs.csv is refused", "[estimate]") {
+  auto ds = errors(edited_copy("no-input", {{"estimate-inputs.csv", "near_poor_households_2021,", "near_poor_households_2022,"}}));
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].message == "the table has no row 'near_poor_households_2021', which the Kon Tum estimate reads");
+  CHECK(ds[0].hint == "add the row key,value,source as scenarios/kontum/DATA.md (\"Inputs\") describes it");
+  check_place(ds[0], "estimate-inputs.csv", 1, 1);
+}
+
+TEST_CASE("an input that is not a plain decimal is refused at its cell", "[estimate]") {
+  auto ds = errors(edited_copy("bad-input", {{"estimate-inputs.csv", "poverty_rate_2020_percent,10.29,", "poverty_rate_2020_percent,10.29 %,"}}));
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].message == "'10.29 %' (poverty_rate_2020_percent) is not a plain decimal number");
+  CHECK(ds[0].hint == "write digits with at most 2 decimals after a point, such as 10.29, without a unit or separators");
+  check_place(ds[0], "estimate-inputs.csv", 5, 27);
+}
+
+TEST_CASE("a figure of the report the estimate is fitted to that the figures file lacks is refused", "[estimate]") {
+  auto ds = errors(edited_copy("no-figure", {{"report-141-figures.toml", "id = \"water-now\"", "id = \"water-today\""}}));
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].message ==
+        "the figures file has no figure 'water-now' with a reported number, which the Kon Tum estimate is fitted to");
+  CHECK(ds[0].hint == "keep the figure with this id and its 'reported' number (scenarios/kontum/DATA.md, \"Inputs\")");
+  check_place(ds[0], "report-141-figures.toml", 1, 1);
+}
+
+TEST_CASE("the estimate reads its targets from the figures file: a changed figure changes the fit", "[estimate]") {
+  const std::string dir = edited_copy("other-figure", {{"report-141-figures.toml", "reported = 74.94", "reported = 76.5"}});
+  const auto d = estimate::estimate_kontum(dir);
+  CHECK(d.provenance_csv.find("shifted to the plain mean 76.50 % (141-BC/TU II.3)") != std::string::npos);
+  CHECK(d.provenance_csv.find("74.94") == std::string::npos);
 }

@@ -13,7 +13,7 @@
 #include "diag/messages.h"
 #include "diag/text_file.h"
 #include "estimate/kontum_model.h"
-#include "estimate/kontum_review.h"
+#include "estimate/kontum_inputs.h"
 
 namespace lotrinh::estimate {
 namespace {
@@ -98,6 +98,7 @@ std::vector<std::pair<int, int>> read_periods(const CsvColumns& t, size_t r, dia
 }
 
 Model load_model(const std::string& dir, std::uint64_t seed, const data::UnitRegistry& registry) {
+  Inputs inputs = read_inputs(dir);
   namespace fs = std::filesystem;
   const std::string units_path = (fs::path(dir) / "units.csv").string();
   const std::string districts_path = (fs::path(dir) / "districts.csv").string();
@@ -120,6 +121,7 @@ Model load_model(const std::string& dir, std::uint64_t seed, const data::UnitReg
 
   Model m;
   m.seed = seed;
+  m.inputs = std::move(inputs);
   std::map<std::string, size_t, std::less<>> row_of;
   for (size_t r = 1; r < units.records.size(); ++r) row_of[units.cell(r, "slug")] = r;
   for (const auto& unit : registry.units()) {
@@ -143,9 +145,9 @@ Model load_model(const std::string& dir, std::uint64_t seed, const data::UnitReg
         for (auto [a, b] : p->second)
           if (a <= kYears[s] && kYears[s] <= b) info.poor_district[s] = 1;
     }
-    if (info.exists[k2021] && !find_review(unit.district))
+    if (info.exists[k2021] && !m.inputs.find_review(unit.district))
       sink.error(unit.loc, msg("estimate.unknown_district", unit.district, unit.slug),
-                 msg("estimate.unknown_district.hint", review_district_list()));
+                 msg("estimate.unknown_district.hint", m.inputs.review_district_list()));
     m.units.push_back(std::move(info));
   }
   sink.throw_if_errors();
@@ -173,13 +175,14 @@ Model load_model(const std::string& dir, std::uint64_t seed, const data::UnitReg
   }
   for (int s : {k2016, k2020}) {  // 2021 reads the same column as 2020
     const size_t n = m.twinned_in(s).size();
-    if (n != kReportTwinned)
+    const size_t want = static_cast<size_t>(s == k2016 ? m.inputs.twinned_2016.v : m.inputs.twinned_now.v);
+    if (n != want)
       sink.add(diag::error_at({units.file, 0, 0},
                               msg("estimate.twinned_count", n, s == k2016 ? "twinned_2016" : "twinned_2021",
-                                  kYears[s], kReportTwinned),
+                                  kYears[s], want),
                               msg("estimate.twinned_count.hint")));
   }
-  for (auto [slug, bp] : kReportedPoverty2020) {
+  for (const auto& [slug, target] : m.inputs.pinned_2020) {
     auto it = index.find(slug);
     if (it == index.end() || !m.units[it->second].exists[k2020] || !m.units[it->second].twinned_2021)
       sink.add(diag::error_at({units.file, 0, 0}, msg("estimate.missing_unit", slug, kYears[k2020]),
@@ -200,7 +203,7 @@ Model load_model(const std::string& dir, std::uint64_t seed, const data::UnitReg
 EstimatedDataset render(const Model& m) {
   data::CommuneTable table;
   for (int c = 0; c < kColCount; ++c) table.columns.push_back(std::string(col_id(static_cast<Col>(c))));
-  std::string prov = "commune,year,indicator,kind,source\n";
+  std::string prov = "commune,year,indicator,kind,source,from\n";
   static constexpr double kScale[] = {1, 10, 100, 1000, 10000};
   for (int s = 0; s < kSnaps; ++s) {
     for (size_t u : m.in[s]) {
@@ -226,6 +229,8 @@ EstimatedDataset render(const Model& m) {
         prov += kind_name(cell.kind);
         prov += ',';
         data::append_csv_cell(prov, cell.source);
+        prov += ',';
+        data::append_csv_cell(prov, cell.from);
         prov += '\n';
       }
     }
@@ -260,6 +265,22 @@ void Model::put(int s, size_t u, Col c, std::int64_t v, Kind kind, std::string s
   cell.v = v;
   cell.kind = kind;
   cell.source = std::move(source);
+  cell.from.clear();
+}
+
+void Model::derive(int s, size_t u, Col c, std::int64_t v, const std::string& rule, const std::vector<Ref>& inputs) {
+  bool estimated = false;
+  std::string from;
+  for (const Ref& r : inputs) {
+    estimated = estimated || cells[r.s][r.u][r.c].kind == Kind::kEstimated;
+    if (!from.empty()) from += ';';
+    if (r.u != u) from += slug(r.u) + '/' + std::to_string(kYears[r.s]) + '/';
+    else if (r.s != s) from += std::to_string(kYears[r.s]) + '/';
+    from += col_id(r.c);
+  }
+  put(s, u, c, v, estimated ? Kind::kEstimated : Kind::kDerived,
+      estimated ? "computed from estimated values: " + rule : rule);
+  cells[s][u][c].from = std::move(from);
 }
 
 std::vector<std::int64_t> checked(std::optional<std::vector<std::int64_t>> x, std::string_view what,
@@ -276,6 +297,7 @@ EstimatedDataset estimate_kontum(const std::string& units_dir, std::uint64_t see
   estimate_poverty(m);
   estimate_ethnic_minority(m);
   estimate_near_poor_population(m);
+  for (int s = 0; s < kSnaps; ++s) m.routes[s] = routes_to_centres(registry, units_dir, kYears[s]);
   estimate_villages_roads_labour(m);
   estimate_report_aggregates(m);
   fill_status_columns(m);

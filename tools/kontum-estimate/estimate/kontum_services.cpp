@@ -5,7 +5,7 @@
 #include <string>
 
 #include "estimate/kontum_model.h"
-#include "estimate/kontum_review.h"
+#include "estimate/kontum_inputs.h"
 
 namespace lotrinh::estimate {
 namespace {
@@ -29,12 +29,14 @@ struct KindRanges {
 
 // Step 13: villages (held constant 2016-2021) and special-difficulty villages.
 void villages(Model& m) {
-  const std::string src = "estimate:step13 villages: the twinned communes share 367 (141-BC/TU II.5), others from households";
+  const Inputs& in = m.inputs;
+  const std::string src = "estimate:step13 villages: the twinned communes share " + in.villages.printed + " (" + in.report + " " +
+                          in.villages.section + "), others from households";
   const std::string same = "villages held constant over 2016-2021 (the 2020 value)";
   Units tw = m.twinned_in(k2020), others;
   std::vector<I> w, lo(tw.size(), 3), hi(tw.size(), 16);
   for (size_t u : tw) w.push_back(m.val(k2020, u, kHouseholds) * m.rng("villages", u).uniform(80, 120));
-  std::vector<I> v = checked(allocate(kTwinnedVillages, w, lo, hi), "villages", "twinned communes");
+  std::vector<I> v = checked(allocate(in.villages.v, w, lo, hi), "villages", "twinned communes");
   for (size_t i = 0; i < tw.size(); ++i) m.put(k2020, tw[i], kVillages, v[i], Kind::kEstimated, src);
   for (size_t u : m.in[k2020])
     if (!m.twinned(u, k2020))
@@ -42,8 +44,9 @@ void villages(Model& m) {
             std::clamp<I>(div_round(m.val(k2020, u, kHouseholds) * m.rng("villages", u).uniform(80, 120), 15000), 4, 15),
             Kind::kEstimated, src);
   for (size_t u : m.in[k2021])
-    if (m.units[u].exists[k2020]) m.put(k2021, u, kVillages, m.val(k2020, u, kVillages), Kind::kDerived, same);
-  for (size_t u : m.in[k2016]) m.put(k2016, u, kVillages, m.val(k2020, next(m, u), kVillages), Kind::kDerived, same);
+    if (m.units[u].exists[k2020]) m.derive(k2021, u, kVillages, m.val(k2020, u, kVillages), same, {{k2020, u, kVillages}});
+  for (size_t u : m.in[k2016])
+    m.derive(k2016, u, kVillages, m.val(k2020, next(m, u), kVillages), same, {{k2020, next(m, u), kVillages}});
 
   const Units& us = m.in[k2016];
   std::vector<I> ws, los(us.size(), 0), his;
@@ -52,44 +55,39 @@ void villages(Model& m) {
     ws.push_back(m.val(k2016, u, kVillages) * (r * r / kBp + 1));
     his.push_back(m.urban(u) ? 0 : m.val(k2016, u, kVillages));
   }
-  std::vector<I> sd = checked(allocate(kSdVillages582, ws, los, his), "special-difficulty villages", "2016");
+  std::vector<I> sd = checked(allocate(in.sd_villages_2016, ws, los, his), "special-difficulty villages", "2016");
   for (size_t i = 0; i < us.size(); ++i)
     m.put(k2016, us[i], kSdVillages, sd[i], Kind::kEstimated,
-          "estimate:step13 sd-villages: 429 (Decision 582/QĐ-TTg list for 2016-2020, reported) split by villages x poverty^2");
+          "estimate:step13 sd-villages: " + std::to_string(in.sd_villages_2016) +
+              " (Decision 582/QĐ-TTg list for 2016-2020, reported) split by villages x poverty^2");
   for (size_t u : m.in[k2020])
-    m.put(k2020, u, kSdVillages, m.val(k2016, prev(m, u), kSdVillages), Kind::kDerived,
-          "the 2016-2020 list (Decision 582/QĐ-TTg) holds for the 2016 and 2020 rows");
+    m.derive(k2020, u, kSdVillages, m.val(k2016, prev(m, u), kSdVillages),
+             "the 2016-2020 list (Decision 582/QĐ-TTg) holds for the 2016 and 2020 rows", {{k2016, prev(m, u), kSdVillages}});
   for (size_t u : m.in[k2021])
     if (m.units[u].exists[k2020])
       m.put(k2021, u, kSdVillages, div_round(m.val(k2020, u, kSdVillages) * m.rng("sd-villages-2021", u).uniform(450, 1000), 1000),
             Kind::kEstimated, "estimate:step13 sd-villages-2021: 2020 count x a drawn 0.45-1 (the 2021-2025 list is not in the sources)");
 }
 
-// Step 14: the road from the district centre (constant) and its unpaved share (falling).
+// Step 14: the road from the district centre, read off the network (roads.csv): its length and
+// unpaved share are those of the shortest path to the centre (kontum_roads.h), in every snapshot.
 void roads(Model& m) {
-  const KindRanges km{5, 60, 120, 600, 100, 500, 40, 250};
-  for (size_t u : m.in[k2016]) {
-    auto rng = m.rng("roads", u);
-    if (m.units[u].district_centre) {
-      m.put(k2016, u, kRoadToCentreKm, 0, Kind::kDerived, "seat of its district (districts.csv centre)");
-      m.put(k2016, u, kRoadUnpavedShare, 0, Kind::kDerived, "seat of its district (districts.csv centre)");
-      continue;
-    }
-    m.put(k2016, u, kRoadToCentreKm, km.draw(m, k2016, u, rng), Kind::kEstimated, "estimate:step14 roads: drawn by unit kind");
-    I unpaved = 0;
-    const I zero_chance = m.urban(u) ? 1000 : m.hard(u, k2016) ? 500 : 700;
-    if (rng.uniform(0, 999) >= zero_chance) unpaved = m.hard(u, k2016) ? rng.uniform(500, 7000) : rng.uniform(300, 4000);
-    m.put(k2016, u, kRoadUnpavedShare, unpaved, Kind::kEstimated, "estimate:step14 roads: drawn by unit kind");
-  }
-  for (int s : {k2020, k2021})
+  const std::string km = "estimate:step14 roads: length of the shortest path in roads.csv (lengths estimated, rule L) to the district centre";
+  const std::string unpaved = "estimate:step14 roads: unpaved share of that path (roads.csv paved_share, estimated, rule P)";
+  for (int s = 0; s < kSnaps; ++s)
     for (size_t u : m.in[s]) {
-      const size_t p = s == k2020 ? prev(m, u) : u;
-      const int ps = s == k2020 ? k2016 : k2020;
-      m.put(s, u, kRoadToCentreKm, m.val(ps, p, kRoadToCentreKm), Kind::kDerived, "road length held constant (the 2016 value)");
-      auto rng = m.rng("roads-" + std::to_string(kYears[s]), u);
-      const I keep = s == k2020 ? rng.uniform(0, 800) : rng.uniform(800, 1000);
-      m.put(s, u, kRoadUnpavedShare, div_round(m.val(ps, p, kRoadUnpavedShare) * keep, 1000), Kind::kEstimated,
-            s == k2020 ? "estimate:step14 roads: 2016 share x a drawn 0-0.8" : "estimate:step14 roads: 2020 share x a drawn 0.8-1");
+      const CentreRoute& r = m.routes[s].at(m.slug(u));
+      if (r.length_dm == 0 && m.units[u].district_centre) {
+        m.put(s, u, kRoadToCentreKm, 0, Kind::kDerived, "seat of its district (districts.csv centre)");
+        m.put(s, u, kRoadUnpavedShare, 0, Kind::kDerived, "seat of its district (districts.csv centre)");
+      } else if (r.length_dm == 0) {
+        const std::string c = "estimate:step14 roads: 0, the district centre inferred by district_centres.csv rule C1";
+        m.put(s, u, kRoadToCentreKm, 0, Kind::kEstimated, c);
+        m.put(s, u, kRoadUnpavedShare, 0, Kind::kEstimated, c);
+      } else {
+        m.put(s, u, kRoadToCentreKm, r.length_dm, Kind::kEstimated, km);
+        m.put(s, u, kRoadUnpavedShare, r.unpaved_bp(), Kind::kEstimated, unpaved);
+      }
     }
 }
 
@@ -117,40 +115,43 @@ void labour_literacy(Model& m) {
     }
 }
 
-// A share or rate the report averages over the twinned communes in 2016 and "now".
+// A share or rate the report averages over the twinned communes in 2016 and "now": the figure
+// ids of its means in the figures file (empty: none reported) and how the values are drawn.
 struct ReportShare {
   Col col;
   KindRanges start;       ///< 2016 draw (twinned range used for the twinned communes).
   I change_lo, change_hi;  ///< 2020 = 2016 + a drawn change.
   int monotone;           ///< +1: a twinned commune never falls; 0: free.
-  I mean16, mean20;       ///< Plain means of the twinned communes (-1: none reported).
+  const char* fig16;      ///< Figure id of the 2016 mean ("" for none).
+  const char* fig20;      ///< Figure id of the "now" mean.
   I min, max;
-  const char* cite16;
-  const char* cite20;
 };
 
 const ReportShare kShares[] = {
-    {kRoadsHardenedShare, {9000, 10000, 5000, 10000, 6000, 10000, 7500, 10000}, 0, 2500, 1, 8100, 9321, 0, 10000,
-     "81 % (141-BC/TU II.2)", "93.21 % (141-BC/TU II.2)"},
-    {kGridPowerShare, {9900, 10000, 8800, 10000, 9300, 10000, 9700, 10000}, 0, 800, 1, -1, 9974, 0, 10000, "",
-     "99.74 % of households (141-BC/TU II.2)"},
-    {kHygienicWaterShare, {8500, 10000, 5000, 9500, 6000, 9500, 7000, 9800}, -900, 900, 0, 7510, 7494, 0, 10000,
-     "75.1 % (141-BC/TU II.3)", "74.94 % (141-BC/TU II.3)"},
-    {kKindergartenSolidShare, {8000, 10000, 4000, 10000, 5000, 10000, 6500, 10000}, 0, 3500, 1, 7220, 9073, 0, 10000,
-     "72.2 % (141-BC/TU II.3)", "90.73 % (141-BC/TU II.3)"},
-    {kPrimarySolidShare, {8500, 10000, 5000, 10000, 6000, 10000, 7000, 10000}, 0, 2500, 1, 7820, 9230, 0, 10000,
-     "78.2 % (141-BC/TU II.3)", "92.3 % (141-BC/TU II.3)"},
-    {kLowerSecondarySolidShare, {9000, 10000, 7000, 10000, 7500, 10000, 8000, 10000}, 0, 1500, 1, 8950, 9830, 0, 10000,
-     "89.5 % (141-BC/TU II.3)", "98.3 % (141-BC/TU II.3)"},
-    {kChildMalnutritionRate, {600, 1500, 1800, 3500, 1500, 3000, 1000, 2400}, -900, 100, 0, 2614, 2113, 300, 6000,
-     "26.14 % (141-BC/TU II.3)", "21.13 % (141-BC/TU II.3)"},
-    {kNaturalGrowthRate, {70, 150, 120, 280, 110, 250, 90, 200}, -110, 20, 0, 198, 125, 30, 400,
-     "1.98 % (141-BC/TU II.3)", "1.25 % (141-BC/TU II.3)"},
+    {kRoadsHardenedShare, {9000, 10000, 5000, 10000, 6000, 10000, 7500, 10000}, 0, 2500, 1, "roads-2016", "roads-now", 0, 10000},
+    {kGridPowerShare, {9900, 10000, 8800, 10000, 9300, 10000, 9700, 10000}, 0, 800, 1, "", "power-households", 0, 10000},
+    {kHygienicWaterShare, {8500, 10000, 5000, 9500, 6000, 9500, 7000, 9800}, -900, 900, 0, "water-2016", "water-now", 0, 10000},
+    {kKindergartenSolidShare, {8000, 10000, 4000, 10000, 5000, 10000, 6500, 10000}, 0, 3500, 1, "kindergarten-solid-2016",
+     "kindergarten-solid-now", 0, 10000},
+    {kPrimarySolidShare, {8500, 10000, 5000, 10000, 6000, 10000, 7000, 10000}, 0, 2500, 1, "primary-solid-2016",
+     "primary-solid-now", 0, 10000},
+    {kLowerSecondarySolidShare, {9000, 10000, 7000, 10000, 7500, 10000, 8000, 10000}, 0, 1500, 1,
+     "lower-secondary-solid-2016", "lower-secondary-solid-now", 0, 10000},
+    {kChildMalnutritionRate, {600, 1500, 1800, 3500, 1500, 3000, 1000, 2400}, -900, 100, 0, "malnutrition-2016",
+     "malnutrition-now", 300, 6000},
+    {kNaturalGrowthRate, {70, 150, 120, 280, 110, 250, 90, 200}, -110, 20, 0, "population-growth-2016",
+     "population-growth-now", 30, 400},
 };
 
-std::string fitted(const ReportShare& r, int s) {
+// "81 % (141-BC/TU II.2)"
+std::string cite(const Inputs& in, const char* id) {
+  const Target& t = in.figure(id);
+  return t.printed + " % (" + in.report + " " + t.section + ")";
+}
+
+std::string fitted(const Model& m, const ReportShare& r, int s) {
   return "estimate:step16 " + std::string(col_id(r.col)) + ": drawn, twinned communes shifted to the plain mean " +
-         (s == k2016 ? r.cite16 : r.cite20);
+         cite(m.inputs, s == k2016 ? r.fig16 : r.fig20);
 }
 
 // Fits the twinned communes of `s` to the reported mean (sum = 51 x mean exactly), each at
@@ -163,7 +164,7 @@ void fit_twinned(Model& m, const ReportShare& r, int s, I mean, const std::vecto
     lo.push_back(std::max(r.min, floor.empty() ? r.min : floor[i]));
   }
   if (!fit_sum(v, lo, hi, mean * static_cast<I>(tw.size()))) checked(std::nullopt, std::string(col_id(r.col)), "twinned communes");
-  for (size_t i = 0; i < tw.size(); ++i) m.put(s, tw[i], r.col, v[i], Kind::kEstimated, fitted(r, s));
+  for (size_t i = 0; i < tw.size(); ++i) m.put(s, tw[i], r.col, v[i], Kind::kEstimated, fitted(m, r, s));
 }
 
 // Step 16: the report's shares and rates.
@@ -175,7 +176,7 @@ void report_shares(Model& m) {
       m.put(k2016, u, r.col, r.start.draw(m, k2016, u, rng), Kind::kEstimated,
             "estimate:step16 " + std::string(col_id(r.col)) + ": drawn by unit kind");
     }
-    if (r.mean16 >= 0) fit_twinned(m, r, k2016, r.mean16, {});
+    if (*r.fig16) fit_twinned(m, r, k2016, m.inputs.figure(r.fig16).v, {});
     for (size_t u : m.in[k2020]) {
       auto rng = m.rng(step + "-2020", u);
       const I v = std::clamp(m.val(k2016, prev(m, u), r.col) + rng.uniform(r.change_lo, r.change_hi), r.min, r.max);
@@ -184,29 +185,36 @@ void report_shares(Model& m) {
     }
     std::vector<I> floor;
     for (size_t u : m.twinned_in(k2020)) floor.push_back(r.monotone > 0 ? m.val(k2016, prev(m, u), r.col) : r.min);
-    fit_twinned(m, r, k2020, r.mean20, floor);
+    fit_twinned(m, r, k2020, m.inputs.figure(r.fig20).v, floor);
     for (size_t u : m.in[k2021])
       if (m.units[u].exists[k2020])
-        m.put(k2021, u, r.col, m.val(k2020, u, r.col), Kind::kDerived,
-              "the report's 'now' (2021) figures fill the 2020 and 2021 rows alike");
+        m.derive(k2021, u, r.col, m.val(k2020, u, r.col), "the 2020 value (the report's 'now' is put in the 2020 and 2021 rows alike)",
+                 {{k2020, u, r.col}});
   }
 }
 
-// A facility count the report gives for the twinned communes (one flag per commune).
+// A facility count the report gives for the twinned communes (one flag per commune): the ids of
+// its figures in the figures file and how the other units are drawn.
 struct ReportCount {
   Col col;
-  size_t n16, n20;
+  const char* fig16;
+  const char* fig20;
   I p_urb, p_hard, p_com;  ///< Chance (per mille) of a 1 in 2016 for the other units.
   I p_gain;                ///< Chance (per mille) that another unit gains the flag by 2020.
-  const char* cite16;
-  const char* cite20;
 };
 
 const ReportCount kCounts[] = {
-    {kHealthStationStandard, 11, 51, 900, 400, 600, 700, "11 of 51 (141-BC/TU II.3)", "51 of 51 (141-BC/TU II.3)"},
-    {kPrimarySchoolStandard, 12, 17, 800, 350, 500, 400, "12 schools (141-BC/TU II.3)", "17 schools (141-BC/TU II.3)"},
-    {kLowerSecondarySchoolStandard, 5, 11, 600, 200, 350, 300, "5 schools (141-BC/TU II.3)", "11 schools (141-BC/TU II.3)"},
+    {kHealthStationStandard, "health-stations-2016", "health-stations-now", 900, 400, 600, 700},
+    {kPrimarySchoolStandard, "primary-standard-2016", "primary-standard-now", 800, 350, 500, 400},
+    {kLowerSecondarySchoolStandard, "lower-secondary-standard-2016", "lower-secondary-standard-now", 600, 200, 350, 300},
 };
+
+// "11 of the 51 twinned communes (141-BC/TU II.3)"
+std::string cite_count(const Model& m, const char* id, int s) {
+  const Target& t = m.inputs.figure(id);
+  return t.printed + " of the " + std::to_string(m.twinned_in(s).size()) + " twinned communes (" + m.inputs.report + " " +
+         t.section + ")";
+}
 
 // The `n` units of `us` with the highest scores (ties: table order).
 std::vector<bool> top(const std::vector<I>& score, size_t n) {
@@ -231,10 +239,10 @@ void report_counts(Model& m) {
     const Units tw16 = m.twinned_in(k2016);
     std::vector<I> s16;
     for (size_t u : tw16) s16.push_back(score(k2016, u));
-    std::vector<bool> pick16 = top(s16, c.n16);
+    std::vector<bool> pick16 = top(s16, static_cast<size_t>(m.inputs.figure(c.fig16).v));
     for (size_t i = 0; i < tw16.size(); ++i)
       m.put(k2016, tw16[i], c.col, pick16[i] ? 1 : 0, Kind::kEstimated,
-            "estimate:step17 " + id + ": the twinned communes with the highest drawn scores, " + c.cite16);
+            "estimate:step17 " + id + ": the twinned communes with the highest drawn scores, " + cite_count(m, c.fig16, k2016));
     for (size_t u : m.in[k2020]) {
       const bool had = m.val(k2016, prev(m, u), c.col) == 1;
       m.put(k2020, u, c.col, had || m.rng(step + "-2020", u).uniform(0, 999) < c.p_gain ? 1 : 0, Kind::kEstimated,
@@ -244,14 +252,14 @@ void report_counts(Model& m) {
     const Units tw20 = m.twinned_in(k2020);
     std::vector<I> s20;
     for (size_t u : tw20) s20.push_back(score(k2020, u) + (m.val(k2016, prev(m, u), c.col) == 1 ? 100000 : 0));
-    std::vector<bool> pick20 = top(s20, c.n20);
+    std::vector<bool> pick20 = top(s20, static_cast<size_t>(m.inputs.figure(c.fig20).v));
     for (size_t i = 0; i < tw20.size(); ++i)
       m.put(k2020, tw20[i], c.col, pick20[i] ? 1 : 0, Kind::kEstimated,
-            "estimate:step17 " + id + ": 2016 flags kept, the highest drawn scores added up to " + c.cite20);
+            "estimate:step17 " + id + ": 2016 flags kept, the highest drawn scores added up to " + cite_count(m, c.fig20, k2020));
     for (size_t u : m.in[k2021])
       if (m.units[u].exists[k2020])
-        m.put(k2021, u, c.col, m.val(k2020, u, c.col), Kind::kDerived,
-              "the report's 'now' (2021) figures fill the 2020 and 2021 rows alike");
+        m.derive(k2021, u, c.col, m.val(k2020, u, c.col), "the 2020 value (the report's 'now' is put in the 2020 and 2021 rows alike)",
+                 {{k2020, u, c.col}});
   }
 }
 
@@ -288,7 +296,13 @@ void fill_status_columns(Model& m) {
       // apply: Kon Tum is a Central Highlands (Tây Nguyên) province.
       m.put(s, u, kMekongDelta, 0, Kind::kDerived, "Kon Tum is in the Central Highlands, not the Mekong Delta");
       m.put(s, u, kSoutheast, 0, Kind::kDerived, "Kon Tum is in the Central Highlands, not the South-East");
-      m.put(s, u, kTwinned, m.twinned(u, s) ? 1 : 0, twinned_kind(info), twinned_source(info, s));
+      const auto& inferred = m.inputs.twinned_now_inferred;
+      if (s != k2016 && std::find(inferred.begin(), inferred.end(), m.slug(u)) != inferred.end())
+        m.put(s, u, kTwinned, m.twinned(u, s) ? 1 : 0, Kind::kEstimated,
+              "units.csv twinned_2021, rule " + info.twinned_rule + " holds for 2016 only; at the report's date inferred (estimate-inputs.csv): " +
+                  m.inputs.twinned_now_inferred_why);
+      else
+        m.put(s, u, kTwinned, m.twinned(u, s) ? 1 : 0, twinned_kind(info), twinned_source(info, s));
       if (info.poor_district[s] >= 0)
         m.put(s, u, kPoorDistrict, info.poor_district[s], Kind::kReported,
               "districts.csv poor_district_years (Decisions 275/QĐ-TTg, 353/QĐ-TTg)");
@@ -312,28 +326,29 @@ void derive_shares(Model& m) {
       const I h = m.val(s, u, kHouseholds), p = m.val(s, u, kPoorHouseholds);
       const Col rate = s == k2021 ? kPovertyRate2022 : kPovertyRate2016;
       const Col near = s == k2021 ? kNearPoorRate2022 : kNearPoorRate2016;
-      bool reported = false;
+      const Target* reported = nullptr;
       if (s == k2020)
-        for (auto [slug, bp] : kReportedPoverty2020)
-          if (m.slug(u) == slug) reported = true;
+        for (const auto& [slug, target] : m.inputs.pinned_2020)
+          if (m.slug(u) == slug) reported = &target;
       if (reported)
-        m.put(s, u, rate, rate_bp(p, h), Kind::kReported, "report 141-BC/TU, III.2");
+        m.put(s, u, rate, rate_bp(p, h), Kind::kReported, "report " + m.inputs.report + ", " + reported->section);
       else
-        m.put(s, u, rate, rate_bp(p, h), Kind::kDerived, "poor_households / households");
+        m.derive(s, u, rate, rate_bp(p, h), "poor_households / households", {{s, u, kPoorHouseholds}, {s, u, kHouseholds}});
       m.put(s, u, near, rate_bp(m.near_poor[s][u], h), Kind::kEstimated,
             s == k2016   ? "estimate:step11 near-poor: drawn share peaking at middling poverty"
-            : s == k2020 ? "estimate:step11 near-poor: 8,372 households (reported, 2020 review) split by a drawn share"
-                         : "estimate:step11 near-poor: 9,091 households (reported, 2021 review) split by a drawn share");
-      m.put(s, u, kEmHouseholdShare, rate_bp(m.val(s, u, kEmHouseholds), h), Kind::kDerived,
-            "em_households / households");
+            : "estimate:step11 near-poor: " + with_commas(s == k2020 ? m.inputs.near_poor_2020 : m.inputs.near_poor_2021) +
+                  " households (reported, " + std::to_string(kYears[s]) + " review) split by a drawn share");
+      m.derive(s, u, kEmHouseholdShare, rate_bp(m.val(s, u, kEmHouseholds), h), "em_households / households",
+               {{s, u, kEmHouseholds}, {s, u, kHouseholds}});
       if (p > 0)
-        m.put(s, u, kEmPoorShare, rate_bp(m.val(s, u, kEmPoorHouseholds), p), Kind::kDerived,
-              "em_poor_households / poor_households");
+        m.derive(s, u, kEmPoorShare, rate_bp(m.val(s, u, kEmPoorHouseholds), p), "em_poor_households / poor_households",
+                 {{s, u, kEmPoorHouseholds}, {s, u, kPoorHouseholds}});
       const I v = m.val(s, u, kVillages);
       if (v > 0)
-        m.put(s, u, kSdVillageShare, rate_bp(m.val(s, u, kSdVillages), v), Kind::kDerived, "sd_villages / villages");
-      m.put(s, u, kMainRoadNotHardened, m.val(s, u, kRoadUnpavedShare) > 0 ? 1 : 0, Kind::kDerived,
-            "road_unpaved_share > 0");
+        m.derive(s, u, kSdVillageShare, rate_bp(m.val(s, u, kSdVillages), v), "sd_villages / villages",
+                 {{s, u, kSdVillages}, {s, u, kVillages}});
+      m.derive(s, u, kMainRoadNotHardened, m.val(s, u, kRoadUnpavedShare) > 0 ? 1 : 0, "road_unpaved_share > 0",
+               {{s, u, kRoadUnpavedShare}});
     }
 }
 

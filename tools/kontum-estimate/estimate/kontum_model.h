@@ -3,6 +3,7 @@
 // estimate reads, and a grid of cells (snapshot x column x unit), each an integer with a number
 // of decimals and its provenance.
 #include <array>
+#include <map>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -10,6 +11,8 @@
 
 #include "data/unit_registry.h"
 #include "estimate/integer_fit.h"
+#include "estimate/kontum_inputs.h"
+#include "estimate/kontum_roads.h"
 
 namespace lotrinh::estimate {
 
@@ -48,6 +51,14 @@ struct Cell {
   std::int64_t v = 0;  ///< The value times 10^col_decimals.
   Kind kind = Kind::kEstimated;
   std::string source;
+  std::string from;  ///< The values it is computed from (provenance.csv `from`), `;`-separated.
+};
+
+/// A cell of the grid: snapshot, unit, column.
+struct Ref {
+  int s;
+  size_t u;
+  Col c;
 };
 
 /// A unit with the columns of units.csv and districts.csv the estimator reads.
@@ -63,6 +74,7 @@ struct UnitInfo {
 /// Everything the steps read and write.
 struct Model {
   std::uint64_t seed = 0;
+  Inputs inputs;  ///< The figures the estimate is fitted to.
   std::vector<UnitInfo> units;                              ///< units.csv order.
   std::array<std::vector<size_t>, kSnaps> in;               ///< Units existing in each snapshot.
   std::vector<long> next;        ///< Per unit: itself, or the unit it became by 2020 (-1 if none).
@@ -70,6 +82,7 @@ struct Model {
   std::array<std::vector<std::array<Cell, kColCount>>, kSnaps> cells;  ///< [snap][unit][col].
   std::array<std::vector<std::int64_t>, kSnaps> near_poor;  ///< Near-poor households (no column).
   std::vector<std::int64_t> em_target;  ///< Per unit: drawn EM share of households (bp).
+  std::array<std::map<std::string, CentreRoute>, kSnaps> routes;  ///< Per snapshot: road to the centre, by slug.
 
   bool twinned(size_t u, int s) const { return s == k2016 ? units[u].twinned_2016 : units[u].twinned_2021; }
   const std::string& slug(size_t u) const { return units[u].unit->slug; }
@@ -87,6 +100,9 @@ struct Model {
   std::int64_t poverty_bp(int s, size_t u) const { return rate_bp(val(s, u, kPoorHouseholds), val(s, u, kHouseholds)); }
   /// Sets a cell.
   void put(int s, size_t u, Col c, std::int64_t v, Kind kind, std::string source);
+  /// Sets a cell computed by `rule` from the cells `inputs` (already set): derived when every
+  /// input is reported or derived, else estimated (the rule then says so); `from` names them.
+  void derive(int s, size_t u, Col c, std::int64_t v, const std::string& rule, const std::vector<Ref>& inputs);
   /// A random stream for (step, unit).
   RandomStream rng(std::string_view step, size_t u) const { return RandomStream(seed, step, slug(u)); }
 };

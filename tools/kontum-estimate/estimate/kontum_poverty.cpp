@@ -4,7 +4,7 @@
 #include <map>
 
 #include "estimate/kontum_model.h"
-#include "estimate/kontum_review.h"
+#include "estimate/kontum_inputs.h"
 
 namespace lotrinh::estimate {
 namespace {
@@ -13,25 +13,19 @@ using I = std::int64_t;
 using Units = std::vector<size_t>;
 
 constexpr const char* kSrcH21 = "estimate:step1 households-2021: district total (reported, 2021 review) split by drawn unit sizes";
-constexpr const char* kSrcH20 = "estimate:step2 households-2020: 141,895 = 14,601 / 10.29 % (reported, 2020 review) split like 2021";
-constexpr const char* kSrcP20T = "estimate:step3 poverty-2020-twinned: rates drawn and fitted to the 51-commune mean 25.36 % with 13 above 35 % (141-BC/TU II.2, III.2)";
 constexpr const char* kSrcP20Pin = "estimate:step3 poverty-2020-twinned: reported rate x households";
-constexpr const char* kSrcP20O = "estimate:step4 poverty-2020-others: 14,601 (reported) less the twinned communes' split by odds-scaled rates";
 constexpr const char* kSrcP21 = "estimate:step5 poverty-2021: district total (derived from the 2021 review) split by odds-scaled 2020 rates";
 constexpr const char* kSrcEm21 = "estimate:step6 em-2021: district total (reported, 2021 review) split by drawn EM shares";
 constexpr const char* kSrcEm20 = "estimate:step7 em-2020: 2021 EM households scaled by the unit's household change";
-constexpr const char* kSrcEmPoor20 = "estimate:step7 em-2020: EM poverty 18.75 % (reported, 2020 review) split over the poor";
 constexpr const char* kSrcH16 = "estimate:step8 households-2016: 2020 households times a drawn 0.900-0.970";
-constexpr const char* kSrcP16T = "estimate:step9 poverty-2016-twinned: odds of the 2020 rate scaled so the 51-commune mean is 50.99 % (141-BC/TU II.2)";
-constexpr const char* kSrcP16O = "estimate:step9 poverty-2016-others: province rate 23.50 % (assumed) less the twinned communes' split by odds-scaled 2020 rates";
 constexpr const char* kSrcEm16 = "estimate:step10 em-2016: 2020 EM households and EM share of the poor scaled to 2016";
 constexpr const char* kSrcPop = "estimate:step12 population: households x drawn household size";
 
 // Rate of the district in the 2021 review (poor / households, basis points): the shape the
 // estimate gives poverty inside and across districts.
 I district_rate(const Model& m, size_t u) {
-  const DistrictReview* d = find_review(m.units[u].unit->district);
-  return d ? rate_bp(review_poor(*d), d->households) : 1500;
+  const DistrictReview* d = m.inputs.find_review(m.units[u].unit->district);
+  return d ? rate_bp(d->poor(), d->households) : 1500;
 }
 
 Units units_of(const Model& m, int s, std::string_view district) {
@@ -47,13 +41,13 @@ std::vector<I> get(const Model& m, int s, const Units& us, Col c) {
   return v;
 }
 
-void put_all(Model& m, int s, const Units& us, Col c, const std::vector<I>& v, const char* source) {
+void put_all(Model& m, int s, const Units& us, Col c, const std::vector<I>& v, const std::string& source) {
   for (size_t i = 0; i < us.size(); ++i) m.put(s, us[i], c, v[i], Kind::kEstimated, source);
 }
 
 // Step 1: 2021 households, the district totals of the review split by drawn sizes.
 void households_2021(Model& m) {
-  for (const auto& d : kReview2021) {
+  for (const auto& d : m.inputs.review) {
     Units us = units_of(m, k2021, d.slug);
     std::vector<I> w, lo(us.size(), 150), hi(us.size(), d.households);
     for (size_t u : us) {
@@ -67,14 +61,17 @@ void households_2021(Model& m) {
 // Step 2: 2020 households. The total is the one for which 14,601 poor households are 10.29 %.
 void households_2020(Model& m) {
   const Units& us = m.in[k2020];
-  const I total = div_round(kPoor2020 * kBp, kPovertyRate2020);
+  const Inputs& in = m.inputs;
+  const I total = div_round(in.poor_2020 * kBp, in.poverty_rate_2020_bp);
   std::vector<I> w, lo(us.size(), 100), hi;
   for (size_t u : us) {
     const I h21 = m.units[u].exists[k2021] ? m.val(k2021, u, kHouseholds) : 1000;
     w.push_back(h21 * m.rng("households-2020", u).uniform(985, 1005));
     hi.push_back(h21 + 300);
   }
-  put_all(m, k2020, us, kHouseholds, checked(allocate(total, w, lo, hi), "households", "2020"), kSrcH20);
+  put_all(m, k2020, us, kHouseholds, checked(allocate(total, w, lo, hi), "households", "2020"),
+          "estimate:step2 households-2020: " + with_commas(total) + " = " + with_commas(in.poor_2020) + " / " +
+              in.poverty_rate_2020_text + " % (reported, 2020 review) split like 2021");
 }
 
 // Step 3a: a commune whose 2020 rate is reported needs a household count for which some whole
@@ -104,9 +101,10 @@ I pin_reported_rate(Model& m, size_t u, I target) {
 void poverty_2020_twinned(Model& m) {
   const Units twinned = m.twinned_in(k2020);
   std::map<size_t, I> pinned;
-  for (auto [slug, bp] : kReportedPoverty2020)
+  const Inputs& in = m.inputs;
+  for (const auto& [slug, target] : in.pinned_2020)
     for (size_t u : twinned)
-      if (m.slug(u) == slug) pinned[u] = pin_reported_rate(m, u, bp);
+      if (m.slug(u) == slug) pinned[u] = pin_reported_rate(m, u, target.v);
   Units rest;
   std::vector<std::pair<I, size_t>> raw;
   for (size_t u : twinned) {
@@ -116,18 +114,18 @@ void poverty_2020_twinned(Model& m) {
     raw.push_back({std::clamp<I>(r, 200, 9000), u});
   }
   std::stable_sort(raw.begin(), raw.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  const size_t n_high = kTwinnedAbove35 - pinned.size();
+  const size_t n_high = static_cast<size_t>(in.above.v) - pinned.size();
   std::map<size_t, I> rate;
   I fixed_sum = 0;
   for (auto [u, p] : pinned) fixed_sum += rate_bp(p, m.val(k2020, u, kHouseholds));
   for (size_t i = 0; i < n_high && i < raw.size(); ++i) {
     const size_t u = raw[i].second;
-    rate[u] = m.rng("poverty-2020-twinned", u).uniform(3560, 5600);
+    rate[u] = m.rng("poverty-2020-twinned", u).uniform(in.threshold_bp + 60, 5600);
     fixed_sum += rate[u];
   }
   // The low group: odds scaled by the largest factor whose clamped sum stays within the target.
-  constexpr I kLowMin = 300, kLowMax = 3400;
-  const I goal = static_cast<I>(twinned.size()) * kTwinnedMean2020;
+  const I kLowMin = 300, kLowMax = in.threshold_bp - 100;
+  const I goal = static_cast<I>(twinned.size()) * in.poverty_now.v;
   Units low;
   std::vector<I> low_raw;
   for (size_t i = n_high; i < raw.size(); ++i) {
@@ -167,13 +165,18 @@ void poverty_2020_twinned(Model& m) {
     if (rate_bp(p, h) >= kLowMin && rate_bp(p, h) <= kLowMax) poor[u] = p;
   }
   for (auto [u, p] : poor)
-    m.put(k2020, u, kPoorHouseholds, p, Kind::kEstimated, pinned.count(u) ? kSrcP20Pin : kSrcP20T);
+    m.put(k2020, u, kPoorHouseholds, p, Kind::kEstimated,
+          pinned.count(u) ? std::string(kSrcP20Pin)
+                          : "estimate:step3 poverty-2020-twinned: rates drawn and fitted to the " + std::to_string(twinned.size()) +
+                                "-commune mean " + in.poverty_now.printed + " % with " + in.above.printed + " above " +
+                                std::to_string(in.threshold_bp / 100) + " % (" + in.report + " " + in.poverty_now.section +
+                                ", " + in.above.section + ")");
 }
 
 // Step 4: the other units of 2020 share what is left of the province's 14,601.
 void poverty_2020_others(Model& m) {
   Units us;
-  I left = kPoor2020;
+  I left = m.inputs.poor_2020;
   for (size_t u : m.in[k2020]) {
     if (m.twinned(u, k2020))
       left -= m.val(k2020, u, kPoorHouseholds);
@@ -195,12 +198,13 @@ void poverty_2020_others(Model& m) {
     hi.push_back(h.back() * 6000 / kBp);
   }
   put_all(m, k2020, us, kPoorHouseholds, checked(odds_allocate(left, h, r, noise, lo, hi), "poor households", "2020"),
-          kSrcP20O);
+          "estimate:step4 poverty-2020-others: " + with_commas(m.inputs.poor_2020) +
+              " (reported) less the twinned communes' split by odds-scaled rates");
 }
 
 // Step 5: 2021 (new standard): each district's poor households, split by the odds of 2020 rates.
 void poverty_2021(Model& m) {
-  for (const auto& d : kReview2021) {
+  for (const auto& d : m.inputs.review) {
     Units us = units_of(m, k2021, d.slug);
     std::vector<I> h, r, noise, lo(us.size(), 0), hi;
     for (size_t u : us) {
@@ -209,7 +213,7 @@ void poverty_2021(Model& m) {
       noise.push_back(m.rng("poverty-2021", u).uniform(800, 1250));
       hi.push_back(h.back() * 9500 / kBp);
     }
-    put_all(m, k2021, us, kPoorHouseholds, checked(odds_allocate(review_poor(d), h, r, noise, lo, hi), "poor households", d.slug),
+    put_all(m, k2021, us, kPoorHouseholds, checked(odds_allocate(d.poor(), h, r, noise, lo, hi), "poor households", d.slug),
             kSrcP21);
   }
 }
@@ -235,7 +239,7 @@ void poverty_2016(Model& m) {
     noise.push_back(m.rng("poverty-2016", u).uniform(700, 1400));
     lo.push_back(std::min(kMax, base.back() + 300));
   }
-  const I goal = static_cast<I>(twinned.size()) * kTwinnedMean2016;
+  const I goal = static_cast<I>(twinned.size()) * m.inputs.poverty_2016.v;
   auto rates = [&](I f) {
     std::vector<I> r;
     for (size_t i = 0; i < twinned.size(); ++i) r.push_back(std::clamp(scale_odds_bp(base[i], f * noise[i] / 1000), lo[i], hi[i]));
@@ -268,7 +272,10 @@ void poverty_2016(Model& m) {
     const I p = poor[i] + (printed_sum() < goal ? 1 : -1);
     if (rate_bp(p, h) >= lo[i] - 100 && rate_bp(p, h) <= kMax + 100) poor[i] = p;
   }
-  put_all(m, k2016, twinned, kPoorHouseholds, poor, kSrcP16T);
+  put_all(m, k2016, twinned, kPoorHouseholds, poor,
+          "estimate:step9 poverty-2016-twinned: odds of the 2020 rate scaled so the " + std::to_string(twinned.size()) +
+              "-commune mean is " + m.inputs.poverty_2016.printed + " % (" + m.inputs.report + " " +
+              m.inputs.poverty_2016.section + ")");
 
   Units us;
   I all = 0, left = 0;
@@ -276,7 +283,7 @@ void poverty_2016(Model& m) {
     all += m.val(k2016, u, kHouseholds);
     if (!m.twinned(u, k2016)) us.push_back(u);
   }
-  left = div_round(all * kAssumedPovertyRate2016, kBp) - sum(poor);
+  left = div_round(all * m.inputs.assumed_rate_2016_bp, kBp) - sum(poor);
   std::vector<I> h, rr, nz, lo2(us.size(), 0), hi2;
   for (size_t u : us) {
     h.push_back(m.val(k2016, u, kHouseholds));
@@ -285,28 +292,11 @@ void poverty_2016(Model& m) {
     hi2.push_back(h.back() * 9000 / kBp);
   }
   put_all(m, k2016, us, kPoorHouseholds, checked(odds_allocate(left, h, rr, nz, lo2, hi2), "poor households", "2016"),
-          kSrcP16O);
+          "estimate:step9 poverty-2016-others: province rate " + m.inputs.assumed_rate_2016_text +
+              " % (assumed) less the twinned communes' split by odds-scaled 2020 rates");
 }
 
 }  // namespace
-
-const DistrictReview* find_review(std::string_view district_slug) {
-  for (const auto& d : kReview2021)
-    if (d.slug == district_slug) return &d;
-  return nullptr;
-}
-
-std::string review_district_list() {
-  std::string out;
-  for (const auto& d : kReview2021) out += (out.empty() ? "" : ", ") + std::string(d.slug);
-  return out;
-}
-
-std::int64_t review_poor(const DistrictReview& d) {
-  for (I p = d.em_poor; p <= 2 * d.em_poor + 1; ++p)
-    if (rate_bp(d.em_poor, p) == d.em_poor_share_bp) return p;
-  return d.em_poor;
-}
 
 void estimate_households(Model& m) {
   households_2021(m);
@@ -335,7 +325,32 @@ void estimate_ethnic_minority(Model& m) {
   }
   for (size_t u : m.in[k2016])  // a unit that ended before 2021 takes its successor's share
     if (!m.units[u].exists[k2021]) m.em_target[u] = m.em_target[static_cast<size_t>(m.next[u])];
-  for (const auto& d : kReview2021) {
+  // The 2022 re-review counts the units whose EM households are under the scope threshold
+  // (15 %): the units with the lowest drawn shares are held under it, every other unit at or above.
+  const Inputs& in = m.inputs;
+  std::vector<bool> under(m.units.size(), false);
+  {
+    Units order = m.in[k2021];
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return m.em_target[a] < m.em_target[b]; });
+    for (size_t i = 0; i < order.size() && i < static_cast<size_t>(in.em_units_under_scope); ++i) under[order[i]] = true;
+    for (size_t u : m.in[k2016])
+      if (!m.units[u].exists[k2021]) under[u] = under[static_cast<size_t>(m.next[u])];
+  }
+  // The largest count under the threshold, and the smallest at or above it, of h households.
+  auto under_max = [&](I h) {
+    I e = h * in.em_scope_bp / kBp + 1;
+    while (e > 0 && rate_bp(e, h) >= in.em_scope_bp) --e;
+    return e;
+  };
+  auto scope_min = [&](I h) {
+    I e = std::max<I>(0, h * in.em_scope_bp / kBp - 1);
+    while (rate_bp(e, h) < in.em_scope_bp) ++e;
+    return e;
+  };
+  auto keep_side = [&](size_t u, I em, I h) { return under[u] ? std::min(em, under_max(h)) : std::max(em, std::min(h, scope_min(h))); };
+  const std::string src21 = std::string(kSrcEm21) + "; the " + std::to_string(in.em_units_under_scope) +
+                            " lowest held under " + in.em_scope_text + " %, the others at or above (2022 re-review)";
+  for (const auto& d : m.inputs.review) {
     Units us = units_of(m, k2021, d.slug);
     std::vector<I> h = get(m, k2021, us, kHouseholds), p = get(m, k2021, us, kPoorHouseholds);
     std::vector<I> w, zero(us.size(), 0);
@@ -344,10 +359,12 @@ void estimate_ethnic_minority(Model& m) {
     std::vector<I> lo = em_poor, hi, w2;
     for (size_t i = 0; i < us.size(); ++i) {
       hi.push_back(h[i] - (p[i] - em_poor[i]));
+      if (under[us[i]]) hi[i] = std::min(hi[i], under_max(h[i]));
+      else lo[i] = std::max(lo[i], scope_min(h[i]));
       w2.push_back(h[i] * m.em_target[us[i]]);
     }
     put_all(m, k2021, us, kEmPoorHouseholds, em_poor, kSrcEm21);
-    put_all(m, k2021, us, kEmHouseholds, checked(allocate(d.em_households, w2, lo, hi), "EM households", d.slug), kSrcEm21);
+    put_all(m, k2021, us, kEmHouseholds, checked(allocate(d.em_households, w2, lo, hi), "EM households", d.slug), src21);
   }
   // 2020: EM households follow the unit's household change; poor EM households are 18.75 % of
   // all EM households.
@@ -357,7 +374,7 @@ void estimate_ethnic_minority(Model& m) {
   for (size_t u : us) {
     const I h = m.val(k2020, u, kHouseholds), p = m.val(k2020, u, kPoorHouseholds);
     const I h21 = m.val(k2021, u, kHouseholds);
-    const I em = h21 > 0 ? std::min(h, div_round(m.val(k2021, u, kEmHouseholds) * h, h21)) : h / 2;
+    const I em = keep_side(u, h21 > 0 ? std::min(h, div_round(m.val(k2021, u, kEmHouseholds) * h, h21)) : h / 2, h);
     m.put(k2020, u, kEmHouseholds, em, Kind::kEstimated, kSrcEm20);
     em_all += em;
     w.push_back(p * m.em_target[u]);
@@ -365,13 +382,13 @@ void estimate_ethnic_minority(Model& m) {
     hi.push_back(std::min(p, em));
   }
   put_all(m, k2020, us, kEmPoorHouseholds,
-          checked(allocate(div_round(em_all * kEmPovertyRate2020, kBp), w, lo, hi), "poor EM households", "2020"),
-          kSrcEmPoor20);
+          checked(allocate(div_round(em_all * m.inputs.em_poverty_rate_2020_bp, kBp), w, lo, hi), "poor EM households", "2020"),
+          "estimate:step7 em-2020: EM poverty " + m.inputs.em_poverty_rate_2020_text + " % (reported, 2020 review) split over the poor");
   // 2016: from the 2020 unit, scaled by households; the EM share of the poor kept.
   for (size_t u : m.in[k2016]) {
     const size_t v = static_cast<size_t>(m.next[u]);
     const I h = m.val(k2016, u, kHouseholds), p = m.val(k2016, u, kPoorHouseholds);
-    const I em = std::min(h, div_round(m.val(k2020, v, kEmHouseholds) * h, m.val(k2020, v, kHouseholds)));
+    const I em = keep_side(u, std::min(h, div_round(m.val(k2020, v, kEmHouseholds) * h, m.val(k2020, v, kHouseholds))), h);
     const I p20 = m.val(k2020, v, kPoorHouseholds);
     I em_poor = p20 > 0 ? div_round(p * m.val(k2020, v, kEmPoorHouseholds), p20) : div_round(p * em, h);
     em_poor = std::clamp(em_poor, std::max<I>(0, p - (h - em)), std::min(p, em));
@@ -396,7 +413,7 @@ void estimate_near_poor_population(Model& m) {
     if (s == k2016) {
       for (size_t i = 0; i < us.size(); ++i) np.push_back(std::min(hi[i], div_round(w[i], 100 * kBp)));
     } else {
-      np = checked(allocate(s == k2020 ? kNearPoor2020 : kNearPoor2021, w, lo, hi), "near-poor households",
+      np = checked(allocate(s == k2020 ? m.inputs.near_poor_2020 : m.inputs.near_poor_2021, w, lo, hi), "near-poor households",
                    std::to_string(kYears[s]));
     }
     for (size_t i = 0; i < us.size(); ++i) m.near_poor[s][us[i]] = np[i];
@@ -404,8 +421,8 @@ void estimate_near_poor_population(Model& m) {
   for (int s = 0; s < kSnaps; ++s)
     for (size_t u : m.in[s]) {
       auto rng = m.rng("population", u);
-      const I size = m.kind(u) == "ward" ? rng.uniform(330, 365)
-                     : m.kind(u) == "town" ? rng.uniform(345, 385)
+      const I size = m.kind(u) == "ward" ? rng.uniform(350, 380)
+                     : m.kind(u) == "town" ? rng.uniform(355, 390)
                      : m.hard(u, k2016) ? rng.uniform(390, 450)
                                         : rng.uniform(365, 410);
       m.put(s, u, kPopulation, div_round(m.val(s, u, kHouseholds) * size, 100), Kind::kEstimated, kSrcPop);
