@@ -144,6 +144,23 @@ class Compiler {
     }
   }
 
+  void compile_targets(const std::vector<config::TargetDecl>& decls) {
+    for (const auto& t : decls) {
+      CompiledTarget out;
+      auto operand = [&](const std::optional<config::ExprText>& e) -> std::optional<TargetOperand> {
+        if (!e) return std::nullopt;
+        TargetOperand o;
+        o.criterion = rs_.criterion_index(trim(e->text));
+        if (o.criterion < 0) o.expr = compile_expr(*e);
+        return o;
+      };
+      out.of = operand(t.of);
+      out.weight = operand(t.weight);
+      out.where = operand(t.where);
+      rs_.compiled_targets.push_back(std::move(out));
+    }
+  }
+
  private:
   int add_slot(const std::string& name, SlotKind kind, const std::string& unit) {
     int s = rs_.symbols.add(name);
@@ -281,6 +298,7 @@ std::shared_ptr<const RuleSet> RuleSet::compile(const std::vector<const config::
   c.compile_derived(derived);
   c.compile_criteria(criteria);
   c.compile_classifications(classifications);
+  c.compile_targets(rs->targets);
   sink.throw_if_errors();
   // The same leaf written in several places ("mekong_delta == 1") is evaluated once.
   std::map<std::string, int> first_leaf;
