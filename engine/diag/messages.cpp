@@ -22,6 +22,7 @@ const Table& english() {
 #include "diag/catalogue/en/report.inc"
 #include "diag/catalogue/en/cli.inc"
 #include "diag/catalogue/en/repro.inc"
+#include "diag/catalogue/en/sim.inc"
   };
 #undef M
   return table;
@@ -31,6 +32,7 @@ const Table& vietnamese() {
 #define M(id, text) {id, text},
   static const Table table = {
 #include "diag/catalogue/vi/all.inc"
+#include "diag/catalogue/vi/sim.inc"
   };
 #undef M
   return table;

@@ -1,0 +1,12 @@
+#pragma once
+// lotrinh simulate SCENARIO, lotrinh merge PARTIAL...
+#include "cli/context.h"
+
+namespace lotrinh::cli {
+
+int cmd_simulate(Context& ctx);  ///< Run a scenario's Monte Carlo forecast (or a shard of it).
+int cmd_merge(Context& ctx);     ///< Merge shards written by simulate --partial.
+/// The bundled baseline scenario (for lotrinh with no command), or "" when there is none.
+std::string baseline_scenario();
+
+}  // namespace lotrinh::cli

@@ -1,0 +1,39 @@
+#pragma once
+// The starting point of a simulation: the communes of one data year with their values, the
+// road graph's terms (neighbours, travel time to the district centre, year by year after paving
+// events) and districts with their borders. Plain data, so tests can build one by hand.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "config/sim_files.h"
+#include "data/catalogue.h"
+
+namespace lotrinh::sim {
+
+struct World {
+  int start_year = 0;
+  std::vector<std::string> slugs, names;  ///< Per commune.
+  std::vector<int> district;              ///< Per commune: index into district_ids.
+  std::vector<std::string> district_ids, district_names;
+  std::vector<std::vector<int>> district_borders;  ///< Per district: the districts bordering it.
+  std::vector<std::vector<int>> neighbours;        ///< Per commune: communes one road away.
+  std::map<std::string, std::vector<double>> columns;  ///< Indicator id -> value per commune (NaN: missing).
+  /// travel_hours[k][c]: hours from commune c to its district centre in year start_year + k
+  /// (k = 0 .. end_year - start_year).
+  std::vector<std::vector<double>> travel_hours;
+  /// Per commune: values of the start year that are estimated, and all values (provenance).
+  std::vector<int> estimated, values;
+  bool has_provenance = false;
+
+  size_t size() const { return slugs.size(); }
+};
+
+/// Loads the world of `start_year` from the province folder `dir` (communes.csv, units.csv,
+/// roads.csv, districts, district_borders.csv, provenance.csv), with the road events of the
+/// scenario applied from their years, up to `end_year`. The single place the simulator reads
+/// province data. Throws InputError.
+World load_world(const std::string& dir, int start_year, int end_year, const std::vector<config::ScenarioEvent>& events,
+                 const data::Catalogue& catalogue);
+
+}  // namespace lotrinh::sim

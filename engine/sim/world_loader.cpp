@@ -1,0 +1,104 @@
+// The simulator's one reader of province data (tables, units, roads, districts, provenance).
+#include <filesystem>
+#include <limits>
+#include <map>
+
+#include "data/csv_table_reader.h"
+#include "data/provenance.h"
+#include "data/unit_registry.h"
+#include "diag/diagnostic.h"
+#include "diag/messages.h"
+#include "graph/commune_graph.h"
+#include "graph/kontum_network.h"
+#include "sim/world.h"
+
+namespace lotrinh::sim {
+
+World load_world(const std::string& dir, int start_year, int end_year, const std::vector<config::ScenarioEvent>& events,
+                 const data::Catalogue& catalogue) {
+  namespace fs = std::filesystem;
+  const std::string table_path = (fs::path(dir) / "communes.csv").string();
+  data::CommuneTable table = data::read_commune_table(table_path, catalogue, data::CsvDialect::kRfc4180);
+  std::vector<size_t> rows = table.rows_in_year(start_year);
+  if (rows.empty()) {
+    std::string years;
+    for (int y : table.years()) years += (years.empty() ? "" : ", ") + std::to_string(y);
+    throw diag::InputError(diag::error_about(table_path, diag::msg("sim.world.no_year", start_year), diag::msg("sim.world.no_year.hint", years)));
+  }
+  data::UnitRegistry registry = data::UnitRegistry::load_dir(dir);
+  graph::CommuneGraph g = graph::load_kontum_network(registry, dir, start_year);
+  const graph::DistrictBorders borders = graph::read_district_borders((fs::path(dir) / "district_borders.csv").string());
+  auto prov = data::ProvenanceTable::read_if_present((fs::path(dir) / "provenance.csv").string());
+
+  World w;
+  w.start_year = start_year;
+  std::map<std::string, size_t> graph_index;
+  for (size_t i = 0; i < g.units().size(); ++i) graph_index[g.units()[i].slug] = i;
+  std::map<std::string, int> district_index;
+  std::map<std::string, int> commune_index;
+  for (size_t r : rows) {
+    const data::Unit& u = registry.find(table.unit[r], start_year);
+    auto git = graph_index.find(u.slug);
+    if (git == graph_index.end())
+      throw diag::InputError(diag::error_about(table_path, diag::msg("sim.world.not_in_graph", u.slug, start_year), diag::msg("sim.world.not_in_graph.hint")));
+    auto [dit, fresh] = district_index.emplace(u.district, static_cast<int>(w.district_ids.size()));
+    if (fresh) {
+      w.district_ids.push_back(u.district);
+      w.district_names.push_back(u.district_name);
+    }
+    commune_index[u.slug] = static_cast<int>(w.slugs.size());
+    w.slugs.push_back(u.slug);
+    w.names.push_back(table.name[r].empty() ? u.name : table.name[r]);
+    w.district.push_back(dit->second);
+  }
+  const size_t n = w.slugs.size();
+  for (const auto& id : table.columns) {
+    std::vector<double>& col = w.columns[id];
+    const auto& src = table.values.at(id);
+    for (size_t r : rows) col.push_back(src[r]);
+  }
+  w.district_borders.assign(w.district_ids.size(), {});
+  for (const auto& [a, b] : borders) {
+    auto ia = district_index.find(a), ib = district_index.find(b);
+    if (ia == district_index.end() || ib == district_index.end()) continue;
+    w.district_borders[ia->second].push_back(ib->second);
+    w.district_borders[ib->second].push_back(ia->second);
+  }
+  w.neighbours.assign(n, {});
+  for (size_t c = 0; c < n; ++c)
+    for (const auto& s : g.neighbours(w.slugs[c]))
+      if (auto it = commune_index.find(s); it != commune_index.end()) w.neighbours[c].push_back(it->second);
+  // Travel times year by year, paving roads from their event years.
+  for (const auto& e : events) {
+    if (e.year <= start_year || e.year > end_year)
+      throw diag::InputError(diag::error_at(e.loc, diag::msg("sim.event.year", e.year, start_year + 1, end_year), diag::msg("sim.event.hint")));
+  }
+  for (int y = start_year; y <= end_year; ++y) {
+    for (const auto& e : events)
+      if (e.kind == "road_paved" && e.year == y) {
+        try {
+          g.set_paved_share(e.from, e.to, e.paved_share);
+        } catch (const diag::InputError& err) {
+          throw diag::InputError(diag::error_at(e.loc, diag::msg("sim.event.road", e.from, e.to), err.diagnostics().front().message));
+        }
+      }
+    std::vector<double> all = g.hours_to_centres();
+    std::vector<double> hours(n);
+    for (size_t c = 0; c < n; ++c) hours[c] = all[graph_index[w.slugs[c]]];
+    w.travel_hours.push_back(std::move(hours));
+  }
+  w.has_provenance = !prov.empty();
+  w.estimated.assign(n, 0);
+  w.values.assign(n, 0);
+  for (size_t c = 0; c < n; ++c) {
+    for (const auto& id : table.columns) {
+      if (std::isnan(w.columns[id][c])) continue;
+      ++w.values[c];
+      const data::Provenance* p = prov.find(table.unit[rows[c]], start_year, id);
+      if (p && p->kind == "estimated") ++w.estimated[c];
+    }
+  }
+  return w;
+}
+
+}  // namespace lotrinh::sim
