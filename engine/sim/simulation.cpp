@@ -18,17 +18,12 @@
 #include "sim/classifier.h"
 #include "sim/model_program.h"
 #include "sim/random.h"
+#include "sim/shocks.h"
 
 namespace lotrinh::sim {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-std::uint64_t name_key(const std::string& s) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-  return mix64(h);
-}
 
 std::string class_var(const std::string& cls) {
   std::string out = "class_";
@@ -135,28 +130,14 @@ struct Simulation::Worker {
     const auto& W = sim.world_;
     std::vector<double> start_pov = st[static_cast<size_t>(L.poverty)];
     if (proj) proj->poverty[0] = start_pov;
+    if (proj) proj->start_state = st;
     for (int k = 1; k <= Y; ++k) {
       const int year = S.start_year + k;
       // Shocks.
       for (size_t s = 0; s < sim.model_.shocks.size(); ++s) {
-        const auto& sh = sim.model_.shocks[s];
         double* hit = &shocks[s * n];
-        std::fill(hit, hit + n, 0.0);
-        if (central) continue;
-        const std::uint64_t key = name_key(sh.name);
-        if (sh.scope == "province") {
-          if (keyed_uniform(seed, r, year, Draw::kShock, key) < sh.probability) std::fill(hit, hit + n, 1.0);
-          continue;
-        }
-        const size_t D = W.district_ids.size();
-        std::vector<unsigned char> dhit(D, 0);
-        for (size_t d = 0; d < D; ++d)
-          if (keyed_uniform(seed, r, year, Draw::kShock, key, d + 1) < sh.probability) {
-            dhit[d] = 1;
-            if (sh.scope == "district_and_neighbours")
-              for (int b : W.district_borders[d]) dhit[static_cast<size_t>(b)] = dhit[static_cast<size_t>(b)] ? dhit[static_cast<size_t>(b)] : 2;
-          }
-        for (size_t c = 0; c < n; ++c) hit[c] = dhit[static_cast<size_t>(W.district[c])] ? 1.0 : 0.0;
+        if (central) std::fill(hit, hit + n, 0.0);
+        else shock_hits(sim.model_.shocks[s], W, seed, r, year, hit);
       }
       // Spillovers: neighbours' mean of last year's state.
       for (size_t s = 0; s < L.spill_of.size(); ++s) {
@@ -248,6 +229,7 @@ struct Simulation::Worker {
         }
       }
     }
+    if (proj) proj->last_state = st;
     if (agg) {
       ++agg->runs();
       for (size_t c = 0; c < n; ++c)

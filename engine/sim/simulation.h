@@ -23,6 +23,7 @@ struct Projection {
   std::vector<int> exit_year;             ///< Per commune: first year no longer region III; 0: never (or not III).
   std::vector<std::vector<double>> poverty;  ///< [year index 0..Y][commune].
   std::vector<std::vector<std::int64_t>> spend;  ///< [year index 1..Y, 0 unused][purpose * n + commune], dong.
+  std::vector<std::vector<double>> start_state, last_state;  ///< [model state][commune], first and last year.
 };
 
 class Simulation {
