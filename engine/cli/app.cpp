@@ -119,7 +119,10 @@ int main(int argc, char** argv) {
   }
   for (auto* c : app.get_subcommands()) o.command = c->get_name();
   try {
-    if (o.command.empty()) std::fputs((diag::msg("cli.main_job") + "\n").c_str(), stderr);
+    if (o.command.empty()) {
+      const std::string baseline = baseline_scenario();
+      std::fputs(((baseline.empty() ? diag::msg("cli.main_job") : diag::msg("cli.main_job_forecast", baseline)) + "\n").c_str(), stderr);
+    }
     return run_command(o);
   } catch (const diag::InputError& e) {
     std::fputs(e.what(), stderr);

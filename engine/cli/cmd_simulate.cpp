@@ -206,9 +206,13 @@ int threads_option(const Options& o) {
 }  // namespace
 
 std::string baseline_scenario() {
+  // The first province folder (by name) that ships a baseline.toml.
   std::error_code ec;
-  std::string p = home() + "/scenarios/kontum/baseline.toml";
-  return fs::exists(p, ec) ? p : "";
+  std::vector<std::string> found;
+  for (const auto& e : fs::directory_iterator(home() + "/scenarios", ec))
+    if (fs::exists(e.path() / "baseline.toml", ec)) found.push_back((e.path() / "baseline.toml").string());
+  std::sort(found.begin(), found.end());
+  return found.empty() ? "" : found.front();
 }
 
 int cmd_simulate(Context& ctx) {
