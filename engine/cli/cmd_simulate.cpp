@@ -70,6 +70,7 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
   t.title = diag::msg("simulate.title", S.title.empty() ? S.id : S.title, S.start_year, S.end_year, R);
   t.columns = {{"unit", diag::msg("col.unit")}, {"name", diag::msg("col.name")}, {"district", diag::msg("col.district")},
                {"iii_start", diag::msg("simulate.col.iii_start", S.start_year)}};
+  if (W.merged) t.columns.push_back({"unit_after_merger", diag::msg("simulate.col.unit_after", W.merger_year)});
   for (int k = 1; k <= Y; ++k)
     t.columns.push_back({fmt::format("left_iii_by_{}", S.start_year + k), fmt::format("≤{}", S.start_year + k), report::Align::kRight});
   t.columns.push_back({"median_exit", diag::msg("simulate.col.median_exit"), report::Align::kRight});
@@ -84,6 +85,7 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
     std::vector<Cell> row{report::text(W.slugs[c]), report::text(W.names[c]),
                           report::text(W.district_names[static_cast<size_t>(W.district[c])]),
                           report::text(s.start_iii()[c] ? "III" : "-")};
+    if (W.merged) row.push_back(report::text(W.merged->slugs[static_cast<size_t>(W.successor[c])]));
     std::int64_t cum = 0;
     std::string median = s.start_iii()[c] ? diag::msg("simulate.after", S.end_year) : "-";
     bool median_found = false;
@@ -120,6 +122,7 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
     N.push_back(diag::msg("simulate.note.rules", r.from, r.until, r.id, s.rules_title(r.from)));
     if (!r.assumption.empty()) N.push_back(diag::msg("simulate.note.rules_assumption", r.from, r.until, r.assumption));
   }
+  if (W.merged) N.push_back(diag::msg("simulate.note.merger", W.merger_year, n, W.merged->size()));
   for (const auto& c : M.conversions)
     N.push_back(diag::msg("simulate.note.conversion", c.alias, c.year, c.factor, c.source, c.note));
   for (const auto& as : S.assumptions) N.push_back(diag::msg("simulate.note.assumption", as.name, as.value, as.text));
@@ -154,6 +157,7 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
   for (const auto& sh : M.shocks) shocks += (shocks.empty() ? "" : "; ") + fmt::format("{} p={} ({})", sh.name, sh.probability, sh.scope);
   if (!shocks.empty()) N.push_back(diag::msg("simulate.note.shocks", shocks));
   N.push_back(diag::msg("simulate.note.method"));
+  if (!W.merged) N.push_back(diag::msg("simulate.note.no_merger"));
   N.push_back(diag::msg("simulate.note.not_yet"));
 
   // Province and districts: the poverty fan and region III counts per year.

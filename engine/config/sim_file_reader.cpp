@@ -23,7 +23,8 @@ const Words kModelTop = {"model", "parameters", "terms", "state", "spillover", "
 const Words kModelKeys = {"id", "title", "notes", "poverty"};
 const Words kParamKeys = {"value", "unit", "meaning", "source", "distribution", "range", "sd", "note"};
 const Words kDistributions = {"fixed", "uniform", "triangular", "normal"};
-const Words kStateKeys = {"update", "held", "note"};
+const Words kStateKeys = {"update", "held", "note", "merge"};
+const Words kMergeRules = {"sum", "household_weighted", "population_weighted", "max", "min", "any"};
 const Words kSpillKeys = {"of"};
 const Words kShockKeys = {"probability", "scope", "note", "source"};
 const Words kScopes = {"province", "district", "district_and_neighbours"};
@@ -39,7 +40,7 @@ const Words kAllocationKeys = {"method", "formula", "table"};
 const Words kAllocationMethods = {"formula", "table"};
 const Words kAssumptionKeys = {"name", "value", "text"};
 const Words kEventKeys = {"kind", "year", "from", "to", "paved_share"};
-const Words kEventKinds = {"road_paved"};
+const Words kEventKinds = {"road_paved", "merger"};
 
 /// The items of an array of tables `key` (a missing key gives none).
 std::vector<const TomlValue*> table_items(const TomlValue& root, const std::string& key, Problems& p) {
@@ -184,6 +185,7 @@ class ModelReader {
     s.update = t.expr("update");
     bool held = t.boolean("held").value_or(false);
     s.note = t.string("note").value_or("");
+    s.merge = t.word("merge", kMergeRules).value_or("");
     if (s.update && held)
       p_.error(e.value.find("held")->loc, msg("sim.state.both", ctx), msg("sim.state.both.hint"));
     if (!s.update && !held && !t.has("update")) p_.error(e.value.loc, msg("sim.state.neither", ctx), msg("sim.state.both.hint"));
@@ -309,8 +311,10 @@ class ScenarioReader {
       if (!t.has("kind")) t.missing("kind", detail::one_of_hint(kEventKinds));
       e.year = t.integer("year").value_or(0);
       if (!t.has("year")) t.missing("year", msg("sim.event.hint"));
-      required_string(t, "from", e.from);
-      required_string(t, "to", e.to);
+      if (e.kind != "merger") {
+        required_string(t, "from", e.from);
+        required_string(t, "to", e.to);
+      }
       e.paved_share = t.number("paved_share").value_or(1);
       out_.events.push_back(e);
     }

@@ -34,6 +34,9 @@ struct ModelState {
   std::string id;
   std::optional<ExprText> update;  ///< Absent: held at its starting value.
   std::string note;
+  /// How the state is combined when communes merge (sum, household_weighted,
+  /// population_weighted, max, min, any); empty: the catalogue's rule.
+  std::string merge;
   diag::SourceLoc loc;
 };
 
@@ -106,7 +109,8 @@ struct ScenarioAssumption {
 };
 
 /// An event of the run. road_paved: the road between `from` and `to` gets `paved_share` from
-/// `year` on.
+/// `year` on. merger: from data year `year` on, the communes are the units they merged into
+/// (by the province's lineage), their state combined by each indicator's rule.
 struct ScenarioEvent {
   std::string kind;
   int year = 0;

@@ -38,9 +38,12 @@ struct Simulation::Worker {
   const Simulation& sim;
   ModelProgram program;
   Classifier classifier;
-  size_t n;
+  const World* W0;    // the start year's communes
+  const World* cur;   // the units of the current year (W0, or the merged units)
+  size_t n0, n;       // their counts
   int Y;
-  std::vector<std::vector<double>> st, next;  // [state][commune]
+  std::vector<std::vector<double>> st, next, tmp;  // [state][unit]; sized n0, the first n used
+  std::vector<std::vector<int>> members;            // merged unit -> its old communes
   std::vector<double> vals, params, spill, shocks, noises;
   std::vector<unsigned char> iii, exited;
   std::vector<int> hold, classes;
@@ -52,11 +55,19 @@ struct Simulation::Worker {
         program(s.model_, s.catalogue_),
         classifier(s.scenario_.rules, s.scenario_.classification, s.scenario_.region_iii, s.scenario_.holding_back_exclude,
                    s.library_),
-        n(s.world_.size()),
+        W0(&s.world_),
+        cur(&s.world_),
+        n0(s.world_.size()),
+        n(n0),
         Y(s.years()) {
     const ModelLayout& L = program.layout();
     st.assign(L.states.size(), std::vector<double>(n));
     next = st;
+    tmp = st;
+    if (W0->merged) {
+      members.assign(W0->merged->size(), {});
+      for (size_t c = 0; c < n0; ++c) members[static_cast<size_t>(W0->successor[c])].push_back(static_cast<int>(c));
+    }
     vals.assign(static_cast<size_t>(L.slots), 0);
     params.assign(s.params_.size(), 0);
     spill.assign(L.spill_of.size() * n, 0);
@@ -82,9 +93,68 @@ struct Simulation::Worker {
     return [this, k](const std::string& id) -> const double* {
       const auto& m = by_name[static_cast<size_t>(k)];
       if (auto it = m.find(id); it != m.end()) return st[static_cast<size_t>(it->second)].data();
-      auto w = sim.world_.columns.find(id);
-      return w == sim.world_.columns.end() ? nullptr : w->second.data();
+      auto w = cur->columns.find(id);
+      return w == cur->columns.end() ? nullptr : w->second.data();
     };
+  }
+
+  // The units merge: each state combined over each new unit's communes by its rule.
+  void merge_state() {
+    const ModelLayout& L = program.layout();
+    const World& M = *W0->merged;
+    const double* hh = households_col();
+    const double* pop = column_of("population");
+    for (size_t s = 0; s < L.states.size(); ++s) {
+      const data::Aggregation rule = sim.merge_rules_[s];
+      const double* w = rule == data::Aggregation::kHouseholdWeighted    ? hh
+                        : rule == data::Aggregation::kPopulationWeighted ? pop
+                                                                         : nullptr;
+      for (size_t u = 0; u < M.size(); ++u) {
+        double acc = 0, ws = 0;
+        bool unknown = false, any = false;
+        bool first = true;
+        for (int c : members[u]) {
+          const double v = st[s][static_cast<size_t>(c)];
+          if (std::isnan(v)) { unknown = true; continue; }
+          switch (rule) {
+            case data::Aggregation::kSum: acc += v; break;
+            case data::Aggregation::kHouseholdWeighted:
+            case data::Aggregation::kPopulationWeighted: {
+              const double wt = w ? w[static_cast<size_t>(c)] : kNaN;
+              if (std::isnan(wt)) unknown = true;
+              acc += v * wt;
+              ws += wt;
+              break;
+            }
+            case data::Aggregation::kMax: acc = first ? v : std::max(acc, v); break;
+            case data::Aggregation::kMin: acc = first ? v : std::min(acc, v); break;
+            case data::Aggregation::kAny: any = any || v != 0; break;
+            case data::Aggregation::kNone: unknown = true; break;
+          }
+          first = false;
+        }
+        double out = acc;
+        if (rule == data::Aggregation::kAny) out = any ? 1.0 : unknown ? kNaN : 0.0;
+        else if (unknown) out = kNaN;
+        else if (rule == data::Aggregation::kHouseholdWeighted || rule == data::Aggregation::kPopulationWeighted)
+          out = ws > 0 ? acc / ws : kNaN;
+        tmp[s][u] = out;
+      }
+    }
+    for (size_t s = 0; s < L.states.size(); ++s) std::copy(tmp[s].begin(), tmp[s].begin() + static_cast<long>(M.size()), st[s].begin());
+    cur = &M;
+    n = M.size();
+  }
+
+  // The old commune c's unit in the current year.
+  size_t unit_of(size_t c) const { return cur == W0 ? c : static_cast<size_t>(W0->successor[c]); }
+
+  const double* column_of(const std::string& id) const {
+    const ModelLayout& L = program.layout();
+    for (size_t i = 0; i < L.states.size(); ++i)
+      if (L.states[i] == id) return st[i].data();
+    auto w = cur->columns.find(id);
+    return w == cur->columns.end() ? nullptr : w->second.data();
   }
 
   void start_state() {
@@ -93,6 +163,8 @@ struct Simulation::Worker {
       auto r = sim.catalogue_.resolve(L.states[i], sim.scenario_.start_year);
       st[i] = sim.world_.columns.at(r ? *r : L.states[i]);
     }
+    cur = W0;
+    n = n0;
     std::fill(exited.begin(), exited.end(), 0);
   }
 
@@ -100,7 +172,7 @@ struct Simulation::Worker {
                          size_t c, int year) {
     std::string run_text = central ? diag::msg("sim.run.central") : std::to_string(run);
     throw diag::InputError(diag::error_at(loc, diag::msg("sim.nonfinite", text, std::isnan(v) ? "NaN" : "inf", run_text,
-                                                          sim.world_.slugs[c], year),
+                                                          cur->slugs[c], year),
                                           diag::msg("sim.nonfinite.hint")));
   }
 
@@ -127,12 +199,19 @@ struct Simulation::Worker {
       params[p] = v;
     }
     start_state();
-    const auto& W = sim.world_;
-    std::vector<double> start_pov = st[static_cast<size_t>(L.poverty)];
-    if (proj) proj->poverty[0] = start_pov;
+    if (proj) proj->poverty[0] = st[static_cast<size_t>(L.poverty)];
     if (proj) proj->start_state = st;
     for (int k = 1; k <= Y; ++k) {
       const int year = S.start_year + k;
+      if (W0->merger_year == year) {
+        merge_state();
+        if (central && proj) {
+          // The previous year's classes of the new units (what the plan's class flags read).
+          classifier.classify(year - 1, n, lookup(k - 1), iii.data(), hold.data(), &classes);
+          proj_classes[static_cast<size_t>(k - 1)] = classes;
+        }
+      }
+      const World& W = *cur;
       // Shocks.
       for (size_t s = 0; s < sim.model_.shocks.size(); ++s) {
         double* hit = &shocks[s * n];
@@ -200,9 +279,13 @@ struct Simulation::Worker {
       classifier.classify(year, n, lookup(k), iii.data(), hold.data(), central ? &classes : nullptr);
       if (central && proj) proj_classes[static_cast<size_t>(k)] = classes;
       const auto& pov = st[static_cast<size_t>(L.poverty)];
-      if (proj) proj->poverty[static_cast<size_t>(k)] = pov;
-      for (size_t c = 0; c < n; ++c)
-        if (sim.start_iii_[c] && !exited[c] && iii[c] == 0) {
+      if (proj) {
+        auto& out = proj->poverty[static_cast<size_t>(k)];
+        out.resize(n0);
+        for (size_t c = 0; c < n0; ++c) out[c] = pov[unit_of(c)];
+      }
+      for (size_t c = 0; c < n0; ++c)
+        if (sim.start_iii_[c] && !exited[c] && iii[unit_of(c)] == 0) {
           exited[c] = 1;
           if (agg) ++agg->exit(c, static_cast<size_t>(k - 1));
           if (proj) proj->exit_year[c] = year;
@@ -222,17 +305,18 @@ struct Simulation::Worker {
       for (size_t g = 0; g < group_num.size(); ++g)
         if (group_den[g] > 0) ++agg->fan(g, static_cast<size_t>(k - 1))[Aggregates::bin(group_num[g] / group_den[g])];
       if (k == Y) {
-        for (size_t c = 0; c < n; ++c) {
-          if (!std::isnan(pov[c])) ++agg->last(c)[Aggregates::bin(pov[c])];
-          if (pov[c] > Simulation::kLeftBehind) ++agg->behind(c);
-          if (iii[c] == 1 && hold[c] >= 0) ++agg->holding(c, static_cast<size_t>(hold[c]));
+        for (size_t c = 0; c < n0; ++c) {
+          const size_t u = unit_of(c);
+          if (!std::isnan(pov[u])) ++agg->last(c)[Aggregates::bin(pov[u])];
+          if (pov[u] > Simulation::kLeftBehind) ++agg->behind(c);
+          if (iii[u] == 1 && hold[u] >= 0) ++agg->holding(c, static_cast<size_t>(hold[u]));
         }
       }
     }
     if (proj) proj->last_state = st;
     if (agg) {
       ++agg->runs();
-      for (size_t c = 0; c < n; ++c)
+      for (size_t c = 0; c < n0; ++c)
         if (!exited[c]) ++agg->exit(c, static_cast<size_t>(Y));
     }
   }
@@ -243,13 +327,7 @@ struct Simulation::Worker {
     return false;
   }
 
-  const double* households_col() const {
-    const ModelLayout& L = program.layout();
-    for (size_t i = 0; i < L.states.size(); ++i)
-      if (L.states[i] == "households") return st[i].data();
-    auto w = sim.world_.columns.find("households");
-    return w == sim.world_.columns.end() ? nullptr : w->second.data();
-  }
+  const double* households_col() const { return column_of("households"); }
 
   // Plans year k's spending on the projection: the formula reads the state at the end of the
   // previous year and its classes, or the allocation table gives it.
@@ -270,7 +348,7 @@ void Simulation::Worker::sim_plan(int k, Projection& proj) {
   if (S.allocation == "table") {
     for (size_t p = 0; p < P; ++p)
       for (size_t c = 0; c < n; ++c) {
-        auto it = sim.table_plan_.find({year, static_cast<int>(p), sim.world_.slugs[c]});
+        auto it = sim.table_plan_.find({year, static_cast<int>(p), cur->slugs[c]});
         if (it != sim.table_plan_.end()) out[p * n + c] = it->second;
       }
     return;
@@ -279,6 +357,8 @@ void Simulation::Worker::sim_plan(int k, Projection& proj) {
     // Symbols: every column of the world or state, class flags of every rule set, assumptions.
     std::vector<std::string> names;
     for (const auto& [id, col] : sim.world_.columns) names.push_back(id);
+    if (sim.world_.merged)
+      for (const auto& [id, col] : sim.world_.merged->columns) names.push_back(id);
     for (const auto& s : program.layout().states) names.push_back(s);
     for (const auto& t : S.rules)
       for (int y = t.from; y <= t.until; ++y)
@@ -323,7 +403,7 @@ void Simulation::Worker::sim_plan(int k, Projection& proj) {
     }
     double w = formula->eval(v.data());
     if (!std::isfinite(w) || w < 0)
-      throw diag::InputError(diag::error_at(S.formula->loc, diag::msg("sim.allocation.weight", fmt::format("{}", w), sim.world_.slugs[c], year),
+      throw diag::InputError(diag::error_at(S.formula->loc, diag::msg("sim.allocation.weight", fmt::format("{}", w), cur->slugs[c], year),
                                             diag::msg("sim.allocation.weight.hint")));
     weights[c] = w;
   }
@@ -369,6 +449,25 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
     if (!r || !world_.columns.count(*r))
       sink.error(model_.states[i].loc, diag::msg("sim.state.no_data", L.states[i], r ? *r : L.states[i], scenario_.start_year),
                  diag::msg("sim.state.no_data.hint"));
+  }
+  // How each state combines at the merger: the model's word, else the catalogue's rule.
+  merge_rules_.assign(L.states.size(), data::Aggregation::kNone);
+  for (size_t i = 0; i < L.states.size(); ++i) {
+    static const std::map<std::string, data::Aggregation> words = {
+        {"sum", data::Aggregation::kSum}, {"household_weighted", data::Aggregation::kHouseholdWeighted},
+        {"population_weighted", data::Aggregation::kPopulationWeighted}, {"max", data::Aggregation::kMax},
+        {"min", data::Aggregation::kMin}, {"any", data::Aggregation::kAny}};
+    if (auto it = words.find(model_.states[i].merge); it != words.end()) {
+      merge_rules_[i] = it->second;
+      continue;
+    }
+    if (!world_.merged) continue;
+    auto r = catalogue_.resolve(L.states[i], world_.merger_year - 1);
+    const data::Indicator* ind = r ? catalogue_.find(*r) : nullptr;
+    if (ind) merge_rules_[i] = ind->aggregation;
+    if (merge_rules_[i] == data::Aggregation::kNone)
+      sink.error(model_.states[i].loc, diag::msg("sim.state.no_merge", L.states[i], world_.merger_year),
+                 diag::msg("sim.state.no_merge.hint"));
   }
   // The rule-set timeline covers every year from the start.
   for (int y = scenario_.start_year; y <= scenario_.end_year; ++y) {

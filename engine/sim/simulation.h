@@ -81,6 +81,7 @@ class Simulation {
   std::vector<std::string> last_criteria_;
   Projection projection_;
   std::map<std::tuple<int, int, std::string>, std::int64_t> table_plan_;  ///< allocation table
+  std::vector<data::Aggregation> merge_rules_;  ///< Per model state: how it combines at the merger.
 };
 
 }  // namespace lotrinh::sim

@@ -3,6 +3,7 @@
 // road graph's terms (neighbours, travel time to the district centre, year by year after paving
 // events) and districts with their borders. Plain data, so tests can build one by hand.
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,15 @@ struct World {
   /// Per commune: values of the start year that are estimated, and all values (provenance).
   std::vector<int> estimated, values;
   bool has_provenance = false;
+
+  /// The merger (0: none): from data year merger_year on, the units of `merged` replace these;
+  /// successor[c] is the index in `merged` of commune c. In `merged`, a unit's district is that of
+  /// its first member (districts end with the merger; shocks and the fan keep using them), its
+  /// travel_hours the household-weighted mean of its members', its neighbours the units one road
+  /// away from any member, its columns the start values combined by the catalogue's rules.
+  int merger_year = 0;
+  std::shared_ptr<const World> merged;
+  std::vector<int> successor;
 
   size_t size() const { return slugs.size(); }
 };

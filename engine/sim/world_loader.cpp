@@ -1,4 +1,5 @@
 // The simulator's one reader of province data (tables, units, roads, districts, provenance).
+#include <algorithm>
 #include <filesystem>
 #include <limits>
 #include <map>
@@ -10,9 +11,68 @@
 #include "diag/messages.h"
 #include "graph/commune_graph.h"
 #include "graph/kontum_network.h"
+#include "graph/successor_aggregation.h"
 #include "sim/world.h"
 
 namespace lotrinh::sim {
+
+namespace {
+
+// The units the communes merged into, through the province's lineage (the successor aggregation
+// of the start year's rows gives the members and the held columns' combined values).
+void add_merger(World& w, int year, const data::CommuneTable& table, const data::Catalogue& catalogue,
+                const data::UnitRegistry& registry, const std::map<std::string, int>& commune_index) {
+  graph::SuccessorAggregation agg = graph::aggregate_to_successors(table, w.start_year, catalogue, registry);
+  auto m = std::make_shared<World>();
+  m->start_year = w.start_year;
+  m->district_ids = w.district_ids;
+  m->district_names = w.district_names;
+  m->district_borders = w.district_borders;
+  m->has_provenance = w.has_provenance;
+  w.successor.assign(w.size(), -1);
+  const std::vector<double>& hh = w.columns.at("households");
+  std::vector<std::vector<int>> members;
+  for (const auto& u : agg.units) {
+    std::vector<int> mem;
+    for (const data::Unit* old : u.members)
+      if (auto it = commune_index.find(old->slug); it != commune_index.end()) mem.push_back(it->second);
+    if (mem.empty()) continue;
+    const int index = static_cast<int>(m->slugs.size());
+    for (int c : mem) w.successor[static_cast<size_t>(c)] = index;
+    m->slugs.push_back(u.unit->slug);
+    m->names.push_back(u.unit->name);
+    m->district.push_back(w.district[static_cast<size_t>(mem.front())]);
+    int est = 0, val = 0;
+    for (int c : mem) { est += w.estimated[static_cast<size_t>(c)]; val += w.values[static_cast<size_t>(c)]; }
+    m->estimated.push_back(est);
+    m->values.push_back(val);
+    for (const auto& [id, v] : u.values) m->columns[id].push_back(v);
+    members.push_back(std::move(mem));
+  }
+  const size_t n1 = m->slugs.size();
+  m->neighbours.assign(n1, {});
+  for (size_t c = 0; c < w.size(); ++c)
+    for (int nb : w.neighbours[c]) {
+      int a = w.successor[c], b = w.successor[static_cast<size_t>(nb)];
+      if (a == b) continue;
+      auto& list = m->neighbours[static_cast<size_t>(a)];
+      if (std::find(list.begin(), list.end(), b) == list.end()) list.push_back(b);
+    }
+  for (auto& list : m->neighbours) std::sort(list.begin(), list.end());
+  for (const auto& hours : w.travel_hours) {
+    std::vector<double> out(n1, 0.0);
+    for (size_t u = 0; u < n1; ++u) {
+      double s = 0, ws = 0;
+      for (int c : members[u]) { s += hours[static_cast<size_t>(c)] * hh[static_cast<size_t>(c)]; ws += hh[static_cast<size_t>(c)]; }
+      out[u] = ws > 0 ? s / ws : 0.0;
+    }
+    m->travel_hours.push_back(std::move(out));
+  }
+  w.merger_year = year;
+  w.merged = std::move(m);
+}
+
+}  // namespace
 
 World load_world(const std::string& dir, int start_year, int end_year, const std::vector<config::ScenarioEvent>& events,
                  const data::Catalogue& catalogue) {
@@ -70,6 +130,7 @@ World load_world(const std::string& dir, int start_year, int end_year, const std
       if (auto it = commune_index.find(s); it != commune_index.end()) w.neighbours[c].push_back(it->second);
   // Travel times year by year, paving roads from their event years.
   for (const auto& e : events) {
+    if (e.kind == "merger") continue;
     if (e.year <= start_year || e.year > end_year)
       throw diag::InputError(diag::error_at(e.loc, diag::msg("sim.event.year", e.year, start_year + 1, end_year), diag::msg("sim.event.hint")));
   }
@@ -98,6 +159,12 @@ World load_world(const std::string& dir, int start_year, int end_year, const std
       if (p && p->kind == "estimated") ++w.estimated[c];
     }
   }
+  for (const auto& e : events)
+    if (e.kind == "merger") {
+      if (e.year <= start_year + 1 || e.year > end_year)
+        throw diag::InputError(diag::error_at(e.loc, diag::msg("sim.event.year", e.year, start_year + 2, end_year), diag::msg("sim.event.hint")));
+      add_merger(w, e.year, table, catalogue, registry, commune_index);
+    }
   return w;
 }
 

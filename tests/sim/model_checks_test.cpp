@@ -288,3 +288,59 @@ TEST_CASE("paving a road shortens travel time to the district centre from its ye
   }
   CHECK(shorter);
 }
+
+TEST_CASE("the merger combines the communes' state into their new units and contracts the road graph") {
+  config::ScenarioEvent merger;
+  merger.kind = "merger";
+  merger.year = 2025;
+  sim::World w = sim::load_world(kHome + "/scenarios/kontum", 2021, 2030, {merger}, catalogue());
+  REQUIRE(w.merged);
+  CHECK(w.size() == 102);
+  CHECK(w.merged->size() == 40);
+  for (size_t c = 0; c < w.size(); ++c) REQUIRE(w.successor[c] >= 0);
+  // Contracted roads: two new units are neighbours exactly when some of their communes were.
+  for (size_t u = 0; u < w.merged->size(); ++u)
+    for (int v : w.merged->neighbours[u]) {
+      CHECK(static_cast<size_t>(v) != u);
+      bool joined = false;
+      for (size_t a = 0; a < w.size(); ++a)
+        if (static_cast<size_t>(w.successor[a]) == u)
+          for (int b : w.neighbours[a]) joined = joined || w.successor[static_cast<size_t>(b)] == v;
+      CHECK(joined);
+    }
+  // The state: poverty held (an identity update) and combined by households at the merger.
+  const std::string model =
+      "[model]\nid = \"t\"\npoverty = \"poverty_rate\"\n"
+      "[state]\npoverty_rate = { update = \"poverty_rate\" }\nhouseholds = { held = true }\n"
+      "new_rural = { held = true, merge = \"min\" }\n";
+  sim::Simulation s(config::parse_scenario_file("s.toml", scenario_text(0) + "[[event]]\nkind = \"merger\"\nyear = 2025\n"),
+                    config::parse_model_file("m.toml", model), w, catalogue(), library());
+  const auto& p = s.projection().poverty;
+  const auto& hh = w.columns.at("households");
+  for (size_t u = 0; u < w.merged->size(); ++u) {
+    double num = 0, den = 0;
+    std::vector<size_t> members;
+    for (size_t c = 0; c < w.size(); ++c)
+      if (static_cast<size_t>(w.successor[c]) == u) {
+        members.push_back(c);
+        num += p[3][c] * hh[c];
+        den += hh[c];
+      }
+    for (size_t c : members) {
+      CHECK(p[4][c] == Approx(num / den).epsilon(1e-12));  // 2025: the new unit's rate
+      CHECK(p[9][c] == p[4][c]);
+    }
+  }
+  // A model state with no catalogue rule and no merge key is refused.
+  try {
+    sim::Simulation bad(config::parse_scenario_file("s.toml", scenario_text(0) + "[[event]]\nkind = \"merger\"\nyear = 2025\n"),
+                        config::parse_model_file("m.toml", model + "em_poor_share = { held = true }\n"), w, catalogue(), library());
+    FAIL("no error");
+  } catch (const diag::InputError& e) {
+    CHECK(std::string(e.what()) ==
+          "m.toml:8:1: error: state 'em_poor_share': the catalogue gives no rule to combine it when communes merge in 2025\n"
+          "  em_poor_share = { held = true }\n"
+          "  ^\n"
+          "  hint: say how it combines: merge = \"household_weighted\" (or sum, population_weighted, max, min, any), as an assumption\n");
+  }
+}
