@@ -32,7 +32,7 @@ Classifier::Classifier(const std::vector<config::ScenarioRules>& timeline, const
                        const std::string& region_iii, const std::vector<std::string>& exclude,
                        const rules::RuleLibrary& library) {
   for (const auto& t : timeline) {
-    Entry e{t.from, t.until, nullptr, nullptr, -1, {}};
+    Entry e{t.from, t.until, nullptr, nullptr, -1, {}, {}};
     try {
       e.rules = compile_copy(library, t.id);
     } catch (const diag::InputError& err) {
@@ -53,6 +53,7 @@ Classifier::Classifier(const std::vector<config::ScenarioRules>& timeline, const
       if (std::find(exclude.begin(), exclude.end(), c.name) != exclude.end()) continue;
       if (c.root == when || refers_to_criterion(*e.rules, c.root)) continue;
       e.candidates.push_back(c.name);
+      e.candidate_roots.push_back(c.root);
     }
     entries_.push_back(std::move(e));
   }
@@ -73,12 +74,19 @@ void Classifier::classify(int year, size_t n, const ColumnLookup& columns, unsig
   rules::Evaluation ev(e.rules, in, year, {}, false);
   const std::vector<int>& cls = ev.classes(*e.classification);
   if (classes) *classes = cls;
+  bool any_iii = false;
   for (size_t c = 0; c < n; ++c) {
     region_iii[c] = cls[c] == e.iii ? 1 : cls[c] < 0 ? 2 : 0;
     holding[c] = -1;
+    any_iii = any_iii || region_iii[c] == 1;
+  }
+  if (!any_iii) return;
+  columns_.resize(e.candidate_roots.size());
+  for (size_t k = 0; k < e.candidate_roots.size(); ++k) columns_[k] = ev.node(e.candidate_roots[k]);
+  for (size_t c = 0; c < n; ++c) {
     if (region_iii[c] != 1) continue;
-    for (size_t k = 0; k < e.candidates.size(); ++k)
-      if (ev.criterion(e.candidates[k], c) == rules::kTrue) {
+    for (size_t k = 0; k < columns_.size(); ++k)
+      if (columns_[k][c] == rules::kTrue) {
         holding[c] = static_cast<int>(k);
         break;
       }

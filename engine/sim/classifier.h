@@ -47,7 +47,9 @@ class Classifier {
     const rules::Classification* classification = nullptr;
     int iii = -1;  ///< Index of the region III class in the classification's order.
     std::vector<std::string> candidates;
+    std::vector<int> candidate_roots;  ///< Their root nodes.
   };
+  std::vector<const unsigned char*> columns_;  // scratch: one result column per candidate
   std::vector<Entry> entries_;
 };
 
