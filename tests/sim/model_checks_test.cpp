@@ -344,3 +344,38 @@ TEST_CASE("the merger combines the communes' state into their new units and cont
           "  hint: say how it combines: merge = \"household_weighted\" (or sum, population_weighted, max, min, any), as an assumption\n");
   }
 }
+
+TEST_CASE("an allocation formula giving a negative weight is an error at the formula, naming the commune and year") {
+  try {
+    make(model_text(), scenario_text(1000, "sd_villages - 2"));
+    FAIL("no error");
+  } catch (const diag::InputError& e) {
+    CHECK(std::string(e.what()) ==
+          "s.toml:21:12: error: the allocation formula gives the weight -1 for c2 in 2022; weights must be finite and 0 or more\n"
+          "  formula = \"sd_villages - 2\"\n"
+          "             ^\n"
+          "  hint: check the formula for negative terms and for indicators missing in the data\n");
+  }
+}
+
+TEST_CASE("a start year with no rows in the data is an error listing the years it has") {
+  try {
+    sim::load_world(kHome + "/scenarios/kontum", 2019, 2030, {}, catalogue());
+    FAIL("no error");
+  } catch (const diag::InputError& e) {
+    CHECK(std::string(e.what()) ==
+          kHome + "/scenarios/kontum/communes.csv: error: the table has no rows of 2019, the scenario's start_year\n"
+          "  hint: its years are: 2016, 2020, 2021\n");
+  }
+}
+
+TEST_CASE("a budget line outside the simulated years is an error at the line") {
+  std::string sc = scenario_text(5);
+  sc.replace(sc.find("from = 2022\nuntil = 2030\namount"), 11, "from = 2019");
+  try {
+    make(model_text(), sc);
+    FAIL("no error");
+  } catch (const diag::InputError& e) {
+    CHECK(std::string(e.what()).rfind("s.toml:13:1: error: budget line 'b': years 2019-2030 are not within the simulated years 2022-2030\n", 0) == 0);
+  }
+}
