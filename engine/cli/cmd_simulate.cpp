@@ -3,7 +3,11 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <sstream>
@@ -207,6 +211,38 @@ int threads_option(const Options& o) {
   return static_cast<int>(std::max(1u, std::min(std::thread::hardware_concurrency(), 8u)));
 }
 
+// Runs; on a terminal, shows runs done and time left once the run has taken a second.
+sim::Aggregates run_with_progress(const sim::Simulation& s, std::uint64_t from, std::uint64_t to, int threads) {
+  if (!::isatty(2)) return s.run(from, to, threads);
+  std::atomic<std::uint64_t> done{0};
+  std::atomic<bool> finished{false};
+  const auto start = std::chrono::steady_clock::now();
+  bool shown = false;
+  std::thread bar([&] {
+    while (!finished.load()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      const std::uint64_t d = done.load();
+      if (elapsed < 1.0 || d == 0 || finished.load()) continue;
+      const double left = elapsed * static_cast<double>(to - from - d) / static_cast<double>(d);
+      std::fprintf(stderr, "\r%s   ", diag::msg("simulate.progress", d, to - from, fmt::format("{:.0f}", left)).c_str());
+      shown = true;
+    }
+  });
+  sim::Aggregates a(s.shape());
+  try {
+    a = s.run(from, to, threads, &done);
+  } catch (...) {
+    finished = true;
+    bar.join();
+    throw;
+  }
+  finished = true;
+  bar.join();
+  if (shown) std::fputs("\r\033[K", stderr);
+  return a;
+}
+
 }  // namespace
 
 std::string baseline_scenario() {
@@ -232,7 +268,7 @@ int cmd_simulate(Context& ctx) {
     if (!(from < to && to <= runs))
       throw option_problem("--runs-from", diag::msg("simulate.bad_range", from, to, runs), diag::msg("simulate.bad_range.hint"));
   }
-  sim::Aggregates a = l.simulation->run(from, to, threads_option(o));
+  sim::Aggregates a = run_with_progress(*l.simulation, from, to, threads_option(o));
   if (!o.partial.empty()) {
     report::write_output(o.partial, partial_text(*l.simulation, path, ctx, from, to, a));
     return 0;

@@ -548,7 +548,7 @@ std::string Simulation::fingerprint() const {
   return fmt::format("{:016x}", h);
 }
 
-Aggregates Simulation::run(std::uint64_t from, std::uint64_t to, int threads) const {
+Aggregates Simulation::run(std::uint64_t from, std::uint64_t to, int threads, std::atomic<std::uint64_t>* done) const {
   Aggregates total(shape());
   if (to <= from) return total;
   const std::uint64_t count = to - from;
@@ -561,7 +561,10 @@ Aggregates Simulation::run(std::uint64_t from, std::uint64_t to, int threads) co
     std::uint64_t r = a;
     try {
       Worker w(*this);
-      for (; r < b; ++r) w.run(r, false, &parts[t], nullptr);
+      for (; r < b; ++r) {
+        w.run(r, false, &parts[t], nullptr);
+        if (done) done->fetch_add(1, std::memory_order_relaxed);
+      }
     } catch (...) {
       errors[t] = std::current_exception();
       error_run[t] = r;

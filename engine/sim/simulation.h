@@ -2,6 +2,7 @@
 // A scenario ready to run: the model compiled, the rule-set timeline checked, the budget
 // planned on the deterministic projection (central parameters, no shocks, no noise), then any
 // range of Monte Carlo runs executed on any number of threads into integer aggregates.
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -59,7 +60,8 @@ class Simulation {
   /// Runs [from, to) on `threads` threads into aggregates. A model expression that yields NaN or
   /// an infinity from finite inputs stops the run: InputError naming the expression's place,
   /// the run, the commune and the year (the lowest such run when several threads fail).
-  Aggregates run(std::uint64_t from, std::uint64_t to, int threads) const;
+  /// `done`, when given, counts the runs finished (for a progress display).
+  Aggregates run(std::uint64_t from, std::uint64_t to, int threads, std::atomic<std::uint64_t>* done = nullptr) const;
 
   /// The left-behind line (poverty above 35 %).
   static constexpr double kLeftBehind = 0.35;
