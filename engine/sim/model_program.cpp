@@ -70,8 +70,14 @@ ModelProgram::ModelProgram(const config::ModelFile& model, const data::Catalogue
   sink.throw_if_errors();
 
   std::vector<diag::Diagnostic> problems;
-  for (const auto& t : model.terms) {
+  for (size_t ti = 0; ti < model.terms.size(); ++ti) {
+    const auto& t = model.terms[ti];
     if (auto e = expr::CompiledExpr::compile(t.expr.text, L.symbols, t.expr.loc, t.expr.exact, problems)) {
+      // Terms are evaluated in file order: a term may read only the terms above it.
+      for (int slot : e->slots())
+        if (slot >= L.term0 + static_cast<int>(ti) && slot < L.spend0)
+          problems.push_back(diag::error_at(t.expr.loc, diag::msg("sim.term.order", t.name, L.symbols.names()[static_cast<size_t>(slot)]),
+                                            diag::msg("sim.term.order.hint", t.name, L.symbols.names()[static_cast<size_t>(slot)])));
       terms_.push_back(std::move(*e));
       term_locs_.push_back(t.expr.loc);
     }

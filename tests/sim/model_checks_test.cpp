@@ -13,6 +13,7 @@
 #include "rules/rule_library.h"
 #include "sim/aggregates.h"
 #include "sim/allocation.h"
+#include "sim/model_program.h"
 #include "sim/random.h"
 #include "sim/shocks.h"
 #include "sim/simulation.h"
@@ -377,5 +378,21 @@ TEST_CASE("a budget line outside the simulated years is an error at the line") {
     FAIL("no error");
   } catch (const diag::InputError& e) {
     CHECK(std::string(e.what()).rfind("s.toml:13:1: error: budget line 'b': years 2019-2030 are not within the simulated years 2022-2030\n", 0) == 0);
+  }
+}
+
+TEST_CASE("a term that reads a term below it is an error, since terms are evaluated in file order") {
+  try {
+    sim::ModelProgram p(config::parse_model_file("m.toml", "[model]\nid = \"t\"\npoverty = \"poverty_rate\"\n"
+                                                           "[terms]\na = \"b * 2\"\nb = \"1\"\n"
+                                                           "[state]\npoverty_rate = { update = \"poverty_rate * a\" }\n"),
+                        catalogue());
+    FAIL("no error");
+  } catch (const diag::InputError& e) {
+    CHECK(std::string(e.what()) ==
+          "m.toml:5:6: error: term 'a' reads 'b', which is not a term above it\n"
+          "  a = \"b * 2\"\n"
+          "       ^\n"
+          "  hint: terms are evaluated in file order: move 'b' above 'a'\n");
   }
 }
