@@ -450,6 +450,20 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
       sink.error(model_.states[i].loc, diag::msg("sim.state.no_data", L.states[i], r ? *r : L.states[i], scenario_.start_year),
                  diag::msg("sim.state.no_data.hint"));
   }
+  // An alias state whose indicator changes during the run needs a stated conversion that year.
+  for (size_t i = 0; i < L.states.size(); ++i) {
+    if (!catalogue_.find_alias(L.states[i])) continue;
+    for (int y = scenario_.start_year + 1; y <= scenario_.end_year; ++y) {
+      if (catalogue_.resolve(L.states[i], y) == catalogue_.resolve(L.states[i], y - 1)) continue;
+      bool stated = false;
+      for (const auto& c : model_.conversions) stated = stated || (c.alias == L.states[i] && c.year == y);
+      if (!stated)
+        sink.error(model_.states[i].loc, diag::msg("sim.state.no_conversion", L.states[i], y,
+                                                   catalogue_.resolve(L.states[i], y - 1).value_or("-"),
+                                                   catalogue_.resolve(L.states[i], y).value_or("-")),
+                   diag::msg("sim.state.no_conversion.hint", L.states[i], y));
+    }
+  }
   // How each state combines at the merger: the model's word, else the catalogue's rule.
   merge_rules_.assign(L.states.size(), data::Aggregation::kNone);
   for (size_t i = 0; i < L.states.size(); ++i) {

@@ -71,8 +71,12 @@ sim::World small_world() {
   return w;
 }
 
+const std::string kConversions =
+    "[[conversion]]\nalias = \"poverty_rate\"\nyear = 2026\nfactor = 1\nsource = \"s\"\n"
+    "[[conversion]]\nalias = \"near_poor_rate\"\nyear = 2026\nfactor = 1\nsource = \"s\"\n";
+
 std::string model_text(const std::string& poverty_update = "max(0, poverty_rate * (1 - grad - gain * access) + relapse * near_poor_rate + shock_size * shock_flood + spill_weight * (nbr - poverty_rate))",
-                       double flood = 0.3, const std::string& extra = "") {
+                       double flood = 0.3, const std::string& conversions = kConversions) {
   return "[model]\nid = \"t\"\npoverty = \"poverty_rate\"\n"
          "[parameters]\n"
          "grad = { value = 0.05, meaning = \"m\", source = \"s\", distribution = \"uniform\", range = [0.03, 0.07] }\n"
@@ -88,7 +92,7 @@ std::string model_text(const std::string& poverty_update = "max(0, poverty_rate 
          "roads_hardened_share = { update = \"roads_hardened_share + (1 - roads_hardened_share) * gain * access\" }\n"
          "households = { held = true }\n"
          "[spillover]\nnbr = { of = \"poverty_rate\" }\n"
-         "[shocks.flood]\nprobability = " + std::to_string(flood) + "\nscope = \"district_and_neighbours\"\nsource = \"s\"\n" + extra;
+         "[shocks.flood]\nprobability = " + std::to_string(flood) + "\nscope = \"district_and_neighbours\"\nsource = \"s\"\n" + conversions;
 }
 
 std::string scenario_text(std::int64_t budget, const std::string& formula = "1",
@@ -217,7 +221,8 @@ TEST_CASE("spillover with zero weight changes nothing") {
 
 TEST_CASE("the standard change multiplies the carried rate by the stated factor in its year") {
   auto s = make(model_text("poverty_rate", 0.0,
-                           "[[conversion]]\nalias = \"poverty_rate\"\nyear = 2026\nfactor = 1.5\nsource = \"s\"\n"),
+                           "[[conversion]]\nalias = \"poverty_rate\"\nyear = 2026\nfactor = 1.5\nsource = \"s\"\n"
+                           "[[conversion]]\nalias = \"near_poor_rate\"\nyear = 2026\nfactor = 1\nsource = \"s\"\n"),
                 scenario_text(0));
   const auto& p = s.projection().poverty;
   CHECK(p[4][1] == 0.25);            // 2025: the 2022-2025 standard
@@ -314,8 +319,9 @@ TEST_CASE("the merger combines the communes' state into their new units and cont
       "[model]\nid = \"t\"\npoverty = \"poverty_rate\"\n"
       "[state]\npoverty_rate = { update = \"poverty_rate\" }\nhouseholds = { held = true }\n"
       "new_rural = { held = true, merge = \"min\" }\n";
+  const std::string conv = "[[conversion]]\nalias = \"poverty_rate\"\nyear = 2026\nfactor = 1\nsource = \"s\"\n";
   sim::Simulation s(config::parse_scenario_file("s.toml", scenario_text(0) + "[[event]]\nkind = \"merger\"\nyear = 2025\n"),
-                    config::parse_model_file("m.toml", model), w, catalogue(), library());
+                    config::parse_model_file("m.toml", model + conv), w, catalogue(), library());
   const auto& p = s.projection().poverty;
   const auto& hh = w.columns.at("households");
   for (size_t u = 0; u < w.merged->size(); ++u) {
@@ -335,7 +341,7 @@ TEST_CASE("the merger combines the communes' state into their new units and cont
   // A model state with no catalogue rule and no merge key is refused.
   try {
     sim::Simulation bad(config::parse_scenario_file("s.toml", scenario_text(0) + "[[event]]\nkind = \"merger\"\nyear = 2025\n"),
-                        config::parse_model_file("m.toml", model + "em_poor_share = { held = true }\n"), w, catalogue(), library());
+                        config::parse_model_file("m.toml", model + "em_poor_share = { held = true }\n" + conv), w, catalogue(), library());
     FAIL("no error");
   } catch (const diag::InputError& e) {
     CHECK(std::string(e.what()) ==
@@ -394,5 +400,18 @@ TEST_CASE("a term that reads a term below it is an error, since terms are evalua
           "  a = \"b * 2\"\n"
           "       ^\n"
           "  hint: terms are evaluated in file order: move 'b' above 'a'\n");
+  }
+}
+
+TEST_CASE("a change of standard during the run without a stated conversion is an error at the state") {
+  try {
+    make(model_text("poverty_rate", 0.3, "[[conversion]]\nalias = \"near_poor_rate\"\nyear = 2026\nfactor = 1\nsource = \"s\"\n"), scenario_text(0));
+    FAIL("no error");
+  } catch (const diag::InputError& e) {
+    CHECK(std::string(e.what()) ==
+          "m.toml:14:1: error: state 'poverty_rate' changes standard in 2026 (poverty_rate_2022 to poverty_rate_2027) but the model states no conversion for it\n"
+          "  poverty_rate = { update = \"poverty_rate\" }\n"
+          "  ^\n"
+          "  hint: add [[conversion]] with alias = \"poverty_rate\", year = 2026, a factor and its source (an assumption if no rate was measured both ways)\n");
   }
 }
