@@ -37,6 +37,7 @@ int run_command(const Options& o) {
   if (o.command == "classify" || o.command.empty()) return cmd_classify(ctx);
   if (o.command == "simulate") return cmd_simulate(ctx);
   if (o.command == "merge") return cmd_merge(ctx);
+  if (o.command == "calibrate") return cmd_calibrate(ctx);
   if (o.command == "explain") return cmd_explain(ctx);
   if (o.command == "diff") return cmd_diff(ctx);
   if (o.command == "targets") return cmd_targets(ctx);
@@ -102,7 +103,9 @@ int main(int argc, char** argv) {
   simulate->add_option("--partial", o.partial, diag::msg("opt.partial"));
   auto* merge = app.add_subcommand("merge", diag::msg("cmd.merge"));
   merge->add_option("partials", o.paths, diag::msg("opt.partials"));
-  for (auto* c : {check, test, classify, explain, diff, targets, sweep, reproduce, graph, aggregate, estimate, simulate, merge}) {
+  auto* calibrate = app.add_subcommand("calibrate", diag::msg("cmd.calibrate"));
+  calibrate->add_option("scenario", o.paths, diag::msg("opt.calibration_scenario"))->expected(0, 1);
+  for (auto* c : {check, test, classify, explain, diff, targets, sweep, reproduce, graph, aggregate, estimate, simulate, merge, calibrate}) {
     common(c, o);
     c->add_option("--lang", lang_opt, diag::msg("opt.lang"));
   }

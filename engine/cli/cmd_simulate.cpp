@@ -122,6 +122,13 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
   // What it ran and assumed.
   auto& N = t.notes;
   N.push_back(diag::msg("simulate.note.ran", S.path, M.path, M.id, R, S.seed, S.start_year, S.end_year));
+  if (!S.parameters.empty()) {
+    std::string fitted;
+    for (size_t i = 0; i < M.parameters.size(); ++i)
+      if (s.parameters()[i].value != M.parameters[i].value)
+        fitted += (fitted.empty() ? "" : ", ") + fmt::format("{} = {:.6g}", M.parameters[i].name, s.parameters()[i].value);
+    N.push_back(diag::msg("simulate.note.fitted", S.parameters, fitted.empty() ? "-" : fitted));
+  }
   for (const auto& r : S.rules) {
     N.push_back(diag::msg("simulate.note.rules", r.from, r.until, r.id, s.rules_title(r.from)));
     if (!r.assumption.empty()) N.push_back(diag::msg("simulate.note.rules_assumption", r.from, r.until, r.assumption));

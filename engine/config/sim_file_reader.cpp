@@ -31,9 +31,12 @@ const Words kScopes = {"province", "district", "district_and_neighbours"};
 const Words kNoiseKeys = {"sd"};
 const Words kConversionKeys = {"alias", "year", "factor", "source", "note"};
 
-const Words kScenarioTop = {"scenario", "rules", "budget", "allocation", "assumption", "event"};
+const Words kScenarioTop = {"scenario", "rules", "budget", "allocation", "assumption", "event", "target", "calibration"};
 const Words kScenarioKeys = {"id", "title", "data", "model", "start_year", "end_year", "runs", "seed",
-                             "classification", "region_iii", "holding_back_exclude"};
+                             "classification", "region_iii", "holding_back_exclude", "parameters"};
+const Words kTargetKeys = {"name", "year", "state", "where", "weight", "reported", "source", "fit"};
+const Words kWeights = {"households", "none"};
+const Words kCalibrationKeys = {"fit", "output"};
 const Words kRulesKeys = {"id", "from", "until", "assumption"};
 const Words kBudgetKeys = {"id", "source", "purpose", "from", "until", "amount_vnd"};
 const Words kAllocationKeys = {"method", "formula", "table"};
@@ -240,6 +243,7 @@ class ScenarioReader {
       if (auto seed = t.integer("seed")) out_.seed = static_cast<std::uint64_t>(*seed);
       out_.classification = t.string("classification").value_or("region");
       out_.region_iii = t.string("region_iii").value_or("III");
+      out_.parameters = t.string("parameters").value_or("");
       if (const TomlValue* x = t.get("holding_back_exclude", Want::kArray))
         for (const auto& item : x->items)
           if (item.type == TomlValue::Type::kString) out_.holding_back_exclude.push_back(item.str);
@@ -302,6 +306,30 @@ class ScenarioReader {
       if (!t.has("value")) t.missing("value", msg("sim.assumption.hint"));
       required_string(t, "text", a.text);
       out_.assumptions.push_back(a);
+    }
+    for (const TomlValue* v : table_items(root, "target", p_)) {
+      TableReader t(*v, msg("config.ctx.key", "target"), kTargetKeys, p_);
+      ScenarioTarget g;
+      g.loc = v->loc;
+      required_string(t, "name", g.name);
+      required_string(t, "state", g.state);
+      required_string(t, "source", g.source);
+      g.year = t.integer("year").value_or(0);
+      if (!t.has("year")) t.missing("year", msg("sim.target.hint"));
+      g.where = t.expr("where");
+      g.weight = t.word("weight", kWeights).value_or("households");
+      g.reported = t.number("reported").value_or(0);
+      if (!t.has("reported")) t.missing("reported", msg("sim.target.hint"));
+      g.fit = t.boolean("fit").value_or(true);
+      out_.targets.push_back(g);
+    }
+    if (const TomlValue* c = top.get("calibration", Want::kTable)) {
+      TableReader t(*c, "[calibration]", kCalibrationKeys, p_);
+      out_.fit_loc = c->loc;
+      if (const TomlValue* f = t.get("fit", Want::kArray))
+        for (const auto& item : f->items)
+          if (item.type == TomlValue::Type::kString) out_.fit.push_back(item.str);
+      out_.calibration_output = t.string("output").value_or("");
     }
     for (const TomlValue* v : table_items(root, "event", p_)) {
       TableReader t(*v, msg("config.ctx.key", "event"), kEventKeys, p_);
@@ -367,5 +395,25 @@ ScenarioFile parse_scenario_file(const std::string& path, std::string_view text)
 }
 
 ScenarioFile read_scenario_file(const std::string& path) { return parse_scenario_file(path, diag::read_file(path)); }
+
+std::vector<ParameterValue> read_parameter_values(const std::string& path) {
+  TomlValue root = parse_root(path, diag::read_file(path));
+  Problems problems;
+  TableReader top(root, msg("config.ctx.top"), {"parameters", "fitted"}, problems);
+  std::vector<ParameterValue> out;
+  if (const TomlValue* ps = top.get("parameters", Want::kTable)) {
+    for (const auto& e : ps->entries) {
+      if (!e.value.is_number()) {
+        detail::wrong_entry_type(problems, e.value, msg("config.ctx.parameter", e.key), Want::kNumber, detail::want_hint(Want::kNumber));
+        continue;
+      }
+      out.push_back({e.key, e.value.number, e.key_loc});
+    }
+  } else if (!top.has("parameters")) {
+    top.missing("parameters", msg("sim.parameters_file.hint"));
+  }
+  problems.throw_if_errors();
+  return out;
+}
 
 }  // namespace lotrinh::config

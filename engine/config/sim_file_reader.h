@@ -14,4 +14,7 @@ ModelFile read_model_file(const std::string& path);
 ScenarioFile parse_scenario_file(const std::string& path, std::string_view text);
 ScenarioFile read_scenario_file(const std::string& path);
 
+/// A fitted-parameters file: `[parameters]` with name = number entries.
+std::vector<ParameterValue> read_parameter_values(const std::string& path);
+
 }  // namespace lotrinh::config

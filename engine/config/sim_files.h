@@ -119,6 +119,25 @@ struct ScenarioEvent {
   diag::SourceLoc loc;
 };
 
+/// A reported figure the calibration compares with the central projection: the mean of a state
+/// (household-weighted when weight = "households") over the communes where `where` holds (on the
+/// start year's data; all when absent), in `year`.
+struct ScenarioTarget {
+  std::string name, state, weight, source;
+  int year = 0;
+  std::optional<ExprText> where;
+  double reported = 0;
+  bool fit = true;  ///< false: a check the fit does not see.
+  diag::SourceLoc loc;
+};
+
+/// A parameter value read from a fitted-parameters file.
+struct ParameterValue {
+  std::string name;
+  double value = 0;
+  diag::SourceLoc loc;
+};
+
 struct ScenarioFile {
   std::string path, dir;  ///< The file, and the folder relative paths are read from.
   std::string id, title;
@@ -138,6 +157,11 @@ struct ScenarioFile {
   diag::SourceLoc allocation_loc;
   std::vector<ScenarioAssumption> assumptions;
   std::vector<ScenarioEvent> events;
+  std::string parameters;                 ///< A fitted-parameters file (central values), or "".
+  std::vector<ScenarioTarget> targets;    ///< For lotrinh calibrate.
+  std::vector<std::string> fit;           ///< The parameters calibrate fits.
+  std::string calibration_output;         ///< Where calibrate writes the fitted parameters.
+  diag::SourceLoc fit_loc;
   diag::SourceLoc loc;
 };
 

@@ -13,6 +13,7 @@
 #include "diag/messages.h"
 #include "diag/spelling.h"
 #include "expr/compiled_expr.h"
+#include "config/sim_file_reader.h"
 #include "sim/allocation.h"
 #include "sim/allocation_table.h"
 #include "sim/classifier.h"
@@ -201,6 +202,7 @@ struct Simulation::Worker {
     start_state();
     if (proj) proj->poverty[0] = st[static_cast<size_t>(L.poverty)];
     if (proj) proj->start_state = st;
+    if (proj) proj->states[0] = st;
     for (int k = 1; k <= Y; ++k) {
       const int year = S.start_year + k;
       if (W0->merger_year == year) {
@@ -283,6 +285,10 @@ struct Simulation::Worker {
         auto& out = proj->poverty[static_cast<size_t>(k)];
         out.resize(n0);
         for (size_t c = 0; c < n0; ++c) out[c] = pov[unit_of(c)];
+        auto& all = proj->states[static_cast<size_t>(k)];
+        all.assign(L.states.size(), std::vector<double>(n0));
+        for (size_t s = 0; s < L.states.size(); ++s)
+          for (size_t c = 0; c < n0; ++c) all[s][c] = st[s][unit_of(c)];
       }
       for (size_t c = 0; c < n0; ++c)
         if (sim.start_iii_[c] && !exited[c] && iii[unit_of(c)] == 0) {
@@ -422,6 +428,22 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
   diag::DiagnosticSink sink;
   // Overrides.
   params_ = model_.parameters;
+  if (!scenario_.parameters.empty()) {
+    // Central values from a fitted-parameters file (--set still overrides them).
+    const std::string path = (std::filesystem::path(scenario_.dir) / scenario_.parameters).string();
+    std::vector<std::string> names;
+    for (const auto& p : params_) names.push_back(p.name);
+    for (const auto& v : config::read_parameter_values(path)) {
+      auto it = std::find_if(params_.begin(), params_.end(), [&](const config::ModelParameter& p) { return p.name == v.name; });
+      if (it == params_.end()) {
+        sink.error(v.loc, diag::msg("sim.fitted.unknown", v.name), diag::did_you_mean(v.name, names));
+      } else if (v.value < it->low || v.value > it->high) {
+        sink.error(v.loc, diag::msg("sim.fitted.range", v.name, v.value, it->low, it->high), diag::msg("sim.fitted.range.hint"));
+      } else {
+        it->value = v.value;
+      }
+    }
+  }
   std::vector<std::string> known;
   for (auto& p : params_) known.push_back(p.name);
   for (const auto& b : scenario_.budget) known.push_back("budget." + b.id);
@@ -528,6 +550,7 @@ void Simulation::plan_and_project() {
   projection_.exit_year.assign(n, 0);
   projection_.poverty.assign(static_cast<size_t>(Y) + 1, {});
   projection_.spend.assign(static_cast<size_t>(Y) + 1, {});
+  projection_.states.assign(static_cast<size_t>(Y) + 1, {});
   w.proj_classes.assign(static_cast<size_t>(Y) + 1, {});
   w.proj_classes[0] = classes;
   Projection p = projection_;

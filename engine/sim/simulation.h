@@ -25,6 +25,8 @@ struct Projection {
   std::vector<std::vector<double>> poverty;  ///< [year index 0..Y][commune].
   std::vector<std::vector<std::int64_t>> spend;  ///< [year index 1..Y, 0 unused][purpose * n + commune], dong.
   std::vector<std::vector<double>> start_state, last_state;  ///< [model state][commune], first and last year.
+  /// [year index][model state][start-year commune] (after a merger, the commune's unit's value).
+  std::vector<std::vector<std::vector<double>>> states;
 };
 
 class Simulation {
