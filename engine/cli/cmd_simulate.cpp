@@ -77,6 +77,8 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
   if (W.merged) t.columns.push_back({"unit_after_merger", diag::msg("simulate.col.unit_after", W.merger_year)});
   for (int k = 1; k <= Y; ++k)
     t.columns.push_back({fmt::format("left_iii_by_{}", S.start_year + k), fmt::format("≤{}", S.start_year + k), report::Align::kRight});
+  for (const auto& l : S.lists)
+    t.columns.push_back({"on_list_" + l.name, diag::msg("simulate.col.listed", l.name), report::Align::kRight});
   t.columns.push_back({"median_exit", diag::msg("simulate.col.median_exit"), report::Align::kRight});
   t.columns.push_back({"central_exit", diag::msg("simulate.col.central_exit"), report::Align::kRight});
   t.columns.push_back({"holding_back", diag::msg("simulate.col.holding_back", S.end_year)});
@@ -102,6 +104,7 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
         median_found = true;
       }
     }
+    for (size_t li = 0; li < S.lists.size(); ++li) row.push_back(report::percent(static_cast<double>(a.listed(li, c)) / runs, 1));
     row.push_back(report::text(median));
     int ce = s.projection().exit_year[c];
     row.push_back(report::text(!s.start_iii()[c] ? "-" : ce ? std::to_string(ce) : diag::msg("simulate.after", S.end_year)));
@@ -169,6 +172,8 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
   if (!shocks.empty()) N.push_back(diag::msg("simulate.note.shocks", shocks));
   N.push_back(diag::msg("simulate.note.method"));
   if (!W.merged) N.push_back(diag::msg("simulate.note.no_merger"));
+  for (const auto& l : S.lists)
+    N.push_back(diag::msg("simulate.note.list", l.name, l.data_year, s.rules_id(l.rules_year), l.rules_year));
   N.push_back(diag::msg("simulate.note.not_yet"));
 
   // Province and districts: the poverty fan and region III counts per year.

@@ -31,7 +31,8 @@ const Words kScopes = {"province", "district", "district_and_neighbours"};
 const Words kNoiseKeys = {"sd"};
 const Words kConversionKeys = {"alias", "year", "factor", "source", "note"};
 
-const Words kScenarioTop = {"scenario", "rules", "budget", "allocation", "assumption", "event", "target", "calibration"};
+const Words kScenarioTop = {"scenario", "rules", "budget", "allocation", "assumption", "event", "target", "calibration", "list"};
+const Words kListKeys = {"name", "data_year", "rules_year"};
 const Words kScenarioKeys = {"id", "title", "data", "model", "start_year", "end_year", "runs", "seed",
                              "classification", "region_iii", "holding_back_exclude", "parameters"};
 const Words kTargetKeys = {"name", "year", "state", "where", "weight", "reported", "source", "fit"};
@@ -306,6 +307,17 @@ class ScenarioReader {
       if (!t.has("value")) t.missing("value", msg("sim.assumption.hint"));
       required_string(t, "text", a.text);
       out_.assumptions.push_back(a);
+    }
+    for (const TomlValue* v : table_items(root, "list", p_)) {
+      TableReader t(*v, msg("config.ctx.key", "list"), kListKeys, p_);
+      ScenarioList l;
+      l.loc = v->loc;
+      required_string(t, "name", l.name);
+      l.data_year = t.integer("data_year").value_or(0);
+      l.rules_year = t.integer("rules_year").value_or(0);
+      if (!t.has("data_year")) t.missing("data_year", msg("sim.list.hint"));
+      if (!t.has("rules_year")) t.missing("rules_year", msg("sim.list.hint"));
+      out_.lists.push_back(l);
     }
     for (const TomlValue* v : table_items(root, "target", p_)) {
       TableReader t(*v, msg("config.ctx.key", "target"), kTargetKeys, p_);

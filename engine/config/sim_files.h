@@ -138,6 +138,15 @@ struct ParameterValue {
   diag::SourceLoc loc;
 };
 
+/// An official list as the simulation would make it: the data of `data_year` (on the units in
+/// force on 1 January of the next year, i.e. after a merger in that year) classified with the
+/// rule set the scenario gives for `rules_year`.
+struct ScenarioList {
+  std::string name;
+  int data_year = 0, rules_year = 0;
+  diag::SourceLoc loc;
+};
+
 struct ScenarioFile {
   std::string path, dir;  ///< The file, and the folder relative paths are read from.
   std::string id, title;
@@ -157,6 +166,7 @@ struct ScenarioFile {
   diag::SourceLoc allocation_loc;
   std::vector<ScenarioAssumption> assumptions;
   std::vector<ScenarioEvent> events;
+  std::vector<ScenarioList> lists;
   std::string parameters;                 ///< A fitted-parameters file (central values), or "".
   std::vector<ScenarioTarget> targets;    ///< For lotrinh calibrate.
   std::vector<std::string> fit;           ///< The parameters calibrate fits.

@@ -19,6 +19,7 @@ Aggregates::Aggregates(const AggregateShape& s) : shape_(s) {
   exit_ = at; at += s.communes * (s.years + 1);
   iii_ = at; at += s.groups * s.years;
   unknown_ = at; at += s.years;
+  listed_ = at; at += s.lists * s.communes;
   fan_ = at; at += s.groups * s.years * kBins;
   last_ = at; at += s.communes * kBins;
   behind_ = at; at += s.communes;

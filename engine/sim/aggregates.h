@@ -11,6 +11,7 @@ namespace lotrinh::sim {
 /// The sizes that fix an Aggregates layout.
 struct AggregateShape {
   size_t communes = 0, groups = 0, years = 0, criteria = 0, states = 0;  ///< groups: province + districts.
+  size_t lists = 0;  ///< Official lists made during the run.
   bool operator==(const AggregateShape&) const = default;
 };
 
@@ -49,6 +50,9 @@ class Aggregates {
   /// unknown class is not counted as leaving region III).
   std::int64_t& unknown(size_t k) { return v_[unknown_ + k]; }
   std::int64_t unknown(size_t k) const { return v_[unknown_ + k]; }
+  /// Runs in which commune c (through its unit) is region III on list l.
+  std::int64_t& listed(size_t l, size_t c) { return v_[listed_ + l * shape_.communes + c]; }
+  std::int64_t listed(size_t l, size_t c) const { return v_[listed_ + l * shape_.communes + c]; }
   /// Times state s was clamped to its catalogue range, and left missing by missing inputs.
   std::int64_t& clamps(size_t s) { return v_[clamp_ + s]; }
   std::int64_t clamps(size_t s) const { return v_[clamp_ + s]; }
@@ -70,7 +74,7 @@ class Aggregates {
 
  private:
   AggregateShape shape_;
-  size_t exit_, iii_, unknown_, fan_, last_, behind_, hold_, clamp_, missing_;
+  size_t exit_, iii_, unknown_, listed_, fan_, last_, behind_, hold_, clamp_, missing_;
   std::vector<std::int64_t> v_;
 };
 

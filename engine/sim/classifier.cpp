@@ -65,9 +65,18 @@ int Classifier::entry_for(int year) const {
   return -1;
 }
 
+void Classifier::classify_with(int rules_year, int data_year, size_t n, const ColumnLookup& columns,
+                               unsigned char* region_iii, int* holding) {
+  classify_entry(entries_.at(static_cast<size_t>(entry_for(rules_year))), data_year, n, columns, region_iii, holding, nullptr);
+}
+
 void Classifier::classify(int year, size_t n, const ColumnLookup& columns, unsigned char* region_iii, int* holding,
                           std::vector<int>* classes) {
-  const Entry& e = entries_.at(static_cast<size_t>(entry_for(year)));
+  classify_entry(entries_.at(static_cast<size_t>(entry_for(year))), year, n, columns, region_iii, holding, classes);
+}
+
+void Classifier::classify_entry(const Entry& e, int year, size_t n, const ColumnLookup& columns, unsigned char* region_iii,
+                                int* holding, std::vector<int>* classes) {
   rules::Inputs in;
   in.n = n;
   in.column = columns;

@@ -31,6 +31,10 @@ class Classifier {
   /// criterion that holds, or -1. Requires entry_for(year) >= 0.
   void classify(int year, size_t n, const ColumnLookup& columns, unsigned char* region_iii, int* holding,
                 std::vector<int>* classes = nullptr);
+  /// The same with the rule set in force for `rules_year`, applied to the data of `data_year`
+  /// (an official list made from earlier data).
+  void classify_with(int rules_year, int data_year, size_t n, const ColumnLookup& columns, unsigned char* region_iii,
+                     int* holding);
   /// The candidate "holding back" criteria of the rule set of `year`: criteria that refer to no
   /// other criterion, are not the class's own condition, and are not excluded by the scenario.
   const std::vector<std::string>& criteria_names(int year) const;
@@ -50,6 +54,8 @@ class Classifier {
     std::vector<int> candidate_roots;  ///< Their root nodes.
   };
   std::vector<const unsigned char*> columns_;  // scratch: one result column per candidate
+  void classify_entry(const Entry& e, int year, size_t n, const ColumnLookup& columns, unsigned char* region_iii,
+                      int* holding, std::vector<int>* classes);
   std::vector<Entry> entries_;
 };
 

@@ -213,6 +213,14 @@ struct Simulation::Worker {
           proj_classes[static_cast<size_t>(k - 1)] = classes;
         }
       }
+      // Official lists made from the data of the previous year, on the units of this year.
+      for (size_t li = 0; li < S.lists.size(); ++li) {
+        if (S.lists[li].data_year != year - 1) continue;
+        classifier.classify_with(S.lists[li].rules_year, year - 1, n, lookup(k - 1), iii.data(), hold.data());
+        if (agg)
+          for (size_t c = 0; c < n0; ++c)
+            if (iii[unit_of(c)] == 1) ++agg->listed(li, c);
+      }
       const World& W = *cur;
       // Shocks.
       for (size_t s = 0; s < sim.model_.shocks.size(); ++s) {
@@ -512,6 +520,14 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
     if (covering != 1)
       sink.add(diag::error_about(scenario_.path, diag::msg(covering ? "sim.rules.overlap" : "sim.rules.gap", y), diag::msg("sim.rules.hint")));
   }
+  // Lists: made from a simulated year's data (not the last) with a rule set of the timeline.
+  for (const auto& l : scenario_.lists) {
+    bool rules_known = false;
+    for (const auto& t : scenario_.rules) rules_known = rules_known || (t.from <= l.rules_year && l.rules_year <= t.until);
+    if (l.data_year < scenario_.start_year || l.data_year >= scenario_.end_year || !rules_known)
+      sink.error(l.loc, diag::msg("sim.list.years", l.name, l.data_year, l.rules_year, scenario_.start_year, scenario_.end_year - 1),
+                 diag::msg("sim.list.hint"));
+  }
   // Budget lines within the simulated years.
   budget_.assign(static_cast<size_t>(Y) + 1, std::vector<std::int64_t>(config::spending_purposes().size(), 0));
   for (const auto& b : scenario_.budget) {
@@ -560,7 +576,7 @@ void Simulation::plan_and_project() {
 
 AggregateShape Simulation::shape() const {
   return {world_.size(), world_.district_ids.size() + 1, static_cast<size_t>(years()), last_criteria_.size(),
-          program_->layout().states.size()};
+          program_->layout().states.size(), scenario_.lists.size()};
 }
 
 std::string Simulation::rules_id(int year) const { return rules_entry(year).id; }

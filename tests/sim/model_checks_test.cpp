@@ -442,3 +442,14 @@ TEST_CASE("the backcast with the stored fitted parameters meets the report's end
   raw.parameters.clear();
   CHECK(std::fabs(sim::evaluate_targets(raw, m, w, catalogue(), library()).targets[0].simulated - 0.2536) > 0.01);
 }
+
+TEST_CASE("an official list is made once from its data year and kept: one made from the start data is the start classification") {
+  auto s = make(model_text(), scenario_text(1000000000) + "[[list]]\nname = \"L\"\ndata_year = 2021\nrules_year = 2021\n");
+  sim::Aggregates a = s.run(0, 10, 2);
+  bool any = false;
+  for (size_t c = 0; c < 4; ++c) {
+    CHECK(a.listed(0, c) == (s.start_iii()[c] ? 10 : 0));
+    any = any || s.start_iii()[c];
+  }
+  CHECK(any);
+}
