@@ -448,7 +448,9 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
       } else if (v.value < it->low || v.value > it->high) {
         sink.error(v.loc, diag::msg("sim.fitted.range", v.name, v.value, it->low, it->high), diag::msg("sim.fitted.range.hint"));
       } else {
+        // The runs draw around the fitted value: a uniform range becomes triangular with its mode there.
         it->value = v.value;
+        if (it->distribution == "uniform") it->distribution = "triangular";
       }
     }
   }
