@@ -611,11 +611,15 @@ Aggregates Simulation::run(std::uint64_t from, std::uint64_t to, int threads, st
   std::vector<Aggregates> parts(T, Aggregates(shape()));
   std::vector<std::exception_ptr> errors(T);
   std::vector<std::uint64_t> error_run(T, 0);
+  // Workers are built here, one after another: building one compiles rule sets through the
+  // library, whose cache is not safe to fill from two threads at once.
+  std::vector<std::unique_ptr<Worker>> workers;
+  for (std::uint64_t t = 0; t < T; ++t) workers.push_back(std::make_unique<Worker>(*this));
   auto body = [&](std::uint64_t t) {
     std::uint64_t a = from + count * t / T, b = from + count * (t + 1) / T;
     std::uint64_t r = a;
     try {
-      Worker w(*this);
+      Worker& w = *workers[t];
       for (; r < b; ++r) {
         w.run(r, false, &parts[t], nullptr);
         if (done) done->fetch_add(1, std::memory_order_relaxed);
