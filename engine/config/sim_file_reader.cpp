@@ -39,12 +39,13 @@ const Words kTargetKeys = {"name", "year", "state", "where", "weight", "reported
 const Words kWeights = {"households", "none"};
 const Words kCalibrationKeys = {"fit", "output"};
 const Words kRulesKeys = {"id", "from", "until", "assumption"};
-const Words kBudgetKeys = {"id", "source", "purpose", "from", "until", "amount_vnd"};
+const Words kBudgetKeys = {"id", "source", "purpose", "from", "until", "amount_vnd", "allocation"};
+const Words kBudgetAllocations = {"twinning"};
 const Words kAllocationKeys = {"method", "formula", "table"};
 const Words kAllocationMethods = {"formula", "table"};
 const Words kAssumptionKeys = {"name", "value", "text"};
-const Words kEventKeys = {"kind", "year", "from", "to", "paved_share"};
-const Words kEventKinds = {"road_paved", "merger"};
+const Words kEventKeys = {"kind", "year", "from", "to", "paved_share", "agency"};
+const Words kEventKinds = {"road_paved", "merger", "twinning_reassign"};
 
 /// The items of an array of tables `key` (a missing key gives none).
 std::vector<const TomlValue*> table_items(const TomlValue& root, const std::string& key, Problems& p) {
@@ -285,6 +286,7 @@ class ScenarioReader {
       } else if (!t.has("amount_vnd")) {
         t.missing("amount_vnd", msg("sim.budget.hint"));
       }
+      b.allocation = t.word("allocation", kBudgetAllocations).value_or("");
       out_.budget.push_back(b);
     }
     if (const TomlValue* a = top.get("allocation", Want::kTable)) {
@@ -356,6 +358,7 @@ class ScenarioReader {
         required_string(t, "to", e.to);
       }
       e.paved_share = t.number("paved_share").value_or(1);
+      if (e.kind == "twinning_reassign") required_string(t, "agency", e.agency);
       out_.events.push_back(e);
     }
   }

@@ -97,6 +97,9 @@ struct ScenarioBudget {
   std::string id, source, purpose;
   int from = 0, until = 0;
   std::int64_t amount_vnd = 0;  ///< Per year, whole dong.
+  /// "" (the scenario's allocation) or "twinning": split equally among the twinning agencies
+  /// active in the year, each agency's part going to the commune it is twinned with.
+  std::string allocation;
   diag::SourceLoc loc, amount_loc;
 };
 
@@ -111,10 +114,11 @@ struct ScenarioAssumption {
 /// An event of the run. road_paved: the road between `from` and `to` gets `paved_share` from
 /// `year` on. merger: from data year `year` on, the communes are the units they merged into
 /// (by the province's lineage), their state combined by each indicator's rule.
+/// twinning_reassign: from `year` on, `agency` is twinned with `to` instead of `from`.
 struct ScenarioEvent {
   std::string kind;
   int year = 0;
-  std::string from, to;
+  std::string from, to, agency;
   double paved_share = 1;
   diag::SourceLoc loc;
 };

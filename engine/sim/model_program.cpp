@@ -47,6 +47,8 @@ ModelProgram::ModelProgram(const config::ModelFile& model, const data::Catalogue
   for (const auto& p : config::spending_purposes()) add("spend_" + p, {});
   L.travel = L.symbols.size();
   add("travel_hours", {});
+  L.twinned = L.symbols.size();
+  add("twinned_agencies", {});
   L.spill0 = L.symbols.size();
   for (const auto& s : model.spillovers) {
     add(s.name, s.loc);

@@ -45,7 +45,7 @@ struct Simulation::Worker {
   int Y;
   std::vector<std::vector<double>> st, next, tmp;  // [state][unit]; sized n0, the first n used
   std::vector<std::vector<int>> members;            // merged unit -> its old communes
-  std::vector<double> vals, params, spill, shocks, noises;
+  std::vector<double> vals, params, spill, shocks, noises, twinned;
   std::vector<unsigned char> iii, exited;
   std::vector<int> hold, classes;
   std::vector<std::map<std::string, int>> by_name;  // per year index: indicator id -> state
@@ -74,6 +74,7 @@ struct Simulation::Worker {
     spill.assign(L.spill_of.size() * n, 0);
     shocks.assign(s.model_.shocks.size() * n, 0);
     noises.assign(s.model_.noises.size(), 0);
+    twinned.assign(n, 0);
     iii.assign(n, 0);
     exited.assign(n, 0);
     hold.assign(n, -1);
@@ -244,6 +245,9 @@ struct Simulation::Worker {
           central && proj ? proj->spend[static_cast<size_t>(k)] : sim.projection_.spend[static_cast<size_t>(k)];
       const double* hh = households_col();
       const size_t P = config::spending_purposes().size();
+      std::fill(twinned.begin(), twinned.begin() + static_cast<long>(n), 0.0);
+      if (static_cast<size_t>(k) < W0->twinning.size())
+        for (int c : W0->twinning[static_cast<size_t>(k)]) twinned[unit_of(static_cast<size_t>(c))] += 1;
       for (size_t c = 0; c < n; ++c) {
         for (size_t i = 0; i < L.states.size(); ++i) vals[static_cast<size_t>(L.state0) + i] = st[i][c];
         for (size_t p = 0; p < params.size(); ++p) vals[static_cast<size_t>(L.param0) + p] = params[p];
@@ -252,6 +256,7 @@ struct Simulation::Worker {
           vals[static_cast<size_t>(L.spend0) + p] = h > 0 ? static_cast<double>(spend[p * n + c]) / 1e6 / h : kNaN;
         }
         vals[static_cast<size_t>(L.travel)] = W.travel_hours[static_cast<size_t>(k)][c];
+        vals[static_cast<size_t>(L.twinned)] = twinned[c];
         for (size_t s = 0; s < L.spill_of.size(); ++s) vals[static_cast<size_t>(L.spill0) + s] = spill[s * n + c];
         for (size_t s = 0; s < sim.model_.shocks.size(); ++s) vals[static_cast<size_t>(L.shock0) + s] = shocks[s * n + c];
         for (size_t s = 0; s < sim.model_.noises.size(); ++s)
@@ -346,6 +351,7 @@ struct Simulation::Worker {
   // Plans year k's spending on the projection: the formula reads the state at the end of the
   // previous year and its classes, or the allocation table gives it.
   void sim_plan(int k, Projection& proj);
+  void add_twinning(int k, std::vector<std::int64_t>& out);
 
   std::vector<std::vector<int>> proj_classes;
   std::unique_ptr<expr::CompiledExpr> formula;
@@ -365,6 +371,7 @@ void Simulation::Worker::sim_plan(int k, Projection& proj) {
         auto it = sim.table_plan_.find({year, static_cast<int>(p), cur->slugs[c]});
         if (it != sim.table_plan_.end()) out[p * n + c] = it->second;
       }
+    add_twinning(k, out);
     return;
   }
   if (!formula) {
@@ -424,6 +431,20 @@ void Simulation::Worker::sim_plan(int k, Projection& proj) {
   for (size_t p = 0; p < P; ++p) {
     auto parts = split_largest_remainder(sim.budget_[static_cast<size_t>(k)][p], weights);
     for (size_t c = 0; c < n; ++c) out[p * n + c] = parts[c];
+  }
+  add_twinning(k, out);
+}
+
+void Simulation::Worker::add_twinning(int k, std::vector<std::int64_t>& out) {
+  // Money through the twinning agencies: equal shares per active agency, to its commune's unit.
+  const size_t P = config::spending_purposes().size();
+  if (static_cast<size_t>(k) >= W0->twinning.size()) return;  // no agencies (and so no such money)
+  const auto& agencies = W0->twinning[static_cast<size_t>(k)];
+  for (size_t p = 0; p < P; ++p) {
+    const std::int64_t amount = sim.twin_budget_[static_cast<size_t>(k)][p];
+    if (amount == 0) continue;
+    auto parts = split_largest_remainder(amount, std::vector<double>(agencies.size(), 1.0));
+    for (size_t a = 0; a < agencies.size(); ++a) out[p * n + unit_of(static_cast<size_t>(agencies[a]))] += parts[a];
   }
 }
 
@@ -532,6 +553,7 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
   }
   // Budget lines within the simulated years.
   budget_.assign(static_cast<size_t>(Y) + 1, std::vector<std::int64_t>(config::spending_purposes().size(), 0));
+  twin_budget_ = budget_;
   for (const auto& b : scenario_.budget) {
     if (b.from <= scenario_.start_year || b.until > scenario_.end_year || b.from > b.until) {
       sink.error(b.loc, diag::msg("sim.budget.years", b.id, b.from, b.until, scenario_.start_year + 1, scenario_.end_year),
@@ -541,7 +563,16 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
     size_t p = static_cast<size_t>(std::find(config::spending_purposes().begin(), config::spending_purposes().end(), b.purpose) -
                                    config::spending_purposes().begin());
     if (p >= config::spending_purposes().size()) continue;
-    for (int y = b.from; y <= b.until; ++y) budget_[static_cast<size_t>(y - scenario_.start_year)][p] += b.amount_vnd;
+    for (int y = b.from; y <= b.until; ++y) {
+      const size_t k = static_cast<size_t>(y - scenario_.start_year);
+      if (b.allocation == "twinning") {
+        twin_budget_[k][p] += b.amount_vnd;
+        if (b.amount_vnd > 0 && (k >= world_.twinning.size() || world_.twinning[k].empty()))
+          sink.error(b.loc, diag::msg("sim.budget.no_agency", b.id, y), diag::msg("sim.budget.no_agency.hint"));
+      } else {
+        budget_[k][p] += b.amount_vnd;
+      }
+    }
   }
   sink.throw_if_errors();
   if (scenario_.allocation == "table") {

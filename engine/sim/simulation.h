@@ -46,7 +46,9 @@ class Simulation {
   const std::vector<unsigned char>& start_iii() const { return start_iii_; }
   const Projection& projection() const { return projection_; }
   /// Budget per year index (1..Y) and purpose, dong.
-  std::int64_t budget(int year_index, size_t purpose) const { return budget_[static_cast<size_t>(year_index)][purpose]; }
+  std::int64_t budget(int year_index, size_t purpose) const {
+    return budget_[static_cast<size_t>(year_index)][purpose] + twin_budget_[static_cast<size_t>(year_index)][purpose];
+  }
   /// Candidate criteria of the last year's rule set, and the id/title/assumption per year.
   const std::vector<std::string>& last_criteria() const { return last_criteria_; }
   std::string rules_id(int year) const;
@@ -80,7 +82,8 @@ class Simulation {
   const rules::RuleLibrary& library_;
   std::unique_ptr<ModelProgram> program_;
   std::vector<config::ModelParameter> params_;
-  std::vector<std::vector<std::int64_t>> budget_;  ///< [yi][purpose]
+  std::vector<std::vector<std::int64_t>> budget_;       ///< [yi][purpose], by the scenario's allocation
+  std::vector<std::vector<std::int64_t>> twin_budget_;  ///< [yi][purpose], through the twinning agencies
   std::vector<unsigned char> start_iii_;
   std::vector<std::string> last_criteria_;
   Projection projection_;

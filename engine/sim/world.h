@@ -25,6 +25,10 @@ struct World {
   std::vector<std::vector<double>> travel_hours;
   /// Per commune: values of the start year that are estimated, and all values (provenance).
   std::vector<int> estimated, values;
+  /// twinning[k]: for year start_year + k, the commune index each active twinning agency is
+  /// twinned with on 31 December (agencies in id order; reassignment events applied). Twinnings
+  /// open at the end of the province's history are assumed to continue.
+  std::vector<std::vector<int>> twinning;
   bool has_provenance = false;
 
   /// The merger (0: none): from data year merger_year on, the units of `merged` replace these;

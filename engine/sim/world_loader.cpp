@@ -5,10 +5,12 @@
 #include <map>
 
 #include "data/csv_table_reader.h"
+#include "data/twinning.h"
 #include "data/provenance.h"
 #include "data/unit_registry.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/spelling.h"
 #include "graph/commune_graph.h"
 #include "graph/kontum_network.h"
 #include "graph/successor_aggregation.h"
@@ -147,6 +149,46 @@ World load_world(const std::string& dir, int start_year, int end_year, const std
     std::vector<double> hours(n);
     for (size_t c = 0; c < n; ++c) hours[c] = all[graph_index[w.slugs[c]]];
     w.travel_hours.push_back(std::move(hours));
+  }
+  // Twinning agencies year by year, with the scenario's reassignments.
+  {
+    std::error_code ec;
+    if (fs::exists(fs::path(dir) / "twinning.csv", ec)) {
+      data::TwinningHistory tw = data::TwinningHistory::load_dir(dir, registry);
+      std::vector<std::string> agencies;
+      for (const auto& a : tw.agencies()) agencies.push_back(a.id);
+      std::sort(agencies.begin(), agencies.end());
+      for (const auto& e : events)
+        if (e.kind == "twinning_reassign" && !std::binary_search(agencies.begin(), agencies.end(), e.agency))
+          throw diag::InputError(diag::error_at(e.loc, diag::msg("sim.event.agency", e.agency), diag::did_you_mean(e.agency, agencies)));
+      std::map<std::string, std::string> moved;  // agency -> commune after a reassignment event
+      for (int y = start_year; y <= end_year; ++y) {
+        // The history on 31 December (the report's date for later years), then the events.
+        const data::UnitDate at = y >= data::kTwinningReportDate.year ? data::kTwinningReportDate : data::UnitDate{y, 12, 31};
+        std::map<std::string, std::string> where;
+        for (const auto& t : tw.twinnings())
+          if (t.active_on(at)) where[t.agency] = t.commune;
+        for (const auto& [a, c] : moved) where[a] = c;
+        for (const auto& e : events) {
+          if (e.kind != "twinning_reassign" || e.year != y) continue;
+          auto it = where.find(e.agency);
+          if (it == where.end() || it->second != e.from)
+            throw diag::InputError(diag::error_at(e.loc, diag::msg("sim.event.twinning_from", e.agency, e.from,
+                                                                   it == where.end() ? "-" : it->second, y),
+                                                  diag::msg("sim.event.hint")));
+          if (!commune_index.count(e.to))
+            throw diag::InputError(diag::error_at(e.loc, diag::msg("sim.event.commune", e.to, start_year), diag::did_you_mean(e.to, w.slugs)));
+          where[e.agency] = e.to;
+          moved[e.agency] = e.to;
+        }
+        std::vector<int> year_list;
+        for (const auto& [a, c] : where)
+          if (auto it = commune_index.find(c); it != commune_index.end()) year_list.push_back(it->second);
+        w.twinning.push_back(std::move(year_list));
+      }
+    } else {
+      w.twinning.assign(static_cast<size_t>(end_year - start_year + 1), {});
+    }
   }
   w.has_provenance = !prov.empty();
   w.estimated.assign(n, 0);

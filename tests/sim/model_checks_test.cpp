@@ -453,3 +453,48 @@ TEST_CASE("an official list is made once from its data year and kept: one made f
   }
   CHECK(any);
 }
+
+TEST_CASE("twinning support follows a reassignment from its year") {
+  config::ScenarioEvent move;
+  move.kind = "twinning_reassign";
+  move.year = 2024;
+  move.agency = "unnamed-01";
+  move.from = "dak-blo";
+  move.to = "ngoc-linh";
+  sim::World w = sim::load_world(kHome + "/scenarios/kontum", 2021, 2030, {move}, catalogue());
+  const std::string scenario =
+      "[scenario]\ndata = \".\"\nmodel = \"m.toml\"\nstart_year = 2021\nend_year = 2030\n"
+      "[[rules]]\nid = \"vn.qd-33-2020\"\nfrom = 2021\nuntil = 2030\n"
+      "[[budget]]\nid = \"t\"\nsource = \"twinning agencies\"\npurpose = \"production\"\nfrom = 2022\nuntil = 2030\n"
+      "amount_vnd = 1000000001\nallocation = \"twinning\"\n[allocation]\nformula = \"1\"\n";
+  const std::string model = "[model]\nid = \"t\"\npoverty = \"poverty_rate\"\n"
+                            "[state]\npoverty_rate = { update = \"poverty_rate * (1 - 0.01 * twinned_agencies)\" }\n"
+                            "[[conversion]]\nalias = \"poverty_rate\"\nyear = 2026\nfactor = 1\nsource = \"s\"\n";
+  sim::Simulation s(config::parse_scenario_file("s.toml", scenario), config::parse_model_file("m.toml", model), w,
+                    catalogue(), library());
+  auto index = [&](const std::string& slug) {
+    return static_cast<size_t>(std::find(w.slugs.begin(), w.slugs.end(), slug) - w.slugs.begin());
+  };
+  const size_t n = w.size(), blo = index("dak-blo"), linh = index("ngoc-linh");
+  const size_t production = 1;
+  auto spend = [&](int k, size_t c) { return s.projection().spend[static_cast<size_t>(k)][production * n + c]; };
+  CHECK(spend(2, blo) > 0);                     // 2023: the agency is still at Đắk Blô
+  CHECK(spend(3, blo) < spend(2, blo));         // 2024: it has left
+  CHECK(spend(3, linh) > spend(2, linh));       // and Ngọc Linh gets its share
+  for (int k = 1; k <= 9; ++k) {
+    std::int64_t sum = 0;
+    for (size_t c = 0; c < n; ++c) sum += spend(k, c);
+    CHECK(sum == 1000000001);                   // to the last dong
+  }
+  // The model reads the number of agencies: Ngọc Linh's poverty falls faster from 2024.
+  const auto& p = s.projection().poverty;
+  CHECK(p[3][linh] / p[2][linh] < p[2][linh] / p[1][linh]);
+  // An agency that is not where the event says is an error at the event.
+  move.from = "dak-man";
+  try {
+    sim::load_world(kHome + "/scenarios/kontum", 2021, 2030, {move}, catalogue());
+    FAIL("no error");
+  } catch (const diag::InputError& e) {
+    CHECK(e.diagnostics().front().message == "agency 'unnamed-01' is not twinned with 'dak-man' in 2024 but with 'dak-blo'");
+  }
+}
