@@ -8,6 +8,7 @@
 
 #include "cli/cmd_graph.h"
 #include "cli/cmd_reproduce.h"
+#include "cli/cmd_simulate.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "diag/diagnostic.h"
@@ -32,7 +33,11 @@ int run_command(const Options& o) {
   Context ctx(o);
   if (o.command == "check") return cmd_check(ctx);
   if (o.command == "test") return cmd_test(ctx);
+  if (o.command.empty() && !baseline_scenario().empty()) return cmd_simulate(ctx);
   if (o.command == "classify" || o.command.empty()) return cmd_classify(ctx);
+  if (o.command == "simulate") return cmd_simulate(ctx);
+  if (o.command == "merge") return cmd_merge(ctx);
+  if (o.command == "calibrate") return cmd_calibrate(ctx);
   if (o.command == "explain") return cmd_explain(ctx);
   if (o.command == "diff") return cmd_diff(ctx);
   if (o.command == "targets") return cmd_targets(ctx);
@@ -87,7 +92,18 @@ int main(int argc, char** argv) {
   auto* aggregate = app.add_subcommand("aggregate", diag::msg("cmd.aggregate"));
   aggregate->add_option("--commune", o.commune, diag::msg("opt.commune"));
   aggregate->add_option("--on", o.on, diag::msg("opt.on"));
-  for (auto* c : {check, test, classify, explain, diff, targets, sweep, reproduce, graph, aggregate}) {
+  auto* simulate = app.add_subcommand("simulate", diag::msg("cmd.simulate"));
+  simulate->add_option("scenario", o.paths, diag::msg("opt.scenario"))->expected(0, 1);
+  simulate->add_option("--runs", o.runs, diag::msg("opt.runs"));
+  simulate->add_option("--seed", o.seed, diag::msg("opt.seed"));
+  simulate->add_option("--threads", o.threads, diag::msg("opt.threads"));
+  simulate->add_option("--runs-from", o.runs_from, diag::msg("opt.runs_from"));
+  simulate->add_option("--runs-to", o.runs_to, diag::msg("opt.runs_to"));
+  simulate->add_option("--partial", o.partial, diag::msg("opt.partial"));
+  auto* merge = app.add_subcommand("merge", diag::msg("cmd.merge"));
+  merge->add_option("partials", o.paths, diag::msg("opt.partials"));
+  auto* calibrate = app.add_subcommand("calibrate", diag::msg("cmd.calibrate"));
+  calibrate->add_option("scenario", o.paths, diag::msg("opt.calibration_scenario"))->expected(0, 1);
     common(c, o);
     c->add_option("--lang", lang_opt, diag::msg("opt.lang"));
   }
@@ -104,7 +120,10 @@ int main(int argc, char** argv) {
   }
   for (auto* c : app.get_subcommands()) o.command = c->get_name();
   try {
-    if (o.command.empty()) std::fputs((diag::msg("cli.main_job") + "\n").c_str(), stderr);
+    if (o.command.empty()) {
+      const std::string baseline = baseline_scenario();
+      std::fputs(((baseline.empty() ? diag::msg("cli.main_job") : diag::msg("cli.main_job_forecast", baseline)) + "\n").c_str(), stderr);
+    }
     return run_command(o);
   } catch (const diag::InputError& e) {
     std::fputs(e.what(), stderr);

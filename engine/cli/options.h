@@ -1,5 +1,6 @@
 #pragma once
 // The parsed command line, shared by every command.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -25,6 +26,11 @@ struct Options {
   bool gaps = false;                    ///< check --gaps
   bool transitions = false;             ///< reproduce --transitions
   size_t cap = 200000;                  ///< gap search cap
+  std::optional<long long> runs;        ///< simulate --runs
+  std::optional<long long> seed;        ///< simulate --seed
+  std::optional<int> threads;           ///< simulate --threads
+  std::optional<std::uint64_t> runs_from, runs_to;  ///< simulate --runs-from, --runs-to (exclusive)
+  std::string partial;                  ///< simulate --partial: write a shard's aggregates here
 };
 
 /// Runs the command; returns the exit code (0 ok, 1 failures found, 2 invalid input).

@@ -21,6 +21,7 @@ Table& english() {
 #include "diag/catalogue/en/report.inc"
 #include "diag/catalogue/en/cli.inc"
 #include "diag/catalogue/en/repro.inc"
+#include "diag/catalogue/en/sim.inc"
   };
 #undef M
   return table;
@@ -30,6 +31,7 @@ Table& vietnamese() {
 #define M(id, text) {id, text},
   static Table table = {
 #include "diag/catalogue/vi/all.inc"
+#include "diag/catalogue/vi/sim.inc"
   };
 #undef M
   return table;

@@ -97,7 +97,11 @@ Catalogue english() {
 
 Catalogue vietnamese() {
   Catalogue c;
-  read_file(kCatalogue / "vi" / "all.inc", c);
+  std::vector<fs::path> files;
+  for (const auto& f : fs::directory_iterator(kCatalogue / "vi"))
+    if (f.path().extension() == ".inc") files.push_back(f.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) read_file(f, c);
   for (const auto& f : tool_catalogues("vi")) read_file(f, c);
   return c;
 }

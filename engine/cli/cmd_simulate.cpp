@@ -1,0 +1,371 @@
+// lotrinh simulate, lotrinh merge.
+#include "cli/cmd_simulate.h"
+
+#include <fmt/format.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <sstream>
+#include <thread>
+
+#include "config/sim_file_reader.h"
+#include "diag/diagnostic.h"
+#include "diag/messages.h"
+#include "diag/text_file.h"
+#include "report/output.h"
+#include "report/render.h"
+#include "sim/simulation.h"
+
+namespace lotrinh::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using report::Cell;
+
+diag::InputError option_problem(const std::string& option, std::string message, std::string hint) {
+  return diag::InputError(diag::error_about(option, std::move(message), std::move(hint)));
+}
+
+struct Loaded {
+  config::ScenarioFile scenario;
+  std::unique_ptr<sim::Simulation> simulation;
+};
+
+std::string relative_to(const std::string& dir, const std::string& path) {
+  return fs::path(path).is_absolute() ? path : (fs::path(dir) / path).lexically_normal().string();
+}
+
+// Reads the scenario, its model and data, applies --seed, --runs and --set, and plans.
+Loaded load(Context& ctx, const std::string& path, std::optional<std::uint64_t> seed, std::optional<long long> runs) {
+  Loaded l;
+  l.scenario = config::read_scenario_file(path);
+  if (seed) l.scenario.seed = *seed;
+  if (runs) {
+    if (*runs < 1) throw option_problem("--runs", diag::msg("sim.scenario.runs", *runs), diag::msg("sim.scenario.runs.hint"));
+    l.scenario.runs = static_cast<int>(*runs);
+  }
+  config::ModelFile model = config::read_model_file(relative_to(l.scenario.dir, l.scenario.model));
+  sim::World world = sim::load_world(relative_to(l.scenario.dir, l.scenario.data), l.scenario.start_year, l.scenario.end_year,
+                                     l.scenario.events, ctx.catalogue());
+  l.simulation = std::make_unique<sim::Simulation>(l.scenario, model, std::move(world), ctx.catalogue(), ctx.library(),
+                                                   ctx.overrides());
+  return l;
+}
+
+std::string pct(double f) { return std::isnan(f) ? "-" : fmt::format("{:.1f} %", f * 100); }
+std::string bn(std::int64_t dong) { return fmt::format("{:.3f}", static_cast<double>(dong) / 1e9); }
+
+std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Aggregates& a) {
+  const auto& S = s.scenario();
+  const auto& W = s.world();
+  const auto& M = s.model();
+  const int Y = s.years();
+  const std::int64_t R = a.runs();
+  const size_t n = W.size();
+  const double runs = static_cast<double>(R);
+
+  // Per commune.
+  report::ResultTable t;
+  t.title = diag::msg("simulate.title", S.title.empty() ? S.id : S.title, S.start_year, S.end_year, R);
+  t.columns = {{"unit", diag::msg("col.unit")}, {"name", diag::msg("col.name")}, {"district", diag::msg("col.district")},
+               {"iii_start", diag::msg("simulate.col.iii_start", S.start_year)}};
+  if (W.merged) t.columns.push_back({"unit_after_merger", diag::msg("simulate.col.unit_after", W.merger_year)});
+  for (int k = 1; k <= Y; ++k)
+    t.columns.push_back({fmt::format("left_iii_by_{}", S.start_year + k), fmt::format("≤{}", S.start_year + k), report::Align::kRight});
+  for (const auto& l : S.lists)
+    t.columns.push_back({"on_list_" + l.name, diag::msg("simulate.col.listed", l.name), report::Align::kRight});
+  t.columns.push_back({"median_exit", diag::msg("simulate.col.median_exit"), report::Align::kRight});
+  t.columns.push_back({"central_exit", diag::msg("simulate.col.central_exit"), report::Align::kRight});
+  t.columns.push_back({"holding_back", diag::msg("simulate.col.holding_back", S.end_year)});
+  for (int q : {5, 50, 95})
+    t.columns.push_back({fmt::format("poverty_p{}_{}", q, S.end_year), diag::msg("simulate.col.poverty", q, S.end_year), report::Align::kRight});
+  t.columns.push_back({"above_35", diag::msg("simulate.col.above_35", S.end_year), report::Align::kRight});
+  t.columns.push_back({"estimated_share", diag::msg("simulate.col.estimated"), report::Align::kRight});
+  std::int64_t est_total = 0, val_total = 0;
+  for (size_t c = 0; c < n; ++c) {
+    std::vector<Cell> row{report::text(W.slugs[c]), report::text(W.names[c]),
+                          report::text(W.district_names[static_cast<size_t>(W.district[c])]),
+                          report::text(s.start_iii()[c] ? "III" : "-")};
+    if (W.merged) row.push_back(report::text(W.merged->slugs[static_cast<size_t>(W.successor[c])]));
+    std::int64_t cum = 0;
+    std::string median = s.start_iii()[c] ? diag::msg("simulate.after", S.end_year) : "-";
+    bool median_found = false;
+    for (int k = 1; k <= Y; ++k) {
+      cum += a.exit(c, static_cast<size_t>(k - 1));
+      if (s.start_iii()[c]) row.push_back(report::percent(static_cast<double>(cum) / runs, 1));
+      else row.push_back(report::missing());
+      if (s.start_iii()[c] && !median_found && cum * 2 >= R) {
+        median = std::to_string(S.start_year + k);
+        median_found = true;
+      }
+    }
+    for (size_t li = 0; li < S.lists.size(); ++li) row.push_back(report::percent(static_cast<double>(a.listed(li, c)) / runs, 1));
+    row.push_back(report::text(median));
+    int ce = s.projection().exit_year[c];
+    row.push_back(report::text(!s.start_iii()[c] ? "-" : ce ? std::to_string(ce) : diag::msg("simulate.after", S.end_year)));
+    // The criterion most often holding it in region III in the last year.
+    std::int64_t best = 0;
+    size_t best_k = 0;
+    for (size_t k = 0; k < s.last_criteria().size(); ++k)
+      if (a.holding(c, k) > best) { best = a.holding(c, k); best_k = k; }
+    row.push_back(report::text(best ? fmt::format("{} ({})", s.last_criteria()[best_k], pct(static_cast<double>(best) / runs)) : "-"));
+    for (int q : {5, 50, 95}) row.push_back(report::percent(sim::Aggregates::percentile(a.last(c), R, q), 1));
+    row.push_back(report::percent(static_cast<double>(a.behind(c)) / runs, 1));
+    row.push_back(W.has_provenance && W.values[c] ? report::percent(static_cast<double>(W.estimated[c]) / W.values[c], 0) : report::missing());
+    est_total += W.estimated[c];
+    val_total += W.values[c];
+    t.add_row(std::move(row));
+  }
+
+  // What it ran and assumed.
+  auto& N = t.notes;
+  N.push_back(diag::msg("simulate.note.ran", S.path, M.path, M.id, R, S.seed, S.start_year, S.end_year));
+  if (!S.parameters.empty()) {
+    std::string fitted;
+    for (size_t i = 0; i < M.parameters.size(); ++i)
+      if (s.parameters()[i].value != M.parameters[i].value)
+        fitted += (fitted.empty() ? "" : ", ") + fmt::format("{} = {:.6g}", M.parameters[i].name, s.parameters()[i].value);
+    N.push_back(diag::msg("simulate.note.fitted", S.parameters, fitted.empty() ? "-" : fitted));
+  }
+  for (const auto& r : S.rules) {
+    N.push_back(diag::msg("simulate.note.rules", r.from, r.until, r.id, s.rules_title(r.from)));
+    if (!r.assumption.empty()) N.push_back(diag::msg("simulate.note.rules_assumption", r.from, r.until, r.assumption));
+  }
+  if (W.merged) N.push_back(diag::msg("simulate.note.merger", W.merger_year, n, W.merged->size()));
+  for (const auto& c : M.conversions)
+    N.push_back(diag::msg("simulate.note.conversion", c.alias, c.year, c.factor, c.source, c.note));
+  for (const auto& as : S.assumptions) N.push_back(diag::msg("simulate.note.assumption", as.name, as.value, as.text));
+  std::int64_t money = 0;
+  std::string per_year;
+  for (int k = 1; k <= Y; ++k) {
+    std::int64_t y = 0, allocated = 0;
+    for (size_t p = 0; p < config::spending_purposes().size(); ++p) y += s.budget(k, p);
+    for (auto v : s.projection().spend[static_cast<size_t>(k)]) allocated += v;
+    money += y;
+    if (k == 1) per_year = bn(y);
+    if (y != allocated) N.push_back(diag::msg("simulate.note.money_mismatch", S.start_year + k, y, allocated));
+  }
+  N.push_back(diag::msg("simulate.note.money", bn(money), per_year, S.allocation == "formula" && S.formula ? S.formula->text : S.allocation_table));
+  if (W.has_provenance)
+    N.push_back(diag::msg("simulate.note.estimated", S.start_year, est_total, val_total,
+                          pct(val_total ? static_cast<double>(est_total) / static_cast<double>(val_total) : 0)));
+  else
+    N.push_back(diag::msg("simulate.note.no_provenance"));
+  std::string held;
+  for (const auto& st : M.states)
+    if (!st.update) held += (held.empty() ? "" : ", ") + st.id;
+  if (!held.empty()) N.push_back(diag::msg("simulate.note.held", held));
+  for (size_t i = 0; i < M.states.size(); ++i) {
+    if (a.clamps(i)) N.push_back(diag::msg("simulate.note.clamps", M.states[i].id, a.clamps(i)));
+    if (a.missing(i)) N.push_back(diag::msg("simulate.note.missing", M.states[i].id, a.missing(i)));
+  }
+  for (int k = 1; k <= Y; ++k)
+    if (a.unknown(static_cast<size_t>(k - 1)))
+      N.push_back(diag::msg("simulate.note.unknown", S.start_year + k, fmt::format("{:.1f}", static_cast<double>(a.unknown(static_cast<size_t>(k - 1))) / runs)));
+  std::string shocks;
+  for (const auto& sh : M.shocks) shocks += (shocks.empty() ? "" : "; ") + fmt::format("{} p={} ({})", sh.name, sh.probability, sh.scope);
+  if (!shocks.empty()) N.push_back(diag::msg("simulate.note.shocks", shocks));
+  N.push_back(diag::msg("simulate.note.method"));
+  if (!W.merged) N.push_back(diag::msg("simulate.note.no_merger"));
+  for (const auto& l : S.lists)
+    N.push_back(diag::msg("simulate.note.list", l.name, l.data_year, s.rules_id(l.rules_year), l.rules_year));
+  N.push_back(diag::msg("simulate.note.not_yet"));
+
+  // Province and districts: the poverty fan and region III counts per year.
+  report::ResultTable f;
+  f.title = diag::msg("simulate.fan.title", S.start_year + 1, S.end_year);
+  f.columns = {{"area", diag::msg("simulate.col.area")}, {"year", diag::msg("col.year"), report::Align::kRight}};
+  for (int q : {5, 25, 50, 75, 95}) f.columns.push_back({fmt::format("poverty_p{}", q), fmt::format("p{}", q), report::Align::kRight});
+  f.columns.push_back({"expected_iii", diag::msg("simulate.col.expected_iii"), report::Align::kRight});
+  f.columns.push_back({"expected_left_behind", diag::msg("simulate.col.left_behind"), report::Align::kRight});
+  for (size_t g = 0; g < s.shape().groups; ++g) {
+    std::string area = g == 0 ? diag::msg("simulate.province") : W.district_names[g - 1];
+    double behind = 0;
+    for (size_t c = 0; c < n; ++c)
+      if (g == 0 || static_cast<size_t>(W.district[c]) + 1 == g) behind += static_cast<double>(a.behind(c));
+    for (int k = 1; k <= Y; ++k) {
+      std::vector<Cell> row{report::text(area), report::number(S.start_year + k, 0)};
+      for (int q : {5, 25, 50, 75, 95}) row.push_back(report::percent(sim::Aggregates::percentile(a.fan(g, static_cast<size_t>(k - 1)), R, q), 1));
+      row.push_back(report::number(static_cast<double>(a.iii(g, static_cast<size_t>(k - 1))) / runs, 2));
+      row.push_back(k == Y ? report::number(behind / runs, 2) : report::missing());
+      f.add_row(std::move(row));
+    }
+  }
+  f.notes.push_back(diag::msg("simulate.fan.note"));
+  return {t, f};
+}
+
+std::string partial_text(const sim::Simulation& s, const std::string& scenario_path, const Context& ctx,
+                         std::uint64_t from, std::uint64_t to, const sim::Aggregates& a) {
+  std::string out = "lotrinh-partial 1\n";
+  out += "scenario " + scenario_path + "\n";
+  for (const auto& [k, v] : ctx.overrides()) out += fmt::format("set {}={}\n", k, v);
+  out += fmt::format("seed {}\nruns {}\nrange {} {}\nfingerprint {}\ncounts {}\n", s.scenario().seed, s.scenario().runs, from, to,
+                     s.fingerprint(), a.counts_text());
+  return out;
+}
+
+std::optional<std::uint64_t> seed_option(const Options& o) {
+  if (!o.seed) return std::nullopt;
+  return static_cast<std::uint64_t>(*o.seed);
+}
+
+int threads_option(const Options& o) {
+  if (o.threads) {
+    if (*o.threads < 1) throw option_problem("--threads", diag::msg("simulate.bad_threads", *o.threads), diag::msg("simulate.bad_threads.hint"));
+    return *o.threads;
+  }
+  return static_cast<int>(std::max(1u, std::min(std::thread::hardware_concurrency(), 8u)));
+}
+
+// Runs; on a terminal, shows runs done and time left once the run has taken a second.
+sim::Aggregates run_with_progress(const sim::Simulation& s, std::uint64_t from, std::uint64_t to, int threads) {
+  if (!::isatty(2)) return s.run(from, to, threads);
+  std::atomic<std::uint64_t> done{0};
+  std::atomic<bool> finished{false};
+  const auto start = std::chrono::steady_clock::now();
+  bool shown = false;
+  std::thread bar([&] {
+    while (!finished.load()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      const std::uint64_t d = done.load();
+      if (elapsed < 1.0 || d == 0 || finished.load()) continue;
+      const double left = elapsed * static_cast<double>(to - from - d) / static_cast<double>(d);
+      std::fprintf(stderr, "\r%s   ", diag::msg("simulate.progress", d, to - from, fmt::format("{:.0f}", left)).c_str());
+      shown = true;
+    }
+  });
+  sim::Aggregates a(s.shape());
+  try {
+    a = s.run(from, to, threads, &done);
+  } catch (...) {
+    finished = true;
+    bar.join();
+    throw;
+  }
+  finished = true;
+  bar.join();
+  if (shown) std::fputs("\r\033[K", stderr);
+  return a;
+}
+
+}  // namespace
+
+std::string baseline_scenario() {
+  // The first province folder (by name) that ships a baseline.toml.
+  std::error_code ec;
+  std::vector<std::string> found;
+  for (const auto& e : fs::directory_iterator(home() + "/scenarios", ec))
+    if (fs::exists(e.path() / "baseline.toml", ec)) found.push_back((e.path() / "baseline.toml").string());
+  std::sort(found.begin(), found.end());
+  return found.empty() ? "" : found.front();
+}
+
+int cmd_simulate(Context& ctx) {
+  const Options& o = ctx.options();
+  std::string path = o.paths.empty() ? baseline_scenario() : o.paths.front();
+  if (path.empty()) throw option_problem("simulate", diag::msg("simulate.no_scenario"), diag::msg("simulate.no_scenario.hint"));
+  Loaded l = load(ctx, path, seed_option(o), o.runs);
+  const auto runs = static_cast<std::uint64_t>(l.scenario.runs);
+  std::uint64_t from = o.runs_from.value_or(0), to = o.runs_to.value_or(runs);
+  if (o.runs_from || o.runs_to || !o.partial.empty()) {
+    if (o.partial.empty())
+      throw option_problem("--partial", diag::msg("simulate.partial_missing"), diag::msg("simulate.partial_missing.hint"));
+    if (!(from < to && to <= runs))
+      throw option_problem("--runs-from", diag::msg("simulate.bad_range", from, to, runs), diag::msg("simulate.bad_range.hint"));
+  }
+  sim::Aggregates a = run_with_progress(*l.simulation, from, to, threads_option(o));
+  if (!o.partial.empty()) {
+    report::write_output(o.partial, partial_text(*l.simulation, path, ctx, from, to, a));
+    return 0;
+  }
+  auto tables = results(*l.simulation, a);
+  ctx.emit(report::render(tables, ctx.format()));
+  if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(tables.front()).c_str(), stderr);
+  return 0;
+}
+
+int cmd_merge(Context& ctx) {
+  const Options& o = ctx.options();
+  if (o.paths.empty()) throw option_problem("merge", diag::msg("merge.none"), diag::msg("merge.none.hint"));
+  struct Part {
+    std::string path, scenario, fingerprint, counts;
+    std::vector<std::string> sets;
+    std::uint64_t seed = 0, runs = 0, from = 0, to = 0;
+  };
+  std::vector<Part> parts;
+  for (const auto& p : o.paths) {
+    Part part;
+    part.path = p;
+    std::string text = diag::read_file(p);
+    auto file = diag::SourceFile::from_text(p, text);
+    bool header = false;
+    for (size_t i = 0; i < file->lines.size(); ++i) {
+      const std::string& line = file->lines[i];
+      auto sp = line.find(' ');
+      std::string key = line.substr(0, sp), val = sp == std::string::npos ? "" : line.substr(sp + 1);
+      diag::SourceLoc loc{file, static_cast<int>(i) + 1, 1};
+      try {
+        if (key == "lotrinh-partial") header = val == "1";
+        else if (key == "scenario") part.scenario = val;
+        else if (key == "set") part.sets.push_back(val);
+        else if (key == "seed") part.seed = std::stoull(val);
+        else if (key == "runs") part.runs = std::stoull(val);
+        else if (key == "range") { std::istringstream in(val); in >> part.from >> part.to; }
+        else if (key == "fingerprint") part.fingerprint = val;
+        else if (key == "counts") part.counts = val;
+        else if (!line.empty()) throw std::invalid_argument(key);
+      } catch (const std::exception&) {
+        throw diag::InputError(diag::error_at(loc, diag::msg("merge.bad_line"), diag::msg("merge.bad_file.hint")));
+      }
+    }
+    if (!header || part.counts.empty())
+      throw diag::InputError(diag::error_about(p, diag::msg("merge.not_partial"), diag::msg("merge.bad_file.hint")));
+    parts.push_back(std::move(part));
+  }
+  const Part& first = parts.front();
+  for (const auto& p : parts)
+    if (p.scenario != first.scenario || p.sets != first.sets || p.seed != first.seed || p.runs != first.runs ||
+        p.fingerprint != first.fingerprint)
+      throw diag::InputError(diag::error_about(p.path, diag::msg("merge.unlike", first.path), diag::msg("merge.unlike.hint")));
+  std::vector<const Part*> order;
+  for (const auto& p : parts) order.push_back(&p);
+  std::sort(order.begin(), order.end(), [](const Part* a, const Part* b) { return a->from < b->from; });
+  std::uint64_t next = 0;
+  for (const Part* p : order) {
+    if (p->from != next)
+      throw diag::InputError(diag::error_about(p->path, diag::msg("merge.ranges", p->from, p->to, next), diag::msg("merge.ranges.hint")));
+    next = p->to;
+  }
+  if (next != first.runs)
+    throw diag::InputError(diag::error_about(order.back()->path, diag::msg("merge.incomplete", next, first.runs), diag::msg("merge.ranges.hint")));
+  // Rebuild the scenario as the shards ran it (the overrides are those the shards recorded).
+  Options o2 = o;
+  o2.set = first.sets;
+  Context ctx2(o2);
+  Loaded l = load(ctx2, first.scenario, first.seed, static_cast<long long>(first.runs));
+  if (l.simulation->fingerprint() != first.fingerprint)
+    throw diag::InputError(diag::error_about(first.path, diag::msg("merge.changed", first.scenario), diag::msg("merge.changed.hint")));
+  sim::Aggregates total(l.simulation->shape());
+  for (const Part* p : order) {
+    sim::Aggregates a(l.simulation->shape());
+    try {
+      a.set_counts(p->counts);
+    } catch (const std::exception&) {
+      throw diag::InputError(diag::error_about(p->path, diag::msg("merge.not_partial"), diag::msg("merge.bad_file.hint")));
+    }
+    total.add(a);
+  }
+  auto tables = results(*l.simulation, total);
+  ctx.emit(report::render(tables, ctx.format()));
+  if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(tables.front()).c_str(), stderr);
+  return 0;
+}
+
+}  // namespace lotrinh::cli

@@ -1,0 +1,13 @@
+#pragma once
+// lotrinh simulate SCENARIO, lotrinh merge PARTIAL...
+#include "cli/context.h"
+
+namespace lotrinh::cli {
+
+int cmd_simulate(Context& ctx);  ///< Run a scenario's Monte Carlo forecast (or a shard of it).
+int cmd_merge(Context& ctx);     ///< Merge shards written by simulate --partial.
+int cmd_calibrate(Context& ctx); ///< Fit a scenario's parameters to its targets (NLopt).
+/// The bundled baseline scenario (for lotrinh with no command), or "" when there is none.
+std::string baseline_scenario();
+
+}  // namespace lotrinh::cli

@@ -1,0 +1,185 @@
+#pragma once
+// The simulator's two input files as plain structs (read by sim_file_reader.h; the format is
+// documented in docs/simulator.md). No toml++ type appears here.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/rule_file.h"
+#include "diag/source_file.h"
+
+namespace lotrinh::config {
+
+/// A model parameter: a central value, what it means, where it comes from, and its uncertainty.
+struct ModelParameter {
+  std::string name;
+  double value = 0;                 ///< Central value (the deterministic projection uses it).
+  std::string unit, meaning, source;
+  std::string distribution = "fixed";  ///< fixed | uniform | triangular | normal
+  double low = 0, high = 0;         ///< Range (uniform, triangular; normal is truncated to it).
+  double sd = 0;                    ///< normal: standard deviation.
+  diag::SourceLoc loc;
+};
+
+/// A named intermediate expression, evaluated per commune and year in file order.
+struct ModelTerm {
+  std::string name;
+  ExprText expr;
+  diag::SourceLoc loc;
+};
+
+/// A state variable: a catalogue indicator or alias, updated each year or held.
+struct ModelState {
+  std::string id;
+  std::optional<ExprText> update;  ///< Absent: held at its starting value.
+  std::string note;
+  /// How the state is combined when communes merge (sum, household_weighted,
+  /// population_weighted, max, min, any); empty: the catalogue's rule.
+  std::string merge;
+  diag::SourceLoc loc;
+};
+
+/// The neighbours' mean of a state (over the road graph), readable as `name`.
+struct ModelSpillover {
+  std::string name, of;
+  diag::SourceLoc loc;
+};
+
+/// A random event raising relapse for a year: readable as `shock_<name>` (0 or 1).
+struct ModelShock {
+  std::string name;
+  double probability = 0;  ///< Per year (and per district for the district scopes).
+  std::string scope = "province";  ///< province | district | district_and_neighbours
+  std::string note, source;
+  diag::SourceLoc loc;
+};
+
+/// Commune-and-year noise, normal(0, sd), readable as `name`.
+struct ModelNoise {
+  std::string name;
+  double sd = 0;
+  diag::SourceLoc loc;
+};
+
+/// A change of measurement standard: from `year` on, the alias resolves to another indicator,
+/// and the carried value is multiplied by `factor`.
+struct ModelConversion {
+  std::string alias;
+  int year = 0;
+  double factor = 1;
+  std::string source, note;
+  diag::SourceLoc loc;
+};
+
+struct ModelFile {
+  std::string path, id, title, notes;
+  std::string poverty;  ///< The state that is the poverty rate (for the outputs).
+  std::vector<ModelParameter> parameters;
+  std::vector<ModelTerm> terms;
+  std::vector<ModelState> states;
+  std::vector<ModelSpillover> spillovers;
+  std::vector<ModelShock> shocks;
+  std::vector<ModelNoise> noises;
+  std::vector<ModelConversion> conversions;
+};
+
+/// Which rule set classifies which data years.
+struct ScenarioRules {
+  std::string id;
+  int from = 0, until = 0;
+  std::string assumption;  ///< A stated stand-in (printed in every output); may be empty.
+  diag::SourceLoc loc;
+};
+
+/// Money from one source for one purpose, the same amount each year of [from, until].
+struct ScenarioBudget {
+  std::string id, source, purpose;
+  int from = 0, until = 0;
+  std::int64_t amount_vnd = 0;  ///< Per year, whole dong.
+  /// "" (the scenario's allocation) or "twinning": split equally among the twinning agencies
+  /// active in the year, each agency's part going to the commune it is twinned with.
+  std::string allocation;
+  diag::SourceLoc loc, amount_loc;
+};
+
+/// A labelled assumption: a value the data lacks, readable by the allocation formula as `name`.
+struct ScenarioAssumption {
+  std::string name;
+  double value = 0;
+  std::string text;
+  diag::SourceLoc loc;
+};
+
+/// An event of the run. road_paved: the road between `from` and `to` gets `paved_share` from
+/// `year` on. merger: from data year `year` on, the communes are the units they merged into
+/// (by the province's lineage), their state combined by each indicator's rule.
+/// twinning_reassign: from `year` on, `agency` is twinned with `to` instead of `from`.
+struct ScenarioEvent {
+  std::string kind;
+  int year = 0;
+  std::string from, to, agency;
+  double paved_share = 1;
+  diag::SourceLoc loc;
+};
+
+/// A reported figure the calibration compares with the central projection: the mean of a state
+/// (household-weighted when weight = "households") over the communes where `where` holds (on the
+/// start year's data; all when absent), in `year`.
+struct ScenarioTarget {
+  std::string name, state, weight, source;
+  int year = 0;
+  std::optional<ExprText> where;
+  double reported = 0;
+  bool fit = true;  ///< false: a check the fit does not see.
+  diag::SourceLoc loc;
+};
+
+/// A parameter value read from a fitted-parameters file.
+struct ParameterValue {
+  std::string name;
+  double value = 0;
+  diag::SourceLoc loc;
+};
+
+/// An official list as the simulation would make it: the data of `data_year` (on the units in
+/// force on 1 January of the next year, i.e. after a merger in that year) classified with the
+/// rule set the scenario gives for `rules_year`.
+struct ScenarioList {
+  std::string name;
+  int data_year = 0, rules_year = 0;
+  diag::SourceLoc loc;
+};
+
+struct ScenarioFile {
+  std::string path, dir;  ///< The file, and the folder relative paths are read from.
+  std::string id, title;
+  std::string data;       ///< Province folder.
+  std::string model;      ///< Model file.
+  int start_year = 0, end_year = 0;
+  int runs = 100;
+  std::uint64_t seed = 1;
+  std::string classification = "region";
+  std::string region_iii = "III";
+  std::vector<std::string> holding_back_exclude;
+  std::vector<ScenarioRules> rules;
+  std::vector<ScenarioBudget> budget;
+  std::string allocation = "formula";  ///< formula | table
+  std::optional<ExprText> formula;
+  std::string allocation_table;  ///< CSV commune,year,purpose,amount_vnd
+  diag::SourceLoc allocation_loc;
+  std::vector<ScenarioAssumption> assumptions;
+  std::vector<ScenarioEvent> events;
+  std::vector<ScenarioList> lists;
+  std::string parameters;                 ///< A fitted-parameters file (central values), or "".
+  std::vector<ScenarioTarget> targets;    ///< For lotrinh calibrate.
+  std::vector<std::string> fit;           ///< The parameters calibrate fits.
+  std::string calibration_output;         ///< Where calibrate writes the fitted parameters.
+  diag::SourceLoc fit_loc;
+  diag::SourceLoc loc;
+};
+
+/// The spending purposes a budget line may name.
+const std::vector<std::string>& spending_purposes();
+
+}  // namespace lotrinh::config

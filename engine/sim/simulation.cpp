@@ -1,0 +1,673 @@
+#include "sim/simulation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "diag/diagnostic.h"
+#include "diag/messages.h"
+#include "diag/spelling.h"
+#include "expr/compiled_expr.h"
+#include "config/sim_file_reader.h"
+#include "sim/allocation.h"
+#include "sim/allocation_table.h"
+#include "sim/classifier.h"
+#include "sim/model_program.h"
+#include "sim/random.h"
+#include "sim/shocks.h"
+
+namespace lotrinh::sim {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+std::string class_var(const std::string& cls) {
+  std::string out = "class_";
+  for (char ch : cls) out += std::isalnum(static_cast<unsigned char>(ch)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(ch))) : '_';
+  return out;
+}
+
+}  // namespace
+
+// Everything one thread needs: its own compiled model and rule sets, and buffers sized once.
+struct Simulation::Worker {
+  const Simulation& sim;
+  ModelProgram program;
+  Classifier classifier;
+  const World* W0;    // the start year's communes
+  const World* cur;   // the units of the current year (W0, or the merged units)
+  size_t n0, n;       // their counts
+  int Y;
+  std::vector<std::vector<double>> st, next, tmp;  // [state][unit]; sized n0, the first n used
+  std::vector<std::vector<int>> members;            // merged unit -> its old communes
+  std::vector<double> vals, params, spill, shocks, noises, twinned;
+  std::vector<unsigned char> iii, exited;
+  std::vector<int> hold, classes;
+  std::vector<std::map<std::string, int>> by_name;  // per year index: indicator id -> state
+  std::vector<double> group_num, group_den;
+
+  explicit Worker(const Simulation& s)
+      : sim(s),
+        program(s.model_, s.catalogue_),
+        classifier(s.scenario_.rules, s.scenario_.classification, s.scenario_.region_iii, s.scenario_.holding_back_exclude,
+                   s.library_),
+        W0(&s.world_),
+        cur(&s.world_),
+        n0(s.world_.size()),
+        n(n0),
+        Y(s.years()) {
+    const ModelLayout& L = program.layout();
+    st.assign(L.states.size(), std::vector<double>(n));
+    next = st;
+    tmp = st;
+    if (W0->merged) {
+      members.assign(W0->merged->size(), {});
+      for (size_t c = 0; c < n0; ++c) members[static_cast<size_t>(W0->successor[c])].push_back(static_cast<int>(c));
+    }
+    vals.assign(static_cast<size_t>(L.slots), 0);
+    params.assign(s.params_.size(), 0);
+    spill.assign(L.spill_of.size() * n, 0);
+    shocks.assign(s.model_.shocks.size() * n, 0);
+    noises.assign(s.model_.noises.size(), 0);
+    twinned.assign(n, 0);
+    iii.assign(n, 0);
+    exited.assign(n, 0);
+    hold.assign(n, -1);
+    group_num.assign(s.world_.district_ids.size() + 1, 0);
+    group_den = group_num;
+    for (int k = 0; k <= Y; ++k) {
+      int year = s.scenario_.start_year + k;
+      std::map<std::string, int> m;
+      for (size_t i = 0; i < L.states.size(); ++i) {
+        auto r = s.catalogue_.resolve(L.states[i], year);
+        m[r ? *r : L.states[i]] = static_cast<int>(i);
+      }
+      by_name.push_back(std::move(m));
+    }
+  }
+
+  ColumnLookup lookup(int k) {
+    return [this, k](const std::string& id) -> const double* {
+      const auto& m = by_name[static_cast<size_t>(k)];
+      if (auto it = m.find(id); it != m.end()) return st[static_cast<size_t>(it->second)].data();
+      auto w = cur->columns.find(id);
+      return w == cur->columns.end() ? nullptr : w->second.data();
+    };
+  }
+
+  // The units merge: each state combined over each new unit's communes by its rule.
+  void merge_state() {
+    const ModelLayout& L = program.layout();
+    const World& M = *W0->merged;
+    const double* hh = households_col();
+    const double* pop = column_of("population");
+    for (size_t s = 0; s < L.states.size(); ++s) {
+      const data::Aggregation rule = sim.merge_rules_[s];
+      const double* w = rule == data::Aggregation::kHouseholdWeighted    ? hh
+                        : rule == data::Aggregation::kPopulationWeighted ? pop
+                                                                         : nullptr;
+      for (size_t u = 0; u < M.size(); ++u) {
+        double acc = 0, ws = 0;
+        bool unknown = false, any = false;
+        bool first = true;
+        for (int c : members[u]) {
+          const double v = st[s][static_cast<size_t>(c)];
+          if (std::isnan(v)) { unknown = true; continue; }
+          switch (rule) {
+            case data::Aggregation::kSum: acc += v; break;
+            case data::Aggregation::kHouseholdWeighted:
+            case data::Aggregation::kPopulationWeighted: {
+              const double wt = w ? w[static_cast<size_t>(c)] : kNaN;
+              if (std::isnan(wt)) unknown = true;
+              acc += v * wt;
+              ws += wt;
+              break;
+            }
+            case data::Aggregation::kMax: acc = first ? v : std::max(acc, v); break;
+            case data::Aggregation::kMin: acc = first ? v : std::min(acc, v); break;
+            case data::Aggregation::kAny: any = any || v != 0; break;
+            case data::Aggregation::kNone: unknown = true; break;
+          }
+          first = false;
+        }
+        double out = acc;
+        if (rule == data::Aggregation::kAny) out = any ? 1.0 : unknown ? kNaN : 0.0;
+        else if (unknown) out = kNaN;
+        else if (rule == data::Aggregation::kHouseholdWeighted || rule == data::Aggregation::kPopulationWeighted)
+          out = ws > 0 ? acc / ws : kNaN;
+        tmp[s][u] = out;
+      }
+    }
+    for (size_t s = 0; s < L.states.size(); ++s) std::copy(tmp[s].begin(), tmp[s].begin() + static_cast<long>(M.size()), st[s].begin());
+    cur = &M;
+    n = M.size();
+  }
+
+  // The old commune c's unit in the current year.
+  size_t unit_of(size_t c) const { return cur == W0 ? c : static_cast<size_t>(W0->successor[c]); }
+
+  const double* column_of(const std::string& id) const {
+    const ModelLayout& L = program.layout();
+    for (size_t i = 0; i < L.states.size(); ++i)
+      if (L.states[i] == id) return st[i].data();
+    auto w = cur->columns.find(id);
+    return w == cur->columns.end() ? nullptr : w->second.data();
+  }
+
+  void start_state() {
+    const ModelLayout& L = program.layout();
+    for (size_t i = 0; i < L.states.size(); ++i) {
+      auto r = sim.catalogue_.resolve(L.states[i], sim.scenario_.start_year);
+      st[i] = sim.world_.columns.at(r ? *r : L.states[i]);
+    }
+    cur = W0;
+    n = n0;
+    std::fill(exited.begin(), exited.end(), 0);
+  }
+
+  [[noreturn]] void fail(const diag::SourceLoc& loc, const std::string& text, double v, std::uint64_t run, bool central,
+                         size_t c, int year) {
+    std::string run_text = central ? diag::msg("sim.run.central") : std::to_string(run);
+    throw diag::InputError(diag::error_at(loc, diag::msg("sim.nonfinite", text, std::isnan(v) ? "NaN" : "inf", run_text,
+                                                          cur->slugs[c], year),
+                                          diag::msg("sim.nonfinite.hint")));
+  }
+
+  // One run (central: the deterministic projection). `agg` may be null (projection only).
+  void run(std::uint64_t r, bool central, Aggregates* agg, Projection* proj) {
+    const ModelLayout& L = program.layout();
+    const auto& S = sim.scenario_;
+    const std::uint64_t seed = S.seed;
+    for (size_t p = 0; p < sim.params_.size(); ++p) {
+      const auto& P = sim.params_[p];
+      double v = P.value;
+      if (!central && P.distribution != "fixed") {
+        double u = keyed_uniform(seed, r, 0, Draw::kParameter, name_key(P.name));
+        if (P.distribution == "uniform") {
+          v = P.low + (P.high - P.low) * u;
+        } else if (P.distribution == "triangular") {
+          double a = P.low, b = P.high, m = P.value;
+          double f = b > a ? (m - a) / (b - a) : 0;
+          v = u < f ? a + std::sqrt(u * (b - a) * (m - a)) : b - std::sqrt((1 - u) * (b - a) * (b - m));
+        } else {
+          v = std::clamp(P.value + P.sd * keyed_normal(seed, r, 0, Draw::kParameter, name_key(P.name)), P.low, P.high);
+        }
+      }
+      params[p] = v;
+    }
+    start_state();
+    if (proj) proj->poverty[0] = st[static_cast<size_t>(L.poverty)];
+    if (proj) proj->start_state = st;
+    if (proj) proj->states[0] = st;
+    for (int k = 1; k <= Y; ++k) {
+      const int year = S.start_year + k;
+      if (W0->merger_year == year) {
+        merge_state();
+        if (central && proj) {
+          // The previous year's classes of the new units (what the plan's class flags read).
+          classifier.classify(year - 1, n, lookup(k - 1), iii.data(), hold.data(), &classes);
+          proj_classes[static_cast<size_t>(k - 1)] = classes;
+        }
+      }
+      // Official lists made from the data of the previous year, on the units of this year.
+      for (size_t li = 0; li < S.lists.size(); ++li) {
+        if (S.lists[li].data_year != year - 1) continue;
+        classifier.classify_with(S.lists[li].rules_year, year - 1, n, lookup(k - 1), iii.data(), hold.data());
+        if (agg)
+          for (size_t c = 0; c < n0; ++c)
+            if (iii[unit_of(c)] == 1) ++agg->listed(li, c);
+      }
+      const World& W = *cur;
+      // Shocks.
+      for (size_t s = 0; s < sim.model_.shocks.size(); ++s) {
+        double* hit = &shocks[s * n];
+        if (central) std::fill(hit, hit + n, 0.0);
+        else shock_hits(sim.model_.shocks[s], W, seed, r, year, hit);
+      }
+      // Spillovers: neighbours' mean of last year's state.
+      for (size_t s = 0; s < L.spill_of.size(); ++s) {
+        const auto& col = st[static_cast<size_t>(L.spill_of[s])];
+        for (size_t c = 0; c < n; ++c) {
+          const auto& nb = W.neighbours[c];
+          if (nb.empty()) { spill[s * n + c] = col[c]; continue; }
+          double sum = 0;
+          for (int j : nb) sum += col[static_cast<size_t>(j)];
+          spill[s * n + c] = sum / static_cast<double>(nb.size());
+        }
+      }
+      if (central && proj) sim_plan(k, *proj);
+      const std::vector<std::int64_t>& spend =
+          central && proj ? proj->spend[static_cast<size_t>(k)] : sim.projection_.spend[static_cast<size_t>(k)];
+      const double* hh = households_col();
+      const size_t P = config::spending_purposes().size();
+      std::fill(twinned.begin(), twinned.begin() + static_cast<long>(n), 0.0);
+      if (static_cast<size_t>(k) < W0->twinning.size())
+        for (int c : W0->twinning[static_cast<size_t>(k)]) twinned[unit_of(static_cast<size_t>(c))] += 1;
+      for (size_t c = 0; c < n; ++c) {
+        for (size_t i = 0; i < L.states.size(); ++i) vals[static_cast<size_t>(L.state0) + i] = st[i][c];
+        for (size_t p = 0; p < params.size(); ++p) vals[static_cast<size_t>(L.param0) + p] = params[p];
+        for (size_t p = 0; p < P; ++p) {
+          double h = hh ? hh[c] : kNaN;
+          vals[static_cast<size_t>(L.spend0) + p] = h > 0 ? static_cast<double>(spend[p * n + c]) / 1e6 / h : kNaN;
+        }
+        vals[static_cast<size_t>(L.travel)] = W.travel_hours[static_cast<size_t>(k)][c];
+        vals[static_cast<size_t>(L.twinned)] = twinned[c];
+        for (size_t s = 0; s < L.spill_of.size(); ++s) vals[static_cast<size_t>(L.spill0) + s] = spill[s * n + c];
+        for (size_t s = 0; s < sim.model_.shocks.size(); ++s) vals[static_cast<size_t>(L.shock0) + s] = shocks[s * n + c];
+        for (size_t s = 0; s < sim.model_.noises.size(); ++s)
+          vals[static_cast<size_t>(L.noise0) + s] =
+              central ? 0.0 : sim.model_.noises[s].sd * keyed_normal(seed, r, year, Draw::kNoise, name_key(sim.model_.noises[s].name), c);
+        vals[static_cast<size_t>(L.year)] = year;
+        for (size_t t = 0; t < program.terms().size(); ++t) {
+          const auto& e = program.terms()[t];
+          double v = e.eval(vals.data());
+          if (!std::isfinite(v) && !reads_nan(e)) fail(program.term_loc(t), e.text(), v, r, central, c, year);
+          vals[static_cast<size_t>(L.term0) + t] = v;
+        }
+        for (size_t u = 0; u < program.updates().size(); ++u) {
+          const auto& e = program.updates()[u];
+          const size_t s = static_cast<size_t>(L.updated[u]);
+          double v = e.eval(vals.data());
+          if (!std::isfinite(v)) {
+            if (!reads_nan(e)) fail(program.update_loc(u), e.text(), v, r, central, c, year);
+            if (agg) ++agg->missing(s);
+            v = kNaN;
+          } else if (v < L.state_min[s] || v > L.state_max[s]) {
+            v = std::clamp(v, L.state_min[s], L.state_max[s]);
+            if (agg) ++agg->clamps(s);
+          }
+          next[s][c] = v;
+        }
+      }
+      for (size_t u = 0; u < L.updated.size(); ++u) std::swap(st[static_cast<size_t>(L.updated[u])], next[static_cast<size_t>(L.updated[u])]);
+      for (const auto& conv : sim.model_.conversions)
+        if (conv.year == year)
+          for (size_t i = 0; i < L.states.size(); ++i)
+            if (L.states[i] == conv.alias)
+              for (double& v : st[i]) v = std::clamp(v * conv.factor, L.state_min[i], L.state_max[i]);
+      // Classification of the year.
+      classifier.classify(year, n, lookup(k), iii.data(), hold.data(), central ? &classes : nullptr);
+      if (central && proj) proj_classes[static_cast<size_t>(k)] = classes;
+      const auto& pov = st[static_cast<size_t>(L.poverty)];
+      if (proj) {
+        auto& out = proj->poverty[static_cast<size_t>(k)];
+        out.resize(n0);
+        for (size_t c = 0; c < n0; ++c) out[c] = pov[unit_of(c)];
+        auto& all = proj->states[static_cast<size_t>(k)];
+        all.assign(L.states.size(), std::vector<double>(n0));
+        for (size_t s = 0; s < L.states.size(); ++s)
+          for (size_t c = 0; c < n0; ++c) all[s][c] = st[s][unit_of(c)];
+      }
+      for (size_t c = 0; c < n0; ++c)
+        if (sim.start_iii_[c] && !exited[c] && iii[unit_of(c)] == 0) {
+          exited[c] = 1;
+          if (agg) ++agg->exit(c, static_cast<size_t>(k - 1));
+          if (proj) proj->exit_year[c] = year;
+        }
+      if (!agg) continue;
+      std::fill(group_num.begin(), group_num.end(), 0.0);
+      std::fill(group_den.begin(), group_den.end(), 0.0);
+      for (size_t c = 0; c < n; ++c) {
+        const size_t g = static_cast<size_t>(W.district[c]) + 1;
+        if (iii[c] == 1) { ++agg->iii(0, static_cast<size_t>(k - 1)); ++agg->iii(g, static_cast<size_t>(k - 1)); }
+        if (iii[c] == 2) ++agg->unknown(static_cast<size_t>(k - 1));
+        double w = hh && hh[c] > 0 ? hh[c] : 1.0;
+        if (std::isnan(pov[c])) continue;
+        group_num[0] += w * pov[c]; group_den[0] += w;
+        group_num[g] += w * pov[c]; group_den[g] += w;
+      }
+      for (size_t g = 0; g < group_num.size(); ++g)
+        if (group_den[g] > 0) ++agg->fan(g, static_cast<size_t>(k - 1))[Aggregates::bin(group_num[g] / group_den[g])];
+      if (k == Y) {
+        for (size_t c = 0; c < n0; ++c) {
+          const size_t u = unit_of(c);
+          if (!std::isnan(pov[u])) ++agg->last(c)[Aggregates::bin(pov[u])];
+          if (pov[u] > Simulation::kLeftBehind) ++agg->behind(c);
+          if (iii[u] == 1 && hold[u] >= 0) ++agg->holding(c, static_cast<size_t>(hold[u]));
+        }
+      }
+    }
+    if (proj) proj->last_state = st;
+    if (agg) {
+      ++agg->runs();
+      for (size_t c = 0; c < n0; ++c)
+        if (!exited[c]) ++agg->exit(c, static_cast<size_t>(Y));
+    }
+  }
+
+  bool reads_nan(const expr::CompiledExpr& e) const {
+    for (int s : e.slots())
+      if (std::isnan(vals[static_cast<size_t>(s)])) return true;
+    return false;
+  }
+
+  const double* households_col() const { return column_of("households"); }
+
+  // Plans year k's spending on the projection: the formula reads the state at the end of the
+  // previous year and its classes, or the allocation table gives it.
+  void sim_plan(int k, Projection& proj);
+  void add_twinning(int k, std::vector<std::int64_t>& out);
+
+  std::vector<std::vector<int>> proj_classes;
+  std::unique_ptr<expr::CompiledExpr> formula;
+  expr::SymbolTable formula_symbols;
+  std::vector<std::string> formula_columns;  // slot -> indicator id ("" for class flags / assumptions)
+};
+
+void Simulation::Worker::sim_plan(int k, Projection& proj) {
+  const auto& S = sim.scenario_;
+  const size_t P = config::spending_purposes().size();
+  std::vector<std::int64_t>& out = proj.spend[static_cast<size_t>(k)];
+  out.assign(P * n, 0);
+  const int year = S.start_year + k;
+  if (S.allocation == "table") {
+    for (size_t p = 0; p < P; ++p)
+      for (size_t c = 0; c < n; ++c) {
+        auto it = sim.table_plan_.find({year, static_cast<int>(p), cur->slugs[c]});
+        if (it != sim.table_plan_.end()) out[p * n + c] = it->second;
+      }
+    add_twinning(k, out);
+    return;
+  }
+  if (!formula) {
+    // Symbols: every column of the world or state, class flags of every rule set, assumptions.
+    std::vector<std::string> names;
+    for (const auto& [id, col] : sim.world_.columns) names.push_back(id);
+    if (sim.world_.merged)
+      for (const auto& [id, col] : sim.world_.merged->columns) names.push_back(id);
+    for (const auto& s : program.layout().states) names.push_back(s);
+    for (const auto& t : S.rules)
+      for (int y = t.from; y <= t.until; ++y)
+        if (classifier.entry_for(y) >= 0) {
+          for (const auto& cls : classifier.class_names(y)) names.push_back(class_var(cls));
+          break;
+        }
+    for (const auto& a : S.assumptions) names.push_back(a.name);
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    for (const auto& nm : names) formula_symbols.add(nm);
+    std::vector<diag::Diagnostic> problems;
+    auto e = expr::CompiledExpr::compile(S.formula->text, formula_symbols, S.formula->loc, S.formula->exact, problems);
+    if (!e) throw diag::InputError(problems);
+    formula = std::make_unique<expr::CompiledExpr>(std::move(*e));
+  }
+  // Values of the previous year (k - 1).
+  std::vector<double> v(static_cast<size_t>(formula_symbols.size()), 0.0);
+  std::vector<double> weights(n);
+  const auto prev_names = classifier.class_names(year - 1);
+  auto look = lookup(k - 1);
+  for (size_t c = 0; c < n; ++c) {
+    for (int s = 0; s < formula_symbols.size(); ++s) {
+      const std::string& nm = formula_symbols.names()[static_cast<size_t>(s)];
+      double x = 0;
+      bool found = false;
+      for (const auto& a : S.assumptions)
+        if (a.name == nm) { x = a.value; found = true; }
+      if (!found && nm.rfind("class_", 0) == 0) {
+        // A class flag: 1 when the commune was in that class in the previous year.
+        int cls = proj_classes[static_cast<size_t>(k - 1)][c];
+        x = cls >= 0 && class_var(prev_names[static_cast<size_t>(cls)]) == nm ? 1.0 : 0.0;
+        found = true;
+      }
+      if (!found) {
+        auto r = sim.catalogue_.resolve(nm, year - 1);
+        const double* col = look(r ? *r : nm);
+        if (!col) col = look(nm);
+        x = col ? col[c] : kNaN;
+      }
+      v[static_cast<size_t>(s)] = x;
+    }
+    double w = formula->eval(v.data());
+    if (!std::isfinite(w) || w < 0)
+      throw diag::InputError(diag::error_at(S.formula->loc, diag::msg("sim.allocation.weight", fmt::format("{}", w), cur->slugs[c], year),
+                                            diag::msg("sim.allocation.weight.hint")));
+    weights[c] = w;
+  }
+  for (size_t p = 0; p < P; ++p) {
+    auto parts = split_largest_remainder(sim.budget_[static_cast<size_t>(k)][p], weights);
+    for (size_t c = 0; c < n; ++c) out[p * n + c] = parts[c];
+  }
+  add_twinning(k, out);
+}
+
+void Simulation::Worker::add_twinning(int k, std::vector<std::int64_t>& out) {
+  // Money through the twinning agencies: equal shares per active agency, to its commune's unit.
+  const size_t P = config::spending_purposes().size();
+  if (static_cast<size_t>(k) >= W0->twinning.size()) return;  // no agencies (and so no such money)
+  const auto& agencies = W0->twinning[static_cast<size_t>(k)];
+  for (size_t p = 0; p < P; ++p) {
+    const std::int64_t amount = sim.twin_budget_[static_cast<size_t>(k)][p];
+    if (amount == 0) continue;
+    auto parts = split_largest_remainder(amount, std::vector<double>(agencies.size(), 1.0));
+    for (size_t a = 0; a < agencies.size(); ++a) out[p * n + unit_of(static_cast<size_t>(agencies[a]))] += parts[a];
+  }
+}
+
+Simulation::Simulation(const config::ScenarioFile& scenario, const config::ModelFile& model, World world,
+                       const data::Catalogue& catalogue, const rules::RuleLibrary& library,
+                       const std::map<std::string, double>& overrides)
+    : scenario_(scenario), model_(model), world_(std::move(world)), catalogue_(catalogue), library_(library) {
+  program_ = std::make_unique<ModelProgram>(model_, catalogue_);
+  const int Y = years();
+  diag::DiagnosticSink sink;
+  // Overrides.
+  params_ = model_.parameters;
+  if (!scenario_.parameters.empty()) {
+    // Central values from a fitted-parameters file (--set still overrides them).
+    const std::string path = (std::filesystem::path(scenario_.dir) / scenario_.parameters).string();
+    std::vector<std::string> names;
+    for (const auto& p : params_) names.push_back(p.name);
+    for (const auto& v : config::read_parameter_values(path)) {
+      auto it = std::find_if(params_.begin(), params_.end(), [&](const config::ModelParameter& p) { return p.name == v.name; });
+      if (it == params_.end()) {
+        sink.error(v.loc, diag::msg("sim.fitted.unknown", v.name), diag::did_you_mean(v.name, names));
+      } else if (v.value < it->low || v.value > it->high) {
+        sink.error(v.loc, diag::msg("sim.fitted.range", v.name, v.value, it->low, it->high), diag::msg("sim.fitted.range.hint"));
+      } else {
+        // The runs draw around the fitted value: a uniform range becomes triangular with its mode there.
+        it->value = v.value;
+        if (it->distribution == "uniform") it->distribution = "triangular";
+      }
+    }
+  }
+  std::vector<std::string> known;
+  for (auto& p : params_) known.push_back(p.name);
+  for (const auto& b : scenario_.budget) known.push_back("budget." + b.id);
+  for (const auto& [name, value] : overrides) {
+    bool done = false;
+    for (auto& p : params_)
+      if (p.name == name) { p.value = value; p.distribution = "fixed"; p.low = p.high = value; done = true; }
+    for (auto& b : scenario_.budget)
+      if ("budget." + b.id == name) {
+        if (value < 0 || value != std::floor(value)) {
+          sink.add(diag::error_about("--set", diag::msg("sim.set.budget", name, fmt::format("{}", value)), diag::msg("sim.budget.negative.hint")));
+        }
+        b.amount_vnd = static_cast<std::int64_t>(value);
+        done = true;
+      }
+    if (!done) {
+      std::string hint = diag::did_you_mean(name, known);
+      sink.add(diag::error_about("--set", diag::msg("sim.set.unknown", name), hint.empty() ? diag::msg("sim.set.unknown.hint") : hint));
+    }
+  }
+  // The starting state must be in the data.
+  const auto& L = program_->layout();
+  for (size_t i = 0; i < L.states.size(); ++i) {
+    auto r = catalogue_.resolve(L.states[i], scenario_.start_year);
+    if (!r || !world_.columns.count(*r))
+      sink.error(model_.states[i].loc, diag::msg("sim.state.no_data", L.states[i], r ? *r : L.states[i], scenario_.start_year),
+                 diag::msg("sim.state.no_data.hint"));
+  }
+  // An alias state whose indicator changes during the run needs a stated conversion that year.
+  for (size_t i = 0; i < L.states.size(); ++i) {
+    if (!catalogue_.find_alias(L.states[i])) continue;
+    for (int y = scenario_.start_year + 1; y <= scenario_.end_year; ++y) {
+      if (catalogue_.resolve(L.states[i], y) == catalogue_.resolve(L.states[i], y - 1)) continue;
+      bool stated = false;
+      for (const auto& c : model_.conversions) stated = stated || (c.alias == L.states[i] && c.year == y);
+      if (!stated)
+        sink.error(model_.states[i].loc, diag::msg("sim.state.no_conversion", L.states[i], y,
+                                                   catalogue_.resolve(L.states[i], y - 1).value_or("-"),
+                                                   catalogue_.resolve(L.states[i], y).value_or("-")),
+                   diag::msg("sim.state.no_conversion.hint", L.states[i], y));
+    }
+  }
+  // How each state combines at the merger: the model's word, else the catalogue's rule.
+  merge_rules_.assign(L.states.size(), data::Aggregation::kNone);
+  for (size_t i = 0; i < L.states.size(); ++i) {
+    static const std::map<std::string, data::Aggregation> words = {
+        {"sum", data::Aggregation::kSum}, {"household_weighted", data::Aggregation::kHouseholdWeighted},
+        {"population_weighted", data::Aggregation::kPopulationWeighted}, {"max", data::Aggregation::kMax},
+        {"min", data::Aggregation::kMin}, {"any", data::Aggregation::kAny}};
+    if (auto it = words.find(model_.states[i].merge); it != words.end()) {
+      merge_rules_[i] = it->second;
+      continue;
+    }
+    if (!world_.merged) continue;
+    auto r = catalogue_.resolve(L.states[i], world_.merger_year - 1);
+    const data::Indicator* ind = r ? catalogue_.find(*r) : nullptr;
+    if (ind) merge_rules_[i] = ind->aggregation;
+    if (merge_rules_[i] == data::Aggregation::kNone)
+      sink.error(model_.states[i].loc, diag::msg("sim.state.no_merge", L.states[i], world_.merger_year),
+                 diag::msg("sim.state.no_merge.hint"));
+  }
+  // The rule-set timeline covers every year from the start.
+  for (int y = scenario_.start_year; y <= scenario_.end_year; ++y) {
+    int covering = 0;
+    for (const auto& t : scenario_.rules) covering += t.from <= y && y <= t.until;
+    if (covering != 1)
+      sink.add(diag::error_about(scenario_.path, diag::msg(covering ? "sim.rules.overlap" : "sim.rules.gap", y), diag::msg("sim.rules.hint")));
+  }
+  // Lists: made from a simulated year's data (not the last) with a rule set of the timeline.
+  for (const auto& l : scenario_.lists) {
+    bool rules_known = false;
+    for (const auto& t : scenario_.rules) rules_known = rules_known || (t.from <= l.rules_year && l.rules_year <= t.until);
+    if (l.data_year < scenario_.start_year || l.data_year >= scenario_.end_year || !rules_known)
+      sink.error(l.loc, diag::msg("sim.list.years", l.name, l.data_year, l.rules_year, scenario_.start_year, scenario_.end_year - 1),
+                 diag::msg("sim.list.hint"));
+  }
+  // Budget lines within the simulated years.
+  budget_.assign(static_cast<size_t>(Y) + 1, std::vector<std::int64_t>(config::spending_purposes().size(), 0));
+  twin_budget_ = budget_;
+  for (const auto& b : scenario_.budget) {
+    if (b.from <= scenario_.start_year || b.until > scenario_.end_year || b.from > b.until) {
+      sink.error(b.loc, diag::msg("sim.budget.years", b.id, b.from, b.until, scenario_.start_year + 1, scenario_.end_year),
+                 diag::msg("sim.budget.hint"));
+      continue;
+    }
+    size_t p = static_cast<size_t>(std::find(config::spending_purposes().begin(), config::spending_purposes().end(), b.purpose) -
+                                   config::spending_purposes().begin());
+    if (p >= config::spending_purposes().size()) continue;
+    for (int y = b.from; y <= b.until; ++y) {
+      const size_t k = static_cast<size_t>(y - scenario_.start_year);
+      if (b.allocation == "twinning") {
+        twin_budget_[k][p] += b.amount_vnd;
+        if (b.amount_vnd > 0 && (k >= world_.twinning.size() || world_.twinning[k].empty()))
+          sink.error(b.loc, diag::msg("sim.budget.no_agency", b.id, y), diag::msg("sim.budget.no_agency.hint"));
+      } else {
+        budget_[k][p] += b.amount_vnd;
+      }
+    }
+  }
+  sink.throw_if_errors();
+  if (scenario_.allocation == "table") {
+    std::string path = (std::filesystem::path(scenario_.dir) / scenario_.allocation_table).string();
+    table_plan_ = read_allocation_table(path, world_, scenario_.start_year + 1, scenario_.end_year, budget_, scenario_.start_year);
+  }
+  plan_and_project();
+}
+
+Simulation::~Simulation() = default;
+
+void Simulation::plan_and_project() {
+  Worker w(*this);
+  const int Y = years();
+  const size_t n = world_.size();
+  // Region III at the start.
+  start_iii_.assign(n, 0);
+  std::vector<int> hold(n);
+  std::vector<int> classes;
+  w.start_state();
+  w.classifier.classify(scenario_.start_year, n, w.lookup(0), start_iii_.data(), hold.data(), &classes);
+  for (auto& v : start_iii_) v = v == 1;
+  last_criteria_ = w.classifier.criteria_names(scenario_.end_year);
+  projection_.exit_year.assign(n, 0);
+  projection_.poverty.assign(static_cast<size_t>(Y) + 1, {});
+  projection_.spend.assign(static_cast<size_t>(Y) + 1, {});
+  projection_.states.assign(static_cast<size_t>(Y) + 1, {});
+  w.proj_classes.assign(static_cast<size_t>(Y) + 1, {});
+  w.proj_classes[0] = classes;
+  Projection p = projection_;
+  w.run(0, true, nullptr, &p);
+  projection_ = std::move(p);
+}
+
+AggregateShape Simulation::shape() const {
+  return {world_.size(), world_.district_ids.size() + 1, static_cast<size_t>(years()), last_criteria_.size(),
+          program_->layout().states.size(), scenario_.lists.size()};
+}
+
+std::string Simulation::rules_id(int year) const { return rules_entry(year).id; }
+std::string Simulation::rules_title(int year) const {
+  const rules::RuleSet& rs = *library_.get(rules_entry(year).id);
+  return rs.display_title();
+}
+const config::ScenarioRules& Simulation::rules_entry(int year) const {
+  for (const auto& t : scenario_.rules)
+    if (t.from <= year && year <= t.until) return t;
+  return scenario_.rules.front();
+}
+
+std::string Simulation::fingerprint() const {
+  std::string s = fmt::format("{}|{}|{}|{}|", scenario_.seed, scenario_.start_year, scenario_.end_year, world_.size());
+  for (const auto& slug : world_.slugs) s += slug + ",";
+  for (const auto& p : params_) s += fmt::format("{}={}:{}:{}:{}:{};", p.name, p.value, p.distribution, p.low, p.high, p.sd);
+  for (const auto& y : projection_.spend)
+    for (auto v : y) s += std::to_string(v) + ",";
+  std::uint64_t h = 0;
+  for (unsigned char c : s) h = mix64(h ^ c);
+  return fmt::format("{:016x}", h);
+}
+
+Aggregates Simulation::run(std::uint64_t from, std::uint64_t to, int threads, std::atomic<std::uint64_t>* done) const {
+  Aggregates total(shape());
+  if (to <= from) return total;
+  const std::uint64_t count = to - from;
+  const std::uint64_t T = std::max<std::uint64_t>(1, std::min<std::uint64_t>(static_cast<std::uint64_t>(std::max(threads, 1)), count));
+  std::vector<Aggregates> parts(T, Aggregates(shape()));
+  std::vector<std::exception_ptr> errors(T);
+  std::vector<std::uint64_t> error_run(T, 0);
+  // Workers are built here, one after another: building one compiles rule sets through the
+  // library, whose cache is not safe to fill from two threads at once.
+  std::vector<std::unique_ptr<Worker>> workers;
+  for (std::uint64_t t = 0; t < T; ++t) workers.push_back(std::make_unique<Worker>(*this));
+  auto body = [&](std::uint64_t t) {
+    std::uint64_t a = from + count * t / T, b = from + count * (t + 1) / T;
+    std::uint64_t r = a;
+    try {
+      Worker& w = *workers[t];
+      for (; r < b; ++r) {
+        w.run(r, false, &parts[t], nullptr);
+        if (done) done->fetch_add(1, std::memory_order_relaxed);
+      }
+    } catch (...) {
+      errors[t] = std::current_exception();
+      error_run[t] = r;
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::uint64_t t = 1; t < T; ++t) pool.emplace_back(body, t);
+  body(0);
+  for (auto& th : pool) th.join();
+  for (std::uint64_t t = 0; t < T; ++t)
+    if (errors[t]) std::rethrow_exception(errors[t]);  // the lowest thread holds the lowest runs
+  for (const auto& p : parts) total.add(p);
+  return total;
+}
+
+}  // namespace lotrinh::sim

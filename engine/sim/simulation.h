@@ -1,0 +1,94 @@
+#pragma once
+// A scenario ready to run: the model compiled, the rule-set timeline checked, the budget
+// planned on the deterministic projection (central parameters, no shocks, no noise), then any
+// range of Monte Carlo runs executed on any number of threads into integer aggregates.
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "config/sim_files.h"
+#include "data/catalogue.h"
+#include "rules/rule_library.h"
+#include "sim/aggregates.h"
+#include "sim/world.h"
+
+namespace lotrinh::sim {
+
+class ModelProgram;
+
+/// The deterministic projection: central parameters, no shocks, no noise.
+struct Projection {
+  std::vector<int> exit_year;             ///< Per commune: first year no longer region III; 0: never (or not III).
+  std::vector<std::vector<double>> poverty;  ///< [year index 0..Y][commune].
+  std::vector<std::vector<std::int64_t>> spend;  ///< [year index 1..Y, 0 unused][purpose * n + commune], dong.
+  std::vector<std::vector<double>> start_state, last_state;  ///< [model state][commune], first and last year.
+  /// [year index][model state][start-year commune] (after a merger, the commune's unit's value).
+  std::vector<std::vector<std::vector<double>>> states;
+};
+
+class Simulation {
+ public:
+  /// `overrides`: model parameter name -> value (fixes it), or "budget.<id>" -> dong per year.
+  /// Throws InputError for every invalid input, located.
+  Simulation(const config::ScenarioFile& scenario, const config::ModelFile& model, World world,
+             const data::Catalogue& catalogue, const rules::RuleLibrary& library,
+             const std::map<std::string, double>& overrides = {});
+  ~Simulation();
+
+  const config::ScenarioFile& scenario() const { return scenario_; }
+  const config::ModelFile& model() const { return model_; }
+  const World& world() const { return world_; }
+  int years() const { return scenario_.end_year - scenario_.start_year; }
+  /// Region III at the start (the data year classified by the rule set in force for it).
+  const std::vector<unsigned char>& start_iii() const { return start_iii_; }
+  const Projection& projection() const { return projection_; }
+  /// Budget per year index (1..Y) and purpose, dong.
+  std::int64_t budget(int year_index, size_t purpose) const {
+    return budget_[static_cast<size_t>(year_index)][purpose] + twin_budget_[static_cast<size_t>(year_index)][purpose];
+  }
+  /// Candidate criteria of the last year's rule set, and the id/title/assumption per year.
+  const std::vector<std::string>& last_criteria() const { return last_criteria_; }
+  std::string rules_id(int year) const;
+  std::string rules_title(int year) const;
+  const config::ScenarioRules& rules_entry(int year) const;
+  /// Group index of each commune's district (0 is the province).
+  AggregateShape shape() const;
+  /// Parameter central values after overrides, in model order.
+  const std::vector<config::ModelParameter>& parameters() const { return params_; }
+  /// A digest of everything that decides the aggregates (to refuse merging unlike shards).
+  std::string fingerprint() const;
+
+  /// Runs [from, to) on `threads` threads into aggregates. A model expression that yields NaN or
+  /// an infinity from finite inputs stops the run: InputError naming the expression's place,
+  /// the run, the commune and the year (the lowest such run when several threads fail).
+  /// `done`, when given, counts the runs finished (for a progress display).
+  Aggregates run(std::uint64_t from, std::uint64_t to, int threads, std::atomic<std::uint64_t>* done = nullptr) const;
+
+  /// The left-behind line (poverty above 35 %).
+  static constexpr double kLeftBehind = 0.35;
+
+ private:
+  struct Worker;
+  friend struct Worker;
+  void plan_and_project();
+
+  config::ScenarioFile scenario_;
+  config::ModelFile model_;
+  World world_;
+  const data::Catalogue& catalogue_;
+  const rules::RuleLibrary& library_;
+  std::unique_ptr<ModelProgram> program_;
+  std::vector<config::ModelParameter> params_;
+  std::vector<std::vector<std::int64_t>> budget_;       ///< [yi][purpose], by the scenario's allocation
+  std::vector<std::vector<std::int64_t>> twin_budget_;  ///< [yi][purpose], through the twinning agencies
+  std::vector<unsigned char> start_iii_;
+  std::vector<std::string> last_criteria_;
+  Projection projection_;
+  std::map<std::tuple<int, int, std::string>, std::int64_t> table_plan_;  ///< allocation table
+  std::vector<data::Aggregation> merge_rules_;  ///< Per model state: how it combines at the merger.
+};
+
+}  // namespace lotrinh::sim
