@@ -46,6 +46,7 @@ struct Simulation::Worker {
   std::vector<std::vector<double>> st, next, tmp;  // [state][unit]; sized n0, the first n used
   std::vector<std::vector<int>> members;            // merged unit -> its old communes
   std::vector<double> vals, params, spill, shocks, noises, twinned;
+  std::vector<std::uint64_t> noise_keys;  // per noise: its name's key
   std::vector<unsigned char> iii, exited;
   std::vector<int> hold, classes;
   std::vector<std::map<std::string, int>> by_name;  // per year index: indicator id -> state
@@ -75,6 +76,7 @@ struct Simulation::Worker {
     shocks.assign(s.model_.shocks.size() * n, 0);
     noises.assign(s.model_.noises.size(), 0);
     twinned.assign(n, 0);
+    for (const auto& nz : s.model_.noises) noise_keys.push_back(name_key(nz.name));
     iii.assign(n, 0);
     exited.assign(n, 0);
     hold.assign(n, -1);
@@ -201,6 +203,8 @@ struct Simulation::Worker {
       params[p] = v;
     }
     start_state();
+    // The parameters are the same for every commune and year of the run: written once.
+    for (size_t p = 0; p < params.size(); ++p) vals[static_cast<size_t>(L.param0) + p] = params[p];
     if (proj) proj->poverty[0] = st[static_cast<size_t>(L.poverty)];
     if (proj) proj->start_state = st;
     if (proj) proj->states[0] = st;
@@ -250,7 +254,6 @@ struct Simulation::Worker {
         for (int c : W0->twinning[static_cast<size_t>(k)]) twinned[unit_of(static_cast<size_t>(c))] += 1;
       for (size_t c = 0; c < n; ++c) {
         for (size_t i = 0; i < L.states.size(); ++i) vals[static_cast<size_t>(L.state0) + i] = st[i][c];
-        for (size_t p = 0; p < params.size(); ++p) vals[static_cast<size_t>(L.param0) + p] = params[p];
         for (size_t p = 0; p < P; ++p) {
           double h = hh ? hh[c] : kNaN;
           vals[static_cast<size_t>(L.spend0) + p] = h > 0 ? static_cast<double>(spend[p * n + c]) / 1e6 / h : kNaN;
@@ -261,7 +264,7 @@ struct Simulation::Worker {
         for (size_t s = 0; s < sim.model_.shocks.size(); ++s) vals[static_cast<size_t>(L.shock0) + s] = shocks[s * n + c];
         for (size_t s = 0; s < sim.model_.noises.size(); ++s)
           vals[static_cast<size_t>(L.noise0) + s] =
-              central ? 0.0 : sim.model_.noises[s].sd * keyed_normal(seed, r, year, Draw::kNoise, name_key(sim.model_.noises[s].name), c);
+              central ? 0.0 : sim.model_.noises[s].sd * keyed_normal(seed, r, year, Draw::kNoise, noise_keys[s], c);
         vals[static_cast<size_t>(L.year)] = year;
         for (size_t t = 0; t < program.terms().size(); ++t) {
           const auto& e = program.terms()[t];

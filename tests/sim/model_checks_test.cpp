@@ -2,7 +2,11 @@
 // small world built by hand (and, where the real network is needed, the bundled province).
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <numeric>
 #include <string>
@@ -497,4 +501,38 @@ TEST_CASE("twinning support follows a reassignment from its year") {
   } catch (const diag::InputError& e) {
     CHECK(e.diagnostics().front().message == "agency 'unnamed-01' is not twinned with 'dak-man' in 2024 but with 'dak-blo'");
   }
+}
+
+TEST_CASE("a fixed allocation table is used as written, and refused when a year's rows do not add up to the budget") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("lotrinh-sim-table-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto write_table = [&](std::int64_t last) {
+    std::ofstream out(dir / "allocation.csv");
+    out << "commune,year,purpose,amount_vnd\n";
+    for (int y = 2022; y <= 2030; ++y) out << "c0," << y << ",infrastructure,700\nc3," << y << ",infrastructure," << (y == 2030 ? last : 300) << "\n";
+  };
+  std::string sc = scenario_text(1000);
+  sc.replace(sc.find("[allocation]\nformula = \"1\"\n"), std::string("[allocation]\nformula = \"1\"\n").size(),
+             "[allocation]\nmethod = \"table\"\ntable = \"allocation.csv\"\n");
+  const std::string path = (dir / "s.toml").string();
+  write_table(300);
+  auto s = sim::Simulation(config::parse_scenario_file(path, sc), config::parse_model_file("m.toml", model_text()), small_world(),
+                           catalogue(), library());
+  for (int k = 1; k <= 9; ++k) {
+    CHECK(s.projection().spend[static_cast<size_t>(k)][0] == 700);
+    CHECK(s.projection().spend[static_cast<size_t>(k)][3] == 300);
+    CHECK(s.projection().spend[static_cast<size_t>(k)][1] == 0);
+  }
+  write_table(299);
+  try {
+    sim::Simulation(config::parse_scenario_file(path, sc), config::parse_model_file("m.toml", model_text()), small_world(),
+                    catalogue(), library());
+    FAIL("no error");
+  } catch (const diag::InputError& e) {
+    CHECK(std::string(e.what()) == (dir / "allocation.csv").string() +
+                                       ": error: in 2030, the infrastructure rows add up to 999 dong but the budget is 1000 dong\n"
+                                       "  hint: money in must equal money allocated: correct the rows or the budget lines\n");
+  }
+  fs::remove_all(dir);
 }
