@@ -104,6 +104,7 @@ int main(int argc, char** argv) {
   merge->add_option("partials", o.paths, diag::msg("opt.partials"));
   auto* calibrate = app.add_subcommand("calibrate", diag::msg("cmd.calibrate"));
   calibrate->add_option("scenario", o.paths, diag::msg("opt.calibration_scenario"))->expected(0, 1);
+  for (auto* c : {check, test, classify, explain, diff, targets, sweep, reproduce, graph, aggregate, simulate, merge, calibrate}) {
     common(c, o);
     c->add_option("--lang", lang_opt, diag::msg("opt.lang"));
   }

@@ -117,7 +117,7 @@ double target_value(const config::ScenarioTarget& target, const std::vector<std:
     std::vector<diag::Diagnostic> problems;
     auto e = expr::CompiledExpr::compile(target.where->text, symbols, target.where->loc, target.where->exact, problems);
     if (!e) throw diag::InputError(problems);
-    e->eval_columns(cols, world.size(), mask.data());
+    expr::Evaluator(*e).eval_columns(cols, world.size(), mask.data());
   }
   const std::vector<double>* hh = nullptr;
   if (target.weight == "households") {

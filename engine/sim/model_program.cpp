@@ -94,6 +94,8 @@ ModelProgram::ModelProgram(const config::ModelFile& model, const data::Catalogue
     }
   }
   if (!problems.empty()) throw diag::InputError(problems);
+  for (const auto& e : terms_) term_evals_.emplace_back(e);
+  for (const auto& e : updates_) update_evals_.emplace_back(e);
 }
 
 }  // namespace lotrinh::sim

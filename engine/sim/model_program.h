@@ -41,11 +41,16 @@ class ModelProgram {
   /// Where each term (then each update) is written, for runtime errors.
   const diag::SourceLoc& term_loc(size_t i) const { return term_locs_[i]; }
   const diag::SourceLoc& update_loc(size_t i) const { return update_locs_[i]; }
+  /// Evaluates term `t` (update `u`) with slot values `values`, through this program's own
+  /// parsers: a ModelProgram belongs to one thread.
+  double eval_term(size_t t, const double* values) { return term_evals_[t].eval(values); }
+  double eval_update(size_t u, const double* values) { return update_evals_[u].eval(values); }
 
  private:
   std::shared_ptr<const config::ModelFile> file_;
   ModelLayout layout_;
   std::vector<expr::CompiledExpr> terms_, updates_;
+  std::vector<expr::Evaluator> term_evals_, update_evals_;
   std::vector<diag::SourceLoc> term_locs_, update_locs_;
 };
 

@@ -106,13 +106,9 @@ struct Simulation::Worker {
   void merge_state() {
     const ModelLayout& L = program.layout();
     const World& M = *W0->merged;
-    const double* hh = households_col();
-    const double* pop = column_of("population");
     for (size_t s = 0; s < L.states.size(); ++s) {
       const data::Aggregation rule = sim.merge_rules_[s];
-      const double* w = rule == data::Aggregation::kHouseholdWeighted    ? hh
-                        : rule == data::Aggregation::kPopulationWeighted ? pop
-                                                                         : nullptr;
+      const double* w = rule == data::Aggregation::kWeighted ? column_of(sim.merge_weights_[s]) : nullptr;
       for (size_t u = 0; u < M.size(); ++u) {
         double acc = 0, ws = 0;
         bool unknown = false, any = false;
@@ -122,8 +118,7 @@ struct Simulation::Worker {
           if (std::isnan(v)) { unknown = true; continue; }
           switch (rule) {
             case data::Aggregation::kSum: acc += v; break;
-            case data::Aggregation::kHouseholdWeighted:
-            case data::Aggregation::kPopulationWeighted: {
+            case data::Aggregation::kWeighted: {
               const double wt = w ? w[static_cast<size_t>(c)] : kNaN;
               if (std::isnan(wt)) unknown = true;
               acc += v * wt;
@@ -140,7 +135,7 @@ struct Simulation::Worker {
         double out = acc;
         if (rule == data::Aggregation::kAny) out = any ? 1.0 : unknown ? kNaN : 0.0;
         else if (unknown) out = kNaN;
-        else if (rule == data::Aggregation::kHouseholdWeighted || rule == data::Aggregation::kPopulationWeighted)
+        else if (rule == data::Aggregation::kWeighted)
           out = ws > 0 ? acc / ws : kNaN;
         tmp[s][u] = out;
       }
@@ -268,14 +263,14 @@ struct Simulation::Worker {
         vals[static_cast<size_t>(L.year)] = year;
         for (size_t t = 0; t < program.terms().size(); ++t) {
           const auto& e = program.terms()[t];
-          double v = e.eval(vals.data());
+          double v = program.eval_term(t, vals.data());
           if (!std::isfinite(v) && !reads_nan(e)) fail(program.term_loc(t), e.text(), v, r, central, c, year);
           vals[static_cast<size_t>(L.term0) + t] = v;
         }
         for (size_t u = 0; u < program.updates().size(); ++u) {
           const auto& e = program.updates()[u];
           const size_t s = static_cast<size_t>(L.updated[u]);
-          double v = e.eval(vals.data());
+          double v = program.eval_update(u, vals.data());
           if (!std::isfinite(v)) {
             if (!reads_nan(e)) fail(program.update_loc(u), e.text(), v, r, central, c, year);
             if (agg) ++agg->missing(s);
@@ -358,6 +353,7 @@ struct Simulation::Worker {
 
   std::vector<std::vector<int>> proj_classes;
   std::unique_ptr<expr::CompiledExpr> formula;
+  std::unique_ptr<expr::Evaluator> formula_eval;
   expr::SymbolTable formula_symbols;
   std::vector<std::string> formula_columns;  // slot -> indicator id ("" for class flags / assumptions)
 };
@@ -398,6 +394,7 @@ void Simulation::Worker::sim_plan(int k, Projection& proj) {
     auto e = expr::CompiledExpr::compile(S.formula->text, formula_symbols, S.formula->loc, S.formula->exact, problems);
     if (!e) throw diag::InputError(problems);
     formula = std::make_unique<expr::CompiledExpr>(std::move(*e));
+    formula_eval = std::make_unique<expr::Evaluator>(*formula);
   }
   // Values of the previous year (k - 1).
   std::vector<double> v(static_cast<size_t>(formula_symbols.size()), 0.0);
@@ -425,7 +422,7 @@ void Simulation::Worker::sim_plan(int k, Projection& proj) {
       }
       v[static_cast<size_t>(s)] = x;
     }
-    double w = formula->eval(v.data());
+    double w = formula_eval->eval(v.data());
     if (!std::isfinite(w) || w < 0)
       throw diag::InputError(diag::error_at(S.formula->loc, diag::msg("sim.allocation.weight", fmt::format("{}", w), cur->slugs[c], year),
                                             diag::msg("sim.allocation.weight.hint")));
@@ -522,19 +519,24 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
   }
   // How each state combines at the merger: the model's word, else the catalogue's rule.
   merge_rules_.assign(L.states.size(), data::Aggregation::kNone);
+  merge_weights_.assign(L.states.size(), std::string());
   for (size_t i = 0; i < L.states.size(); ++i) {
-    static const std::map<std::string, data::Aggregation> words = {
-        {"sum", data::Aggregation::kSum}, {"household_weighted", data::Aggregation::kHouseholdWeighted},
-        {"population_weighted", data::Aggregation::kPopulationWeighted}, {"max", data::Aggregation::kMax},
-        {"min", data::Aggregation::kMin}, {"any", data::Aggregation::kAny}};
+    static const std::map<std::string, std::pair<data::Aggregation, std::string>> words = {
+        {"sum", {data::Aggregation::kSum, ""}}, {"household_weighted", {data::Aggregation::kWeighted, "households"}},
+        {"population_weighted", {data::Aggregation::kWeighted, "population"}}, {"max", {data::Aggregation::kMax, ""}},
+        {"min", {data::Aggregation::kMin, ""}}, {"any", {data::Aggregation::kAny, ""}}};
     if (auto it = words.find(model_.states[i].merge); it != words.end()) {
-      merge_rules_[i] = it->second;
+      merge_rules_[i] = it->second.first;
+      merge_weights_[i] = it->second.second;
       continue;
     }
     if (!world_.merged) continue;
     auto r = catalogue_.resolve(L.states[i], world_.merger_year - 1);
     const data::Indicator* ind = r ? catalogue_.find(*r) : nullptr;
-    if (ind) merge_rules_[i] = ind->aggregation;
+    if (ind) {
+      merge_rules_[i] = ind->aggregation;
+      merge_weights_[i] = ind->weight;
+    }
     if (merge_rules_[i] == data::Aggregation::kNone)
       sink.error(model_.states[i].loc, diag::msg("sim.state.no_merge", L.states[i], world_.merger_year),
                  diag::msg("sim.state.no_merge.hint"));

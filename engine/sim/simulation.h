@@ -89,6 +89,7 @@ class Simulation {
   Projection projection_;
   std::map<std::tuple<int, int, std::string>, std::int64_t> table_plan_;  ///< allocation table
   std::vector<data::Aggregation> merge_rules_;  ///< Per model state: how it combines at the merger.
+  std::vector<std::string> merge_weights_;     ///< Per model state: the weighting indicator of kWeighted.
 };
 
 }  // namespace lotrinh::sim

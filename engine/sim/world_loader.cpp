@@ -12,8 +12,9 @@
 #include "diag/messages.h"
 #include "diag/spelling.h"
 #include "graph/commune_graph.h"
-#include "graph/kontum_network.h"
-#include "graph/successor_aggregation.h"
+#include "config/province_reader.h"
+#include "data/successor_aggregation.h"
+#include "graph/province_network.h"
 #include "sim/world.h"
 
 namespace lotrinh::sim {
@@ -24,7 +25,7 @@ namespace {
 // of the start year's rows gives the members and the held columns' combined values).
 void add_merger(World& w, int year, const data::CommuneTable& table, const data::Catalogue& catalogue,
                 const data::UnitRegistry& registry, const std::map<std::string, int>& commune_index) {
-  graph::SuccessorAggregation agg = graph::aggregate_to_successors(table, w.start_year, catalogue, registry);
+  data::SuccessorAggregation agg = data::aggregate_to_successors(table, w.start_year, catalogue, registry);
   auto m = std::make_shared<World>();
   m->start_year = w.start_year;
   m->district_ids = w.district_ids;
@@ -34,7 +35,8 @@ void add_merger(World& w, int year, const data::CommuneTable& table, const data:
   w.successor.assign(w.size(), -1);
   const std::vector<double>& hh = w.columns.at("households");
   std::vector<std::vector<int>> members;
-  for (const auto& u : agg.units) {
+  for (size_t ui = 0; ui < agg.units.size(); ++ui) {
+    const auto& u = agg.units[ui];
     std::vector<int> mem;
     for (const data::Unit* old : u.members)
       if (auto it = commune_index.find(old->slug); it != commune_index.end()) mem.push_back(it->second);
@@ -48,7 +50,7 @@ void add_merger(World& w, int year, const data::CommuneTable& table, const data:
     for (int c : mem) { est += w.estimated[static_cast<size_t>(c)]; val += w.values[static_cast<size_t>(c)]; }
     m->estimated.push_back(est);
     m->values.push_back(val);
-    for (const auto& [id, v] : u.values) m->columns[id].push_back(v);
+    for (const auto& [id, v] : agg.columns) m->columns[id].push_back(v[ui]);
     members.push_back(std::move(mem));
   }
   const size_t n1 = m->slugs.size();
@@ -79,7 +81,15 @@ void add_merger(World& w, int year, const data::CommuneTable& table, const data:
 World load_world(const std::string& dir, int start_year, int end_year, const std::vector<config::ScenarioEvent>& events,
                  const data::Catalogue& catalogue) {
   namespace fs = std::filesystem;
-  const std::string table_path = (fs::path(dir) / "communes.csv").string();
+  // The province's manifest names its tables (scenarios/README.md).
+  const config::ProvinceFile p = config::read_province_dir(dir);
+  auto need = [&](const std::string& table, const char* key) {
+    if (table.empty())
+      throw diag::InputError(diag::error_about(p.path, diag::msg("cli.province_lacks_table", "simulate", p.path, key),
+                                               diag::msg("cli.province_lacks_table.hint", key, p.path)));
+    return p.path_of(table);
+  };
+  const std::string table_path = need(p.communes, "communes");
   data::CommuneTable table = data::read_commune_table(table_path, catalogue, data::CsvDialect::kRfc4180);
   std::vector<size_t> rows = table.rows_in_year(start_year);
   if (rows.empty()) {
@@ -87,10 +97,22 @@ World load_world(const std::string& dir, int start_year, int end_year, const std
     for (int y : table.years()) years += (years.empty() ? "" : ", ") + std::to_string(y);
     throw diag::InputError(diag::error_about(table_path, diag::msg("sim.world.no_year", start_year), diag::msg("sim.world.no_year.hint", years)));
   }
-  data::UnitRegistry registry = data::UnitRegistry::load_dir(dir);
-  graph::CommuneGraph g = graph::load_kontum_network(registry, dir, start_year);
-  const graph::DistrictBorders borders = graph::read_district_borders((fs::path(dir) / "district_borders.csv").string());
-  auto prov = data::ProvenanceTable::read_if_present((fs::path(dir) / "provenance.csv").string());
+  std::vector<std::string> units_paths;
+  for (const auto& u : p.units) units_paths.push_back(p.path_of(u));
+  data::UnitRegistry registry = data::UnitRegistry::load(units_paths, p.path_of(p.lineage));
+  graph::NetworkSources sources;
+  sources.districts = need(p.districts, "districts");
+  sources.district_borders = need(p.district_borders, "district_borders");
+  sources.roads = need(p.roads, "roads");
+  sources.district_centres = p.path_of(p.district_centres);
+  sources.first_year = start_year;
+  sources.last_year = start_year;
+  sources.years_from = p.path;
+  if (p.paved_kmh) sources.speeds.paved_kmh = *p.paved_kmh;
+  if (p.unpaved_kmh) sources.speeds.unpaved_kmh = *p.unpaved_kmh;
+  graph::CommuneGraph g = graph::load_province_network(registry, sources, start_year);
+  const graph::DistrictBorders borders = graph::read_district_borders(sources.district_borders);
+  auto prov = data::ProvenanceTable::read_if_present(p.path_of(p.provenance));
 
   World w;
   w.start_year = start_year;
@@ -152,9 +174,10 @@ World load_world(const std::string& dir, int start_year, int end_year, const std
   }
   // Twinning agencies year by year, with the scenario's reassignments.
   {
-    std::error_code ec;
-    if (fs::exists(fs::path(dir) / "twinning.csv", ec)) {
-      data::TwinningHistory tw = data::TwinningHistory::load_dir(dir, registry);
+    if (!p.twinning.empty() && p.history_until && p.first_year) {
+      const data::UnitDate until{p.history_until->year, p.history_until->month, p.history_until->day};
+      const data::TwinningSpan span{{*p.first_year, 1, 1}, until};
+      data::TwinningHistory tw = data::TwinningHistory::load_dir(dir, registry, span);
       std::vector<std::string> agencies;
       for (const auto& a : tw.agencies()) agencies.push_back(a.id);
       std::sort(agencies.begin(), agencies.end());
@@ -164,7 +187,7 @@ World load_world(const std::string& dir, int start_year, int end_year, const std
       std::map<std::string, std::string> moved;  // agency -> commune after a reassignment event
       for (int y = start_year; y <= end_year; ++y) {
         // The history on 31 December (the report's date for later years), then the events.
-        const data::UnitDate at = y >= data::kTwinningReportDate.year ? data::kTwinningReportDate : data::UnitDate{y, 12, 31};
+        const data::UnitDate at = y >= until.year ? until : data::UnitDate{y, 12, 31};
         std::map<std::string, std::string> where;
         for (const auto& t : tw.twinnings())
           if (t.active_on(at)) where[t.agency] = t.commune;
