@@ -28,8 +28,9 @@ void common(CLI::App* c, Options& o) {
 
 }  // namespace
 
-int run_command(const Options& o) {
-  Context ctx(o);
+namespace {
+
+int dispatch(const Options& o, Context& ctx) {
   if (o.command == "check") return cmd_check(ctx);
   if (o.command == "test") return cmd_test(ctx);
   if (o.command == "classify" || o.command.empty()) return cmd_classify(ctx);
@@ -42,6 +43,24 @@ int run_command(const Options& o) {
   if (o.command == "aggregate") return cmd_aggregate(ctx);
   if (o.command == "estimate") return cmd_estimate(ctx);
   return 3;
+}
+
+// The warnings of the rule files the run compiled go to stderr, after its errors or output.
+void print_warnings(Context& ctx) { std::fputs(diag::format(ctx.library().warnings()).c_str(), stderr); }
+
+}  // namespace
+
+int run_command(const Options& o) {
+  Context ctx(o);
+  int code = 0;
+  try {
+    code = dispatch(o, ctx);
+  } catch (const diag::InputError&) {
+    print_warnings(ctx);
+    throw;
+  }
+  print_warnings(ctx);
+  return code;
 }
 
 int main(int argc, char** argv) {
