@@ -50,13 +50,10 @@ Shape shape_of(std::string_view text) {
     --end;
   }
   if (end - begin == 1 && tokens[begin].kind == TokenKind::kName) return Shape::kName;
-  int depth = 0;
   for (size_t i = begin; i < end; ++i) {
     const Token& t = tokens[i];
-    if (t.kind == TokenKind::kOpen) ++depth;
-    else if (t.kind == TokenKind::kClose) --depth;
-    else if (depth == 0 && t.kind == TokenKind::kQuestion) return Shape::kTruth;
-    else if (depth == 0 && t.kind == TokenKind::kOperator) {
+    if (t.kind == TokenKind::kQuestion) return Shape::kTruth;
+    if (t.kind == TokenKind::kOperator) {
       std::string_view op = token_text(text, t);
       if (op == "<" || op == "<=" || op == ">" || op == ">=" || op == "==" || op == "!=" || op == "&&" || op == "||")
         return Shape::kTruth;

@@ -14,11 +14,13 @@ enum class Reserved { kConstant, kFunction };
 /// `min`, ...). A variable of such a name is shadowed by the built-in in every expression.
 std::optional<Reserved> reserved_name(std::string_view name);
 
-/// The shape of an expression's top level (outside parentheses).
+/// The shape of an expression, as far as its truth is concerned.
 enum class Shape {
-  kTruth,  ///< A comparison, `&&`, `||` or `?:` at the top level: a truth value.
-  kName,   ///< A single name (true when its value is not zero).
-  kOther,  ///< Arithmetic, a number or a function call: any non-zero value counts as true.
+  kTruth,  ///< A comparison, `&&`, `||` or `?:` somewhere: taken as a truth value
+           ///< (`(x >= t) * 1` is one; the check is for the plain mistake, not for every form).
+  kName,   ///< A single name, perhaps in parentheses (true when its value is not zero).
+  kOther,  ///< Arithmetic, a number or a function call with no comparison in it: any non-zero
+           ///< value would count as true.
 };
 
 /// The shape of `text` (tokens only: no names are looked up).
