@@ -180,7 +180,10 @@ class Compiler {
     expr::Shape shape = expr::shape_of(text);
     if (shape == expr::Shape::kTruth) return;
     if (shape == expr::Shape::kName) {
-      auto slot = rs_.symbols.find(text);
+      std::string name;
+      for (char ch : text)
+        if (ch != '(' && ch != ')' && ch != ' ' && ch != '\t') name += ch;
+      auto slot = rs_.symbols.find(name);
       if (slot && rs_.slots[*slot].unit == "flag") return;
     }
     int lead = static_cast<int>(e.text.find_first_not_of(" \t"));
