@@ -189,7 +189,6 @@ class RuleFileReader {
       if (!t.has("value")) t.missing("value", msg("config.missing_value.hint"));
       if (!x) continue;
       pv.value = *x;
-      pv.loc = item.find("value")->loc;
       if (pv.from_year && pv.until_year && pv.until_year < pv.from_year) {
         problems_.error(item.loc, msg("config.period_reversed", ctx, pv.from_year, pv.until_year), msg("config.period_reversed.hint"));
         continue;

@@ -45,9 +45,9 @@ TEST_CASE("negative counts, flags other than 0 or 1 and dated values out of rang
         "  hint: write 1 for yes and 0 for no\n");
   CHECK(compile_error("l.toml", kHead + "[parameters]\nr = { unit = \"fraction\", source = \"a\", values = [ "
                                         "{ from = 2020, until = 2021, value = 0.2 }, { from = 2022, value = 1.5 } ] }\n") ==
-        "l.toml:6:118: error: parameter 'r' is 1.5, but a value in 'fraction' must be in [0, 1]\n"
+        "l.toml:6:95: error: parameter 'r' is 1.5, but a value in 'fraction' must be in [0, 1]\n"
         "  r = { unit = \"fraction\", source = \"a\", values = [ { from = 2020, until = 2021, value = 0.2 }, { from = 2022, value = 1.5 } ] }\n"
-        "  " + std::string(117, ' ') + "^\n"
+        "  " + std::string(94, ' ') + "^\n"
         "  hint: a fraction is written as a decimal: 1.5 % is written 0.015\n");
   // A unit with no range of its own takes any finite value.
   CHECK(compile_error("l.toml", kHead + "[parameters]\nline = { value = -3, unit = \"VND/person/month\", source = \"a\" }\n")
