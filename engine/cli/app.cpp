@@ -9,6 +9,7 @@
 #include "cli/cmd_graph.h"
 #include "cli/cmd_reproduce.h"
 #include "cli/commands.h"
+#include "cli/option_checks.h"
 #include "cli/options.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
@@ -51,6 +52,10 @@ void print_warnings(Context& ctx) { std::fputs(diag::format(ctx.library().warnin
 }  // namespace
 
 int run_command(const Options& o) {
+  // Only `targets` reads several rule sets from --rules; the others would ignore all but one.
+  if (o.rules.size() > 1 && o.command != "targets")
+    throw option_problem("--rules", diag::msg("cli.two_rules", o.command.empty() ? "classify" : o.command, o.rules.size()),
+                         diag::msg("cli.two_rules.hint"));
   Context ctx(o);
   int code = 0;
   try {
@@ -84,6 +89,7 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check", diag::msg("cmd.check"));
   check->add_option("paths", o.paths, diag::msg("opt.paths"));
   check->add_flag("--gaps", o.gaps, diag::msg("opt.gaps"));
+  check->add_flag("--params", o.params, diag::msg("opt.params"));
   check->add_option("--classification", o.classification, diag::msg("opt.classification"));
   auto* test = app.add_subcommand("test", diag::msg("cmd.test"));
   test->add_option("paths", o.paths, diag::msg("opt.paths"));
@@ -124,6 +130,10 @@ int main(int argc, char** argv) {
   }
   for (auto* c : app.get_subcommands()) o.command = c->get_name();
   try {
+    // A language lotrinh does not have is refused rather than silently shown in English.
+    if (!lang_opt.empty() && lang_opt != "en" && lang_opt != "vi" && lang_opt.rfind("en_", 0) != 0 &&
+        lang_opt.rfind("vi_", 0) != 0)
+      throw option_problem("--lang", diag::msg("cli.bad_lang", lang_opt), diag::msg("cli.bad_lang.hint"));
     if (o.command.empty()) std::fputs((diag::msg("cli.main_job") + "\n").c_str(), stderr);
     return run_command(o);
   } catch (const diag::InputError& e) {

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "cli/commands.h"
+#include "cli/option_checks.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "diag/spelling.h"
@@ -24,6 +25,8 @@ std::string rule_note(const rules::RuleSet& rs, int year) {
 int cmd_classify(Context& ctx) {
   int year = ctx.year();
   auto rs = ctx.rule_set();
+  check_level(ctx, *rs);
+  check_overrides(ctx, *rs);
   std::vector<size_t> rows;
   rules::Evaluation ev(rs, ctx.inputs(year, &rows), year, ctx.overrides());
   const auto& table = ctx.table();
@@ -66,6 +69,9 @@ int cmd_explain(Context& ctx) {
   }
   int year = ctx.year();
   auto rs = ctx.rule_set();
+  check_level(ctx, *rs);
+  check_overrides(ctx, *rs);
+  check_classification(o.classification, *rs);
   std::vector<size_t> rows;
   rules::Inputs in = ctx.inputs(year, &rows);
   const auto& table = ctx.table();

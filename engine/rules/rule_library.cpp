@@ -82,6 +82,11 @@ void RuleLibrary::add(config::RuleFile file, bool selected) {
   if (selected) selected_.push_back(id);
 }
 
+void RuleLibrary::select(const std::string& id) {
+  if (!file(id)) get(id);  // throws: no rule set of that id, with a suggestion
+  if (std::find(selected_.begin(), selected_.end(), id) == selected_.end()) selected_.push_back(id);
+}
+
 const config::RuleFile* RuleLibrary::file(const std::string& id) const {
   auto it = files_.find(id);
   return it == files_.end() ? nullptr : &it->second;

@@ -26,6 +26,10 @@ class RuleLibrary {
   /// (a user's edited copy shadows the bundled file); two selected files with one id are an error.
   void add(config::RuleFile file, bool selected = true);
 
+  /// Marks the loaded rule set `id` selected (a rule set named by its id rather than its file).
+  /// Throws InputError (did you mean) when no file has that id.
+  void select(const std::string& id);
+
   /// Ids of the selected files, in load order.
   std::vector<std::string> selected() const { return selected_; }
   const config::RuleFile* file(const std::string& id) const;
