@@ -73,3 +73,24 @@ TEST_CASE("an id without a Vietnamese text falls back to English, an unknown id 
   set_lang(Lang::kEn);
   CHECK(std::string(text("diag.hint")) == "hint");
 }
+
+TEST_CASE("a long line is shown as a window around the caret, marked where it is cut", "[diag][lint]") {
+  auto file = SourceFile::from_text("r.toml", "x = " + std::string(300, 'a') + "\n");
+  Diagnostic d = error_at({file, 1, 200}, "bad");
+  CHECK(format(d) == "r.toml:1:200: error: bad\n"
+                     "  ..." + std::string(200, 'a') + "...\n"
+                     "  " + std::string(103, ' ') + "^\n");
+  // Near the start, only the end is cut; Vietnamese text is cut between characters.
+  auto vi = SourceFile::from_text("t.csv", "Mường," + std::string(200, 'b') + "\n");
+  CHECK(format(error_at({vi, 1, 2}, "bad")) == "t.csv:1:2: error: bad\n"
+                                               "  Mường," + std::string(194, 'b') + "...\n"
+                                               "   ^\n");
+}
+
+TEST_CASE("a huge name inside a message or hint is cut, so an error stays a few lines", "[diag][lint]") {
+  std::string name(100000, 'n');
+  Diagnostic d = error_about("--set", "no parameter '" + name + "'", "did you mean '" + name + "'?");
+  std::string text = format(d);
+  CHECK(text == "--set: error: no parameter '" + std::string(986, 'n') + "...\n"
+                "  hint: did you mean '" + std::string(986, 'n') + "...\n");
+}

@@ -194,3 +194,10 @@ TEST_CASE("the warnings of rule sets the run did not name are not reported", "[r
   CHECK(lib.get("t.l")->warnings.size() == 1);
   CHECK(lib.warnings().empty());
 }
+
+TEST_CASE("a rule file with a 100,000-character name gives an error of a few lines, not the whole line",
+          "[rules][lint]") {
+  std::string text = compile_error("l.toml", kHead + "[criteria]\nc = \"" + std::string(100000, 'z') + " > 0.1\"\n");
+  CHECK(text.find("l.toml:6:6: error: ") == 0);
+  CHECK(text.size() < 2500);
+}
