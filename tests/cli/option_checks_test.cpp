@@ -211,3 +211,30 @@ TEST_CASE("a draft's warnings are printed on stderr and do not change the exit c
   CHECK(out.find("1 rule sets loaded and compiled, with 1 warnings (on stderr)") != std::string::npos);
   std::remove(draft.c_str());
 }
+
+TEST_CASE("a table saved with CR-only line ends classifies as the same table with LF", "[cli][lint]") {
+  std::ifstream in(kHome + "/scenarios/example/communes.csv");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  REQUIRE(text.find('\r') == std::string::npos);
+  for (char& c : text)
+    if (c == '\n') c = '\r';
+  std::string table = temp_path(".csv");
+  std::ofstream(table) << text;
+  auto classify = [](const std::string& data) {
+    Options o = example("classify");
+    o.data = data;
+    o.format = "csv";
+    lotrinh::cli::run_command(o);
+    std::ifstream out(o.out);
+    std::stringstream s;
+    s << out.rdbuf();
+    std::remove(o.out.c_str());
+    return s.str();
+  };
+  std::string lf = classify(kHome + "/scenarios/example/communes.csv");
+  CHECK(lf.find("xa-a,Xã A,Huyện X,III\n") != std::string::npos);
+  CHECK(classify(table) == lf);
+  std::remove(table.c_str());
+}
