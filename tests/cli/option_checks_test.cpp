@@ -238,3 +238,19 @@ TEST_CASE("a table saved with CR-only line ends classifies as the same table wit
   CHECK(classify(table) == lf);
   std::remove(table.c_str());
 }
+
+TEST_CASE("explain refuses a name two units of the table share in the year, naming both", "[cli][lint]") {
+  std::string dir = temp_path("-dup");
+  std::filesystem::create_directory(dir);
+  std::string table = dir + "/communes.csv";
+  std::ofstream(table) << "commune,year,name,district\nxa-a,2020,Xã A,Huyện X\nxa-a2,2020,Xã A,Huyện Y\nxa-b,2020,Xã B,Huyện Y\n";
+  Options o = example("explain");
+  o.data = table;
+  o.commune = "Xã A";
+  CHECK(error_of(o) ==
+        "--commune: error: 'Xã A' matches 2 units that existed in 2020: xa-a, xa-a2\n"
+        "  hint: name the unit by its slug, such as 'xa-a'\n");
+  o.commune = "xa-a2";  // by its key, it is one unit
+  CHECK(error_of(o).empty());
+  std::filesystem::remove_all(dir);
+}
