@@ -89,7 +89,7 @@ TEST_CASE("a village table is classified by a village rule set, and refused by a
   std::remove(table.c_str());
 }
 
-TEST_CASE("--set of a fraction written as a percentage, or not a finite number, is refused", "[cli][lint]") {
+TEST_CASE("a --set of a fraction written as a percentage, or not a finite number, is refused", "[cli][lint]") {
   Options o = example("classify");
   o.set = {"poverty_high=15"};
   CHECK(error_of(o) ==
@@ -157,7 +157,7 @@ TEST_CASE("diff of two rule sets with no classification in common is refused", "
   std::remove(table.c_str());
 }
 
-TEST_CASE("--rules naming two rule sets is refused by a command that uses one", "[cli][lint]") {
+TEST_CASE("a --rules naming two rule sets is refused by a command that uses one", "[cli][lint]") {
   Options o = example("classify");
   o.rules = {"vn.qd-33-2020", "vn.qd-50-2016"};
   CHECK(error_of(o) ==
@@ -192,7 +192,7 @@ TEST_CASE("check takes a rule set id, refuses a folder without rule files, and l
   std::filesystem::remove(empty);
 }
 
-TEST_CASE("--lang of a language lotrinh does not have is refused", "[cli][lint]") {
+TEST_CASE("a --lang of a language lotrinh does not have is refused", "[cli][lint]") {
   int code = 0;
   CHECK(run_binary("--lang fr check", &code) ==
         "--lang: error: unknown language 'fr'\n"

@@ -121,7 +121,7 @@ TEST_CASE("a NUL byte is refused at its line and column, the echo showing it as 
         "  hint: remove it; if a program saved the file as binary or UTF-16, save it again as UTF-8 text\n");
 }
 
-TEST_CASE("CR-only line ends are line ends; CRLF is kept", "[diag][lint]") {
+TEST_CASE("CR-only line ends are line ends, and CRLF is kept", "[diag][lint]") {
   CHECK(checked_text("t.csv", "commune,year\rxa-a,2020\r") == "commune,year\nxa-a,2020\n");
   CHECK(checked_text("t.csv", "commune,year\r\nxa-a,2020\r\n") == "commune,year\r\nxa-a,2020\r\n");
   CHECK(checked_text("t.csv", "a\r\rb") == "a\n\nb");

@@ -76,7 +76,7 @@ TEST_CASE("names muParser reserves are refused, with the reason", "[rules][lint]
   CHECK(compile_error("l.toml", kHead + "[criteria]\n_e = \"x > 0.1\"\n").find("l.toml:6:1: error: '_e' is a constant") == 0);
 }
 
-TEST_CASE("a leaf that is not a comparison is refused; a flag may stand alone", "[rules][lint]") {
+TEST_CASE("a leaf that is not a comparison is refused, and a flag may stand alone", "[rules][lint]") {
   CHECK(compile_error("l.toml", kHead + "[criteria]\npoor = \"x * 3\"\n") ==
         "l.toml:6:9: error: 'x * 3' is not a comparison: any value other than 0 would count as true\n"
         "  poor = \"x * 3\"\n"
