@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "diag/spelling.h"
@@ -24,7 +26,41 @@ void check_level(Context& ctx, const rules::RuleSet& rs, const std::string& opti
                        diag::msg("cli.level_mismatch.hint", table.level, rs.level));
 }
 
+namespace {
+
+// A decimal number as a table cell holds it: [+-]digits[.digits][e[+-]digits] (no hex, inf, nan).
+bool is_decimal(const std::string& s) {
+  size_t i = 0, n = s.size();
+  auto digits = [&] {
+    size_t start = i;
+    while (i < n && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+    return i > start;
+  };
+  if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
+  bool whole = digits();
+  bool fraction = false;
+  if (i < n && s[i] == '.') {
+    ++i;
+    fraction = digits();
+  }
+  if (!whole && !fraction) return false;
+  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == n;
+}
+
+}  // namespace
+
 void check_overrides(Context& ctx, const rules::RuleSet& rs) {
+  for (const auto& s : ctx.options().set) {
+    auto eq = s.find('=');
+    if (eq != std::string::npos && !is_decimal(s.substr(eq + 1)))
+      throw option_problem("--set", diag::msg("cli.set_not_decimal", s.substr(eq + 1), s.substr(0, eq)),
+                           diag::msg("cli.bad_set.hint"));
+  }
   for (const auto& [name, value] : ctx.overrides()) {
     const rules::Parameter* p = rs.find_parameter(name);
     if (!p) continue;  // the evaluation names the unknown parameter, with a suggestion

@@ -89,7 +89,7 @@ TEST_CASE("a village table is classified by a village rule set, and refused by a
   std::remove(table.c_str());
 }
 
-TEST_CASE("a --set of a fraction written as a percentage, or not a finite number, is refused", "[cli][lint]") {
+TEST_CASE("a --set of a fraction written as a percentage, or not a decimal number, is refused", "[cli][lint]") {
   Options o = example("classify");
   o.set = {"poverty_high=15"};
   CHECK(error_of(o) ==
@@ -99,13 +99,14 @@ TEST_CASE("a --set of a fraction written as a percentage, or not a finite number
   CHECK(error_of(o) ==
         "--set: error: parameter 'poverty_high' is -5, but a value in 'fraction' must be in [0, 1]\n"
         "  hint: correct the value, or the unit if that is wrong\n");
+  const std::string hint = "  hint: write --set poverty_high=0.25 (a parameter name, '=', and a number with a '.' decimal point)\n";
   o.set = {"poverty_high=inf"};
-  CHECK(error_of(o) ==
-        "--set: error: parameter 'poverty_high' is inf, not a finite number\n"
-        "  hint: write a number such as 0.25; leave the value out when it is not known\n");
+  CHECK(error_of(o) == "--set: error: 'inf' (for poverty_high) is not a decimal number\n" + hint);
   o.set = {"poverty_high=nan"};
-  CHECK(error_of(o).find("--set: error: parameter 'poverty_high' is nan, not a finite number\n") == 0);
-  o.set = {"poverty_high=0x1p-2"};  // 0.25, in hexadecimal: a value in range is accepted
+  CHECK(error_of(o) == "--set: error: 'nan' (for poverty_high) is not a decimal number\n" + hint);
+  o.set = {"poverty_high=0x1p-2"};  // 0.25 in hexadecimal, which no table cell may hold either
+  CHECK(error_of(o) == "--set: error: '0x1p-2' (for poverty_high) is not a decimal number\n" + hint);
+  o.set = {"poverty_high=2.5e-1"};
   CHECK(error_of(o).empty());
 }
 
