@@ -145,10 +145,13 @@ TEST_CASE("explain --classification naming no classification is refused", "[cli]
         "  hint: the classifications of 'vn.qd-33-2020': region\n");
 }
 
-TEST_CASE("diff of two rule sets with no classification in common is refused", "[cli][lint]") {
+TEST_CASE("diff of rule sets of another level than the table, or with no classification in common, is refused", "[cli][lint]") {
   Options o = example("diff");
   o.paths = {"vn.qd-33-2020", "vn.nd-272-2025-villages"};
   o.data = kHome + "/scenarios/example/communes.csv";
+  CHECK(error_of(o) ==
+        "diff: error: rule set 'vn.nd-272-2025-villages' classifies village rows, but " + o.data + " holds commune rows\n"
+        "  hint: name a rule set of level commune, or give --data a table of village rows (its header starts with village,year)\n");
   std::string table = temp_path(".csv");
   std::ofstream(table) << "unit,year\nlang-a,2020\n";  // a table of any level
   o.data = table;

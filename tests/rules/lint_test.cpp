@@ -201,3 +201,25 @@ TEST_CASE("a rule file with a 100,000-character name gives an error of a few lin
   CHECK(text.find("l.toml:6:6: error: ") == 0);
   CHECK(text.size() < 2500);
 }
+
+TEST_CASE("a given value outside the catalogue's range of an indicator without a unit is refused", "[rules][lint]") {
+  lotrinh::data::Catalogue cat;
+  lotrinh::data::Indicator z;
+  z.id = "score";
+  z.min = 0;
+  z.max = 10;
+  cat.add(z);
+  RuleLibrary lib(cat);
+  lib.add(lotrinh::config::parse_rule_file(
+      "s.toml", kHead + "[criteria]\nhigh = \"score > 5\"\n[[test]]\nname = \"a\"\ngiven = { score = 11 }\nexpect = { high = true }\n"));
+  try {
+    lib.get("t.l");
+    FAIL("no error");
+  } catch (const lotrinh::diag::InputError& e) {
+    CHECK(std::string(e.what()) ==
+          "s.toml:9:11: error: the given value of 'score' is 11, but it must be in [0, 10]\n"
+          "  given = { score = 11 }\n"
+          "            ^\n"
+          "  hint: correct the value, or the unit if that is wrong\n");
+  }
+}
