@@ -26,6 +26,17 @@ std::vector<std::string> load_named(Context& ctx) {
       ctx.library().select(p);
       continue;
     }
+    // Neither a path nor a loaded id: a name without '/' or '.toml' was meant as an id.
+    if (!std::filesystem::exists(p, ec) && p.find('/') == std::string::npos &&
+        !(p.size() > 5 && p.compare(p.size() - 5, 5, ".toml") == 0)) {
+      try {
+        ctx.library().select(p);
+      } catch (const diag::InputError& e) {
+        std::vector<diag::Diagnostic> ds = e.diagnostics();
+        for (auto& d : ds) d.subject = p;
+        throw diag::InputError(ds);
+      }
+    }
     if (rules::rule_file_paths(p).empty()) {
       diag::Diagnostic d;
       d.subject = p;

@@ -186,6 +186,11 @@ TEST_CASE("check takes a rule set id, refuses a folder without rule files, and l
   CHECK(out.find("1 rule sets loaded and compiled without problems") != std::string::npos);
   CHECK(out.find("Parameters of vn.qd-33-2020\n") != std::string::npos);
   CHECK(out.find("poverty_high               0.2    fraction         Điều 3 (a)") != std::string::npos);
+  o.paths = {"vn.qd-33-202"};
+  o.params = false;
+  CHECK(error_of(o) ==
+        "vn.qd-33-202: error: no rule set has the id 'vn.qd-33-202'\n"
+        "  hint: did you mean 'vn.qd-33-2020'?\n");
   std::string empty = temp_path("-rules");
   std::filesystem::create_directory(empty);
   o.paths = {empty};
