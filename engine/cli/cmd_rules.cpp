@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/option_checks.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "report/render.h"
@@ -136,6 +137,10 @@ int cmd_check(Context& ctx) {
   if (ctx.options().params)
     for (const auto& rs : sets) tables.push_back(parameter_table(*rs));
   if (ctx.options().gaps) {
+    const std::string& wanted = ctx.options().classification;
+    bool found = wanted.empty();
+    for (const auto& rs : sets) found = found || rs->find_classification(wanted);
+    if (!found && !sets.empty()) check_classification(wanted, *sets.front());  // throws, at --classification
     for (const auto& rs : sets) {
       for (const auto& c : rs->classifications) {
         if (!ctx.options().classification.empty() && c.name != ctx.options().classification) continue;

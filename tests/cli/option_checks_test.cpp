@@ -132,7 +132,7 @@ TEST_CASE("sweep names an unknown --param at --param, and a range outside the un
         "  hint: a fraction is written as a decimal: 30 % is written 0.3\n");
 }
 
-TEST_CASE("explain --classification naming no classification is refused", "[cli][lint]") {
+TEST_CASE("explain or check --gaps with a --classification naming no classification is refused", "[cli][lint]") {
   Options o = example("explain");
   o.commune = "xa-a";
   o.classification = "regoin";
@@ -143,6 +143,13 @@ TEST_CASE("explain --classification naming no classification is refused", "[cli]
   CHECK(error_of(o) ==
         "--classification: error: rule set 'vn.qd-33-2020' has no classification 'nosuch'\n"
         "  hint: the classifications of 'vn.qd-33-2020': region\n");
+  Options c = example("check");  // check --gaps --classification too
+  c.paths = {"vn.qd-33-2020"};
+  c.gaps = true;
+  c.classification = "regoin";
+  CHECK(error_of(c) ==
+        "--classification: error: rule set 'vn.qd-33-2020' has no classification 'regoin'\n"
+        "  hint: did you mean 'region'?\n");
 }
 
 TEST_CASE("diff of rule sets of another level than the table, or with no classification in common, is refused", "[cli][lint]") {
