@@ -42,7 +42,6 @@ int dispatch(const Options& o, Context& ctx) {
   if (o.command == "reproduce") return cmd_reproduce(ctx);
   if (o.command == "graph") return cmd_graph(ctx);
   if (o.command == "aggregate") return cmd_aggregate(ctx);
-  if (o.command == "estimate") return cmd_estimate(ctx);
   return 3;
 }
 
@@ -112,8 +111,8 @@ int main(int argc, char** argv) {
   auto* graph = app.add_subcommand("graph", diag::msg("cmd.graph"));
   auto* aggregate = app.add_subcommand("aggregate", diag::msg("cmd.aggregate"));
   aggregate->add_option("--commune", o.commune, diag::msg("opt.commune"));
-  auto* estimate = app.add_subcommand("estimate", diag::msg("cmd.estimate"));
-  for (auto* c : {check, test, classify, explain, diff, targets, sweep, reproduce, graph, aggregate, estimate}) {
+  aggregate->add_option("--on", o.on, diag::msg("opt.on"));
+  for (auto* c : {check, test, classify, explain, diff, targets, sweep, reproduce, graph, aggregate}) {
     common(c, o);
     c->add_option("--lang", lang_opt, diag::msg("opt.lang"));
   }

@@ -131,8 +131,8 @@ int cmd_targets(Context& ctx) {
       sets.push_back(ctx.resolve_rules(r));
       check_level(ctx, *sets.back());
     }
-  } else {
-    for (const auto& id : std::vector<std::string>{"kontum.ntp-2021-2025-targets", "kontum.nq-04-2016-targets"}) {
+  } else if (const config::ProvinceFile* p = ctx.province()) {
+    for (const auto& id : p->target_rule_sets) {  // the province's [rules] targets
       if (ctx.library().file(id)) sets.push_back(ctx.library().get(id));
     }
   }

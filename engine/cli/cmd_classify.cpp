@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "cli/commands.h"
 #include "cli/option_checks.h"
@@ -21,6 +22,24 @@ std::string rule_note(const rules::RuleSet& rs, int year) {
   return diag::msg("classify.rules_note", rs.id, rs.display_title(), rs.source, year);
 }
 
+// The official list standing for `year` when the rule set computes its classification;
+// refuses a list naming a unit the table does not have.
+const data::OfficialList* official_list(Context& ctx, const rules::RuleSet& rs, int year) {
+  const data::OfficialList* l = ctx.official_lists().for_year(year);
+  if (!l) return nullptr;
+  bool computed = false;
+  for (const auto& c : rs.classifications) computed = computed || c.name == l->classification;
+  if (!computed) return nullptr;
+  const auto& table = ctx.table();
+  std::set<std::string> units(table.unit.begin(), table.unit.end());
+  diag::DiagnosticSink sink;
+  for (const auto& [unit, loc] : l->unit_loc)
+    if (!units.count(unit))
+      sink.error(loc, diag::msg("official.unknown_unit", l->id, unit, table.path), diag::msg("official.unknown_unit.hint"));
+  sink.throw_if_errors();
+  return l;
+}
+
 }  // namespace
 
 int cmd_classify(Context& ctx) {
@@ -34,8 +53,14 @@ int cmd_classify(Context& ctx) {
   report::ResultTable t;
   t.title = diag::msg("classify.title", rs->display_title(), year);
   t.columns = {{"unit", diag::msg("col.unit")}, {"name", diag::msg("col.name")}, {"district", diag::msg("col.district")}};
-  for (const auto& c : rs->classifications) t.columns.push_back({c.name, c.name});
+  // Beside the classification an official list gives: the official class, where it is known.
+  const data::OfficialList* official = official_list(ctx, *rs, year);
+  for (const auto& c : rs->classifications) {
+    t.columns.push_back({c.name, c.name});
+    if (official && c.name == official->classification) t.columns.push_back({"official", diag::msg("col.official")});
+  }
   std::map<std::string, std::map<std::string, int>> counts;
+  size_t known = 0, agree = 0;
   for (size_t i = 0; i < rows.size(); ++i) {
     std::vector<report::Cell> row{report::text(table.unit[rows[i]]), report::text(table.name[rows[i]]),
                                   report::text(table.district[rows[i]])};
@@ -43,10 +68,22 @@ int cmd_classify(Context& ctx) {
       std::string cls = ev.class_name(c, i);
       ++counts[c.name][cls];
       row.push_back(report::text(cls));
+      if (!official || c.name != official->classification) continue;
+      auto it = official->unit_class.find(table.unit[rows[i]]);
+      row.push_back(it == official->unit_class.end() ? report::missing() : report::text(it->second));
+      known += it != official->unit_class.end();
+      agree += it != official->unit_class.end() && it->second == cls;
     }
     t.add_row(std::move(row));
   }
   t.notes.push_back(rule_note(*rs, year));
+  if (official) {
+    t.notes.push_back(diag::msg("classify.official", official->decision, official->date, official->data_from,
+                                official->data_to, known, agree));
+    std::string s;
+    for (const auto& [cls, n] : official->class_count) s += (s.empty() ? "" : ", ") + fmt::format("{} {}", cls, n);
+    if (!s.empty()) t.notes.push_back(diag::msg("classify.official_counts", official->decision, s));
+  }
   if (std::string e = ctx.estimated_note(*rs, rows, year); !e.empty()) t.notes.push_back(e);
   for (const auto& [cname, by_class] : counts) {
     std::string s;

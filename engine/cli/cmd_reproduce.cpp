@@ -19,15 +19,6 @@
 namespace lotrinh::cli {
 namespace {
 
-// The rule sets and snapshots of the transitions table, and the figure that gives the report's
-// own count of exits.
-constexpr const char* kBeforeRules = "vn.qd-50-2016";
-constexpr const char* kAfterRules = "vn.qd-33-2020";
-constexpr int kBeforeYear = 2016;
-constexpr int kAfterYear = 2020;
-constexpr const char* kExitsFigure = "communes-left-status";
-constexpr const char* kTwinnedFigure = "twinned-now";
-
 // "12 of 51" values behind a figure computed from the table; empty for the others.
 report::Cell estimated_cell(const std::map<std::string, std::pair<size_t, size_t>>& estimated, const repro::FigureRow& r) {
   auto it = estimated.find(r.id);
@@ -96,17 +87,19 @@ report::ResultTable figure_table(const config::FiguresFile& file, const std::vec
                {"computed", diag::msg("repro.col.computed"), report::Align::kRight},
                {"unit", diag::msg("repro.col.unit")},
                {"from", diag::msg("repro.col.from")},
+               {"check", diag::msg("repro.col.check")},
                {"measure", diag::msg("repro.col.measure")},
                {"status", diag::msg("repro.col.status")},
                {"estimated", diag::msg("repro.col.estimated")},
                {"note", diag::msg("repro.col.note")}};
   std::map<repro::Status, int> by_status;
-  int from_data = 0, from_report = 0;
+  int from_data = 0, from_report = 0, fitted = 0, independent = 0;
   for (const auto& r : rows) {
     report::Cell reported = r.reported ? report::number(*r.reported)
                                        : (r.printed.empty() ? report::missing() : report::text(r.printed));
     t.add_row({report::text(r.id), report::text(r.section), report::text(r.label), reported,
                report::number(tidy(r.computed), r.decimals), report::text(r.unit), report::text(repro::basis_word(r.basis)),
+               r.check == config::FigureCheck::kNone ? report::missing() : report::text(repro::check_word(r.check)),
                report::text(r.measure), report::text(repro::status_word(r.status)), estimated_cell(estimated, r),
                report::text(r.note)});
     by_status[r.status]++;
@@ -114,12 +107,16 @@ report::ResultTable figure_table(const config::FiguresFile& file, const std::vec
                     r.status == repro::Status::kMismatch;
     from_data += computed && r.basis == repro::Basis::kData;
     from_report += computed && r.basis == repro::Basis::kReport;
+    fitted += computed && r.basis == repro::Basis::kData && r.check == config::FigureCheck::kFitted;
+    independent += computed && r.basis == repro::Basis::kData && r.check == config::FigureCheck::kIndependent;
   }
   using S = repro::Status;
   t.notes.push_back(diag::msg("repro.summary", rows.size(), by_status[S::kMatch], by_status[S::kMatchRounding],
                               by_status[S::kSourceInconsistent], by_status[S::kNotReproducible], by_status[S::kMismatch],
-                              from_data, from_report));
+                              from_data, from_report, fitted, independent));
   t.notes.push_back(diag::msg("repro.summary.words"));
+  t.notes.push_back(diag::msg("repro.summary.checks"));
+  if (from_data > 0 && independent == 0) t.notes.push_back(diag::msg("repro.summary.no_independent", from_data));
   if (by_status[S::kMismatch] > 0) t.notes.push_back(diag::msg("repro.summary.mismatch", by_status[S::kMismatch]));
   *mismatches = by_status[S::kMismatch];
   return t;
@@ -160,7 +157,7 @@ const repro::FigureRow* find_row(const std::vector<repro::FigureRow>& rows, cons
 
 int cmd_reproduce(Context& ctx) {
   const auto& o = ctx.options();
-  std::string path = o.paths.empty() ? home() + "/scenarios/kontum/report-141-figures.toml" : o.paths.front();
+  std::string path = o.paths.empty() ? ctx.province_table("reproduce", "figures") : o.paths.front();
   config::FiguresFile file = config::read_figures_file(path);
   const data::CommuneTable& table = ctx.table();
   std::vector<repro::FigureRow> rows = repro::reproduce_figures(file, table, ctx.catalogue());
@@ -168,26 +165,32 @@ int cmd_reproduce(Context& ctx) {
   std::vector<report::ResultTable> tables;
   tables.push_back(figure_table(file, rows, table.path, &mismatches, estimated_by_figure(ctx, file)));
 
+  // The transitions the province's manifest names ([rules] transitions).
+  const config::ProvinceFile* province = ctx.province();
+  const config::TransitionsDecl* tr = province && province->transitions ? &*province->transitions : nullptr;
   auto years = table.years();
-  bool have_years = std::count(years.begin(), years.end(), kBeforeYear) && std::count(years.begin(), years.end(), kAfterYear);
-  if (have_years && ctx.library().file(kBeforeRules) && ctx.library().file(kAfterRules)) {
+  auto has_year = [&](int y) { return std::count(years.begin(), years.end(), y) > 0; };
+  if (tr && has_year(tr->before_year) && has_year(tr->after_year) && ctx.library().file(tr->before_rules) &&
+      ctx.library().file(tr->after_rules)) {
     repro::TransitionSpec spec;
-    if (const auto* exits = find_row(rows, kExitsFigure)) {
+    if (const auto* exits = find_row(rows, tr->exits_figure)) {
       spec.reported_left = exits->reported;
       spec.reported_where = exits->section;
     }
-    if (const auto* all = find_row(rows, kTwinnedFigure)) spec.reported_of = all->reported;
-    tables.push_back(transition_table(repro::region_transitions(table, ctx.library().get(kBeforeRules), kBeforeYear,
-                                                                ctx.library().get(kAfterRules), kAfterYear, spec)));
-  } else {
-    tables.front().notes.push_back(diag::msg("repro.tr.skipped", kBeforeRules, kBeforeYear, kAfterRules, kAfterYear));
+    if (const auto* all = find_row(rows, tr->of_figure)) spec.reported_of = all->reported;
+    tables.push_back(transition_table(repro::region_transitions(table, ctx.library().get(tr->before_rules),
+                                                                tr->before_year, ctx.library().get(tr->after_rules),
+                                                                tr->after_year, spec)));
+  } else if (tr) {
+    tables.front().notes.push_back(
+        diag::msg("repro.tr.skipped", tr->before_rules, tr->before_year, tr->after_rules, tr->after_year));
   }
   // CSV and JSON carry one table, so that a program reads one shape: the figures, or with
   // --transitions the transitions. The terminal shows both.
   if (o.transitions && tables.size() > 1) tables.erase(tables.begin());
   else if (ctx.format() != report::Format::kTable && tables.size() > 1) {
     tables.resize(1);
-    tables.front().notes.push_back(diag::msg("repro.transitions_option"));
+    tables.front().notes.push_back(diag::msg("repro.transitions_option", tr->before_year, tr->after_year));
   }
   ctx.emit(report::render(tables, ctx.format()));
   return mismatches > 0 ? 1 : 0;

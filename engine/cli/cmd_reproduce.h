@@ -4,9 +4,10 @@
 
 namespace lotrinh::cli {
 
-/// Recomputes every figure of the figures file (the first path, else the bundled
-/// scenarios/kontum/report-141-figures.toml) from the table, then lists the twinned communes'
-/// region III transitions 2016 → 2020. Returns 1 when a computed figure does not match.
+/// Recomputes every figure of the figures file (the first path, else the province's figures
+/// table) from the table, then lists the twinned communes' region III transitions between the
+/// rule sets and years of the province's [rules] transitions. Returns 1 when a computed figure
+/// does not match.
 int cmd_reproduce(Context& ctx);
 
 }  // namespace lotrinh::cli

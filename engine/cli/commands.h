@@ -16,7 +16,6 @@ int cmd_explain(Context& ctx);   ///< Explain one unit's classification.
 int cmd_diff(Context& ctx);      ///< Compare two rule sets on the same data.
 int cmd_targets(Context& ctx);   ///< Check targets against the table.
 int cmd_sweep(Context& ctx);     ///< Sweep one parameter.
-int cmd_estimate(Context& ctx);  ///< Regenerate the Kon Tum dataset's estimated tables into --out.
 
 /// The gap search report as a table.
 report::ResultTable gap_table(const rules::GapReport& g, const std::string& rule_set, const std::string& classification);

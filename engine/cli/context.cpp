@@ -3,8 +3,10 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 
 #include "config/catalogue_reader.h"
+#include "config/province_reader.h"
 #include "data/csv_table_reader.h"
 #include "diag/diagnostic.h"
 #include "diag/input_files.h"
@@ -15,6 +17,10 @@
 
 #ifndef LOTRINH_SOURCE_HOME
 #define LOTRINH_SOURCE_HOME "."
+#endif
+// The default province folder, relative to home(); set by the top-level CMakeLists.txt.
+#ifndef LOTRINH_DEFAULT_PROVINCE
+#define LOTRINH_DEFAULT_PROVINCE ""
 #endif
 
 namespace lotrinh::cli {
@@ -78,31 +84,122 @@ Context::Context(const Options& o) : o_(o) {
   library_->load({home() + "/rules"}, /*selected=*/false);
 }
 
-std::string Context::data_path() const {
-  if (!o_.data.empty()) return o_.data;
+std::string default_province_dir() {
+  const std::string p = LOTRINH_DEFAULT_PROVINCE;
+  return p.empty() ? std::string() : p.front() == '/' ? p : home() + "/" + p;
+}
+
+void Context::resolve_data() {
+  if (resolved_) return;
+  resolved_ = true;
   std::error_code ec;
-  std::string kontum = home() + "/scenarios/kontum/communes.csv";
-  return fs::exists(kontum, ec) ? kontum : home() + "/scenarios/example/communes.csv";
+  auto has_manifest = [&](const fs::path& dir) { return fs::is_regular_file(dir / config::kProvinceManifest, ec); };
+  std::string dir;
+  if (o_.data.empty()) {
+    const std::string def = default_province_dir();
+    if (!def.empty() && has_manifest(def)) dir = def;
+    else table_path_ = home() + "/scenarios/example/communes.csv";
+  } else if (fs::is_directory(o_.data, ec)) {
+    if (!has_manifest(o_.data))
+      throw option_error("--data", diag::msg("cli.data_no_manifest", o_.data, config::kProvinceManifest),
+                         diag::msg("cli.data_no_manifest.hint", config::kProvinceManifest));
+    dir = o_.data;
+  } else {
+    // A bare table: the manifest of its folder, if any, gives its units and provenance; else it
+    // is read against the default province (its rule sets, figures, units and network).
+    table_path_ = o_.data;
+    const fs::path parent = fs::path(o_.data).parent_path();
+    if (has_manifest(parent.empty() ? fs::path(".") : parent)) {
+      dir = parent.empty() ? "." : parent.string();
+    } else {
+      own_province_ = false;
+      const std::string def = default_province_dir();
+      if (!def.empty() && has_manifest(def)) dir = def;
+    }
+  }
+  if (!dir.empty()) {
+    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+    province_ = std::make_unique<config::ProvinceFile>(config::read_province_dir(dir));
+    if (table_path_.empty()) table_path_ = province_->path_of(province_->communes);
+  }
+}
+
+std::string Context::data_path() {
+  resolve_data();
+  return table_path_;
+}
+
+const config::ProvinceFile* Context::province() {
+  resolve_data();
+  return province_.get();
+}
+
+const config::ProvinceFile& Context::need_province(const std::string& command) {
+  if (const config::ProvinceFile* p = province()) return *p;
+  throw option_error("--data", diag::msg("cli.needs_province", command, data_path(), config::kProvinceManifest),
+                     diag::msg("cli.needs_province.hint", config::kProvinceManifest));
+}
+
+std::string Context::province_table(const std::string& command, const std::string& key) {
+  const config::ProvinceFile& p = need_province(command);
+  const std::map<std::string, const std::string*> tables = {
+      {"districts", &p.districts}, {"district_borders", &p.district_borders}, {"roads", &p.roads},
+      {"figures", &p.figures},     {"lineage", &p.lineage},                   {"district_centres", &p.district_centres}};
+  const std::string* path = tables.at(key);
+  if (path->empty())
+    throw option_error("--data", diag::msg("cli.province_lacks_table", command, p.path, key),
+                       diag::msg("cli.province_lacks_table.hint", key, p.path));
+  return p.path_of(*path);
 }
 
 const data::ProvenanceTable& Context::provenance() {
   if (!provenance_) {
+    const config::ProvinceFile* p = province();
+    if (!own_province_) p = nullptr;
     fs::path dir = fs::path(data_path()).parent_path();
-    provenance_ = std::make_unique<data::ProvenanceTable>(
-        data::ProvenanceTable::read_if_present((dir / "provenance.csv").string()));
+    const std::string path = p && !p->provenance.empty() ? p->path_of(p->provenance) : (dir / "provenance.csv").string();
+    provenance_ = std::make_unique<data::ProvenanceTable>(data::ProvenanceTable::read_if_present(path));
   }
   return *provenance_;
+}
+
+const data::OfficialLists& Context::official_lists() {
+  if (!official_lists_) {
+    fs::path dir = fs::path(data_path()).parent_path();
+    official_lists_ = std::make_unique<data::OfficialLists>(
+        data::OfficialLists::read_if_present((dir / "official_lists.csv").string()));
+  }
+  return *official_lists_;
 }
 
 const data::UnitRegistry* Context::units() {
   if (!units_loaded_) {
     units_loaded_ = true;
+    if (const config::ProvinceFile* p = province(); p && own_province_) {
+      if (!p->units.empty()) {
+        std::vector<std::string> paths;
+        for (const auto& u : p->units) paths.push_back(p->path_of(u));
+        units_ = std::make_unique<data::UnitRegistry>(data::UnitRegistry::load(paths, p->path_of(p->lineage)));
+      }
+      return units_.get();
+    }
     fs::path dir = fs::path(data_path()).parent_path();
     std::error_code ec;
     if (fs::exists(dir / "units.csv", ec))
       units_ = std::make_unique<data::UnitRegistry>(data::UnitRegistry::load_dir(dir.string()));
   }
   return units_.get();
+}
+
+const data::UnitRegistry* Context::province_units() {
+  const config::ProvinceFile* p = province();
+  if (!p || own_province_) return units();
+  if (!province_units_ && !p->units.empty()) {
+    std::vector<std::string> paths;
+    for (const auto& u : p->units) paths.push_back(p->path_of(u));
+    province_units_ = std::make_unique<data::UnitRegistry>(data::UnitRegistry::load(paths, p->path_of(p->lineage)));
+  }
+  return province_units_.get();
 }
 
 size_t Context::find_unit_row(const std::string& query, int year) {

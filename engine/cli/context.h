@@ -4,8 +4,10 @@
 #include <string>
 
 #include "cli/options.h"
+#include "config/province_file.h"
 #include "data/catalogue.h"
 #include "data/commune_table.h"
+#include "data/official_lists.h"
 #include "data/provenance.h"
 #include "data/unit_registry.h"
 #include "report/render.h"
@@ -17,6 +19,9 @@ namespace lotrinh::cli {
 /// The folder holding the bundled rules/ and scenarios/: $LOTRINH_HOME, else the source tree
 /// the binary was built from.
 std::string home();
+/// The default province folder (home() joined with the build's LOTRINH_DEFAULT_PROVINCE), or ""
+/// when the build names none.
+std::string default_province_dir();
 
 /// Loaded inputs of one command run.
 class Context {
@@ -27,13 +32,29 @@ class Context {
   const data::Catalogue& catalogue() const { return *catalogue_; }
   rules::RuleLibrary& library() { return *library_; }
 
-  /// The commune table (--data, else the bundled Kon Tum dataset, else the bundled example),
-  /// loaded on first use.
+  /// The commune table: --data FILE, the communes table of --data DIR's manifest, else that of
+  /// the default province (else the bundled example); loaded on first use.
   const data::CommuneTable& table();
-  /// The provenance of the table's values (provenance.csv beside it; empty when absent).
+  /// The province folder's manifest: --data DIR, the folder of --data FILE when it holds a
+  /// province.toml, else the default province (a bare table is read against it, as it always
+  /// was); nullptr when there is none. Read on first use.
+  const config::ProvinceFile* province();
+  /// The province, or an InputError naming --data that says `command` needs one.
+  const config::ProvinceFile& need_province(const std::string& command);
+  /// The path of the province's table `key` (districts, district_borders, district_centres,
+  /// roads, figures, lineage); an InputError when there is no province or it names no such table.
+  std::string province_table(const std::string& command, const std::string& key);
+  /// The provenance of the table's values (the province's, else provenance.csv beside the table;
+  /// empty when absent).
   const data::ProvenanceTable& provenance();
-  /// The units registry beside the table (units.csv), or nullptr when there is none.
+  /// The official lists beside the table (official_lists.csv; none when absent).
+  const data::OfficialLists& official_lists();
+  /// The units registry: the province's units and lineage tables (the table's own province), else
+  /// units.csv beside a bare table; nullptr when there is none.
   const data::UnitRegistry* units();
+  /// The units registry of province(), even for a bare table read against the default province;
+  /// nullptr when there is none.
+  const data::UnitRegistry* province_units();
   /// The table row of the unit `query` (slug, code or name, with or without diacritics) in
   /// `year`; throws InputError naming --commune when it is unknown or ambiguous.
   size_t find_unit_row(const std::string& query, int year);
@@ -62,10 +83,17 @@ class Context {
   Options o_;
   std::unique_ptr<data::Catalogue> catalogue_;
   std::unique_ptr<rules::RuleLibrary> library_;
-  std::string data_path() const;
+  std::string data_path();
+  void resolve_data();
+  bool resolved_ = false;
+  bool own_province_ = true;  ///< False: a bare table read against the default province.
+  std::unique_ptr<data::UnitRegistry> province_units_;
+  std::string table_path_;
+  std::unique_ptr<config::ProvinceFile> province_;
 
   std::unique_ptr<data::CommuneTable> table_;
   std::unique_ptr<data::ProvenanceTable> provenance_;
+  std::unique_ptr<data::OfficialLists> official_lists_;
   std::unique_ptr<data::UnitRegistry> units_;
   bool units_loaded_ = false;
   rules::Overrides overrides_;

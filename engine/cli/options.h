@@ -18,6 +18,7 @@ struct Options {
   std::string format = "table";         ///< --format
   std::string out = "-";                ///< --out
   std::string commune;                  ///< explain --commune
+  std::string on;                       ///< aggregate --on: the day whose units to aggregate to
   std::string classification;           ///< --classification (sweep, check --gaps)
   std::string param;                    ///< sweep --param
   double from = 0, to = 0, step = 0;    ///< sweep range

@@ -20,17 +20,16 @@ using diag::msg;
 
 using Words = std::vector<std::string>;
 const Words kTopKeys = {"indicators", "aliases"};
-const Words kIndicatorKeys = {"name", "unit", "range", "csv_unit", "standard", "aggregate", "note"};
+const Words kIndicatorKeys = {"name", "unit", "range", "csv_unit", "standard", "aggregate", "weight", "note"};
 const Words kAliasKeys = {"name", "periods"};
 const Words kPeriodKeys = {"from", "until", "indicator"};
 const Words kCsvUnits = {"percent"};
-const Words kAggregations = {"none", "sum", "household_weighted", "population_weighted", "max", "min", "any"};
+const Words kAggregations = {"none", "sum", "weighted", "max", "min", "any"};
 
 data::Aggregation aggregation_of(const std::string& word) {
   using A = data::Aggregation;
   if (word == "sum") return A::kSum;
-  if (word == "household_weighted") return A::kHouseholdWeighted;
-  if (word == "population_weighted") return A::kPopulationWeighted;
+  if (word == "weighted") return A::kWeighted;
   if (word == "max") return A::kMax;
   if (word == "min") return A::kMin;
   if (word == "any") return A::kAny;
@@ -69,6 +68,11 @@ data::Indicator read_indicator(const TomlEntry& e, Problems& problems) {
   ind.csv_unit = t.word("csv_unit", kCsvUnits).value_or("");
   ind.standard = t.string("standard").value_or("");
   ind.aggregation = aggregation_of(t.word("aggregate", kAggregations).value_or("none"));
+  ind.weight = t.string("weight").value_or("");
+  if (ind.aggregation == data::Aggregation::kWeighted && !t.has("weight"))
+    t.missing("weight", msg("config.indicator_weight.hint"));
+  if (ind.aggregation != data::Aggregation::kWeighted && t.has("weight"))
+    problems.error(e.value.find("weight")->loc, msg("config.weight_unweighted", ctx), msg("config.weight_unweighted.hint"));
   ind.note = t.string("note").value_or("");
   if (const TomlValue* range = t.get("range", Want::kArray)) {
     bool ok = range->items.size() == 2 && range->items[0].is_number() && range->items[1].is_number();
@@ -166,6 +170,17 @@ data::Catalogue parse_catalogue(const std::string& path, std::string_view text) 
         continue;
       }
       out.add(read_alias(e, indicator_ids, problems));
+    }
+  }
+  // A weight names an indicator of the catalogue.
+  if (const TomlValue* table = root.find("indicators"); table && table->type == TomlValue::Type::kTable) {
+    for (const auto& e : table->entries) {
+      const data::Indicator* ind = out.find(e.key);
+      if (!ind || ind->weight.empty() || out.find(ind->weight)) continue;
+      const TomlValue& v = *e.value.find("weight");
+      std::string hint = diag::did_you_mean(ind->weight, indicator_ids);
+      problems.error(v.text.exact ? v.text.loc : v.loc, msg("config.unknown_weight", msg("config.ctx.indicator", e.key), ind->weight),
+                     hint.empty() ? msg("config.indicator_weight.hint") : hint);
     }
   }
   problems.throw_if_errors();

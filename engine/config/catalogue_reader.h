@@ -8,8 +8,9 @@
 //   range = [0, 1]                   # optional: valid values, inclusive (min <= max; inf allowed)
 //   csv_unit = "percent"             # optional: the CSV column holds percent (converted to 0..1)
 //   standard = "59/2015"             # optional: the poverty standard it is measured under
-//   aggregate = "household_weighted" # none | sum | household_weighted | population_weighted |
+//   aggregate = "weighted"           # none | sum | weighted (needs weight) |
 //                                    # max | min | any   (default none)
+//   weight = "households"            # with weighted: the indicator that weights the mean
 //   note = "..."
 //
 //   [aliases.poverty_rate]           # a name resolving to an indicator by data year
@@ -19,8 +20,10 @@
 //               { from = 2021, until = 2030, indicator = "poverty_rate_2022" } ]
 //
 // Period years are inclusive; `from` or `until` may be omitted (open). Errors, all reported
-// together: unknown keys, wrong types, range min > max, an unknown aggregate or csv_unit, an
-// alias period naming no indicator, overlapping periods, an id both indicator and alias.
+// together: unknown keys, wrong types, range min > max, an unknown aggregate or csv_unit, a
+// weighted aggregate without a weight, a weight that is no indicator or given to another
+// aggregate, an alias period naming no indicator, overlapping periods, an id both indicator and
+// alias.
 #include <string>
 #include <string_view>
 

@@ -1,5 +1,5 @@
 #pragma once
-// A report's figures file (scenarios/kontum/report-141-figures.toml) as plain structs: each
+// A report's figures file (the `figures` table of a province folder) as plain structs: each
 // figure the report prints, and how `lotrinh reproduce` recomputes it. No toml++ type here.
 #include <optional>
 #include <string>
@@ -16,6 +16,13 @@ enum class FigureKind {
   kArithmetic,          ///< Arithmetic over the report's own numbers.
   kSourceInconsistent,  ///< The report disagrees with itself: both figures are given.
   kNotReproducible,     ///< The data cannot give it: the reason is given.
+};
+
+/// What a match of a figure computed from the table shows.
+enum class FigureCheck {
+  kNone,         ///< Not computed from the table (arithmetic over the report's numbers, or a status).
+  kFitted,       ///< The data were made to reproduce it: a match checks the fit, not the data.
+  kIndependent,  ///< Nothing in the making of the data aimed at it: a match is evidence for the table.
 };
 
 /// How the report is taken to print a number at `decimals` decimals.
@@ -41,6 +48,9 @@ struct FigureDecl {
   std::string change;  ///< per_year | difference
   std::string from, to;
   diag::SourceLoc from_loc, to_loc;
+  // kAggregate, kChange: `check` (default fitted; a change is independent only when both of
+  // its figures are); kNone for the other kinds.
+  FigureCheck check = FigureCheck::kNone;
   // kArithmetic
   std::optional<ExprText> arithmetic;
   // kSourceInconsistent, kNotReproducible
@@ -53,7 +63,7 @@ struct FigureDecl {
 /// A figures file: the report it restates and its figures in file order.
 struct FiguresFile {
   std::string path;
-  std::string report_id;  ///< e.g. "141-BC/TU"
+  std::string report_id;  ///< The report's number, as it prints it
   Text report_title;
   std::string report_source;
   std::vector<FigureDecl> figures;

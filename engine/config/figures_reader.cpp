@@ -24,7 +24,7 @@ const Words kTopKeys = {"report", "figure"};
 const Words kReportKeys = {"id", "title", "source"};
 const Words kFigureKeys = {"id",     "section", "label",  "reported", "printed",    "unit",    "decimals", "rounding",
                            "aggregate", "of",   "where",  "weight",   "year",       "commune", "change",   "from",
-                           "to",     "arithmetic", "status", "figures", "reason",    "note",    "source"};
+                           "to",     "arithmetic", "status", "figures", "reason",    "note",    "source",  "check"};
 const Words kUnits = {"percent", "points", "count", "billion-vnd", "number"};
 const Words kRoundings = {"round", "truncate"};
 const Words kAggregates = {"mean", "weighted_mean", "count", "share", "sum", "value"};
@@ -32,6 +32,7 @@ const Words kChanges = {"per_year", "difference", "fall_per_year", "fall"};
 const Words kStatuses = {"source-inconsistent", "not-reproducible"};
 const Words kComputedStatuses = {"match", "match-rounding", "mismatch"};
 const Words kMethods = {"aggregate", "change", "arithmetic", "status"};
+const Words kChecks = {"fitted", "independent"};
 
 const TomlEntry* entry_of(const TomlValue& table, std::string_view key) {
   for (const auto& e : table.entries)
@@ -124,6 +125,7 @@ class FiguresReader {
     else if (method == "status") read_status(t, f);
     if (t.has("commune") && !(method == "aggregate" && f.aggregate == "value"))
       problems_.error(entry_of(v, "commune")->key_loc, msg("figures.commune_without_value", ctx), msg("figures.commune_without_value.hint"));
+    read_check(t, f, method, ctx);
     bool computed = method == "aggregate" || method == "change" || method == "arithmetic";
     if (computed) {
       if (!t.has("reported")) t.missing("reported", msg("figures.missing_reported.hint"));
@@ -136,6 +138,29 @@ class FiguresReader {
           problems_.error(text_loc(*idv), msg("figures.duplicate_id", f.id, prev.loc.line), msg("figures.duplicate_id.hint"));
     }
     out_.figures.push_back(std::move(f));
+  }
+
+  // `check`: only for figures computed from the table. Absent, an aggregate is fitted (claiming
+  // independence must be explicit) and a change is independent only when both its figures are.
+  void read_check(const TableReader& t, FigureDecl& f, const std::string& method, const std::string& ctx) {
+    const TomlValue& v = t.table();
+    if (method != "aggregate" && method != "change") {
+      if (t.has("check"))
+        problems_.error(entry_of(v, "check")->key_loc, msg("figures.check_not_from_table", ctx),
+                        msg("figures.check_not_from_table.hint"));
+      return;
+    }
+    auto word = t.word("check", kChecks);
+    f.check = word && *word == "independent" ? FigureCheck::kIndependent : FigureCheck::kFitted;
+    if (method != "change") return;
+    const FigureDecl* fitted_part = nullptr;
+    for (const std::string* id : {&f.from, &f.to})
+      for (const auto& prev : out_.figures)
+        if (prev.id == *id && prev.check == FigureCheck::kFitted && !fitted_part) fitted_part = &prev;
+    if (!word) f.check = fitted_part ? FigureCheck::kFitted : FigureCheck::kIndependent;
+    else if (f.check == FigureCheck::kIndependent && fitted_part)
+      problems_.error(text_loc(*v.find("check")), msg("figures.check_change_fitted", ctx, fitted_part->id),
+                      msg("figures.check_change_fitted.hint"));
   }
 
   void read_aggregate(const TableReader& t, FigureDecl& f) {

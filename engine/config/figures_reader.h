@@ -1,6 +1,6 @@
 #pragma once
-// TOML text -> FiguresFile (the format is documented at the top of
-// scenarios/kontum/report-141-figures.toml).
+// TOML text -> FiguresFile (the format is documented in scenarios/README.md and at the top of
+// each province's figures file).
 #include <string>
 #include <string_view>
 

@@ -9,8 +9,10 @@
 
 namespace lotrinh::data {
 
-/// How a commune indicator is combined when communes are merged or aggregated.
-enum class Aggregation { kNone, kSum, kHouseholdWeighted, kPopulationWeighted, kMax, kMin, kAny };
+/// How a commune indicator is combined when communes are merged or aggregated: not at all, summed,
+/// a mean weighted by another indicator (Indicator::weight), the largest, the smallest, or 1 when
+/// any unit has 1.
+enum class Aggregation { kNone, kSum, kWeighted, kMax, kMin, kAny };
 
 struct Indicator {
   std::string id;
@@ -20,6 +22,7 @@ struct Indicator {
   std::string csv_unit;    ///< "percent": the CSV column holds percent, converted to a fraction.
   std::string standard;    ///< Poverty standard it is measured under ("59/2015", "07/2021"), if any.
   Aggregation aggregation = Aggregation::kNone;
+  std::string weight;      ///< kWeighted: the indicator whose values weight the mean (e.g. households).
   std::string note;
   diag::SourceLoc loc;
 };

@@ -1,6 +1,6 @@
 #pragma once
 // The funding ledger of a programme: amounts in whole dong by item, source and purpose, with
-// parts under their totals (scenarios/kontum/funding.csv, documented in NETWORK.md).
+// parts under their totals (the funding table of a province folder).
 #include <cstdint>
 #include <map>
 #include <string>

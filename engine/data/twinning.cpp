@@ -18,7 +18,6 @@ namespace {
 using diag::msg;
 using diag::SourceLoc;
 
-constexpr UnitDate kStart{2016, 1, 1};
 
 std::optional<UnitDate> parse_date(const std::string& s) {
   auto digits = [&](size_t at, size_t n) {
@@ -43,8 +42,8 @@ Table read_table(const std::string& path, std::string_view text, std::initialize
   return read_headed_csv(path, text, required, {"twinning.missing_column", "twinning.columns.hint"}, sink);
 }
 
-std::string period(const Twinning& t) {
-  const std::string from = t.from ? t.from->str() : msg("twinning.before_2016");
+std::string period(const Twinning& t, const TwinningSpan& span) {
+  const std::string from = t.from ? t.from->str() : msg("twinning.before_start", span.start.str());
   const std::string until = t.until ? t.until->str() : msg("twinning.open_end");
   return msg("twinning.period", from, until);
 }
@@ -60,17 +59,19 @@ bool overlap(const Twinning& a, const Twinning& b) {
 
 bool Twinning::active_on(const UnitDate& day) const { return (!from || *from <= day) && (!until || day < *until); }
 
-TwinningHistory TwinningHistory::load_dir(const std::string& dir, const UnitRegistry& registry) {
+TwinningHistory TwinningHistory::load_dir(const std::string& dir, const UnitRegistry& registry,
+                                          const TwinningSpan& span) {
   namespace fs = std::filesystem;
   auto read = [](const fs::path& p) { return diag::checked_text(p.string(), diag::read_file(p.string())); };
   const fs::path agencies = fs::path(dir) / "agencies.csv", twinning = fs::path(dir) / "twinning.csv";
-  return parse(agencies.string(), read(agencies), twinning.string(), read(twinning), registry);
+  return parse(agencies.string(), read(agencies), twinning.string(), read(twinning), registry, span);
 }
 
 TwinningHistory TwinningHistory::parse(const std::string& agencies_path, std::string_view agencies_text,
                                        const std::string& twinning_path, std::string_view twinning_text,
-                                       const UnitRegistry& registry) {
+                                       const UnitRegistry& registry, const TwinningSpan& span) {
   TwinningHistory h;
+  h.span_ = span;
   diag::DiagnosticSink sink;
 
   // Agencies.
@@ -138,7 +139,7 @@ TwinningHistory TwinningHistory::parse(const std::string& agencies_path, std::st
       ok = false;
     }
     // The commune (and the commune moved from), resolved in the year the twinning starts.
-    const int year = t.from ? t.from->year : kStart.year;
+    const int year = t.from ? t.from->year : span.start.year;
     auto resolve = [&](const char* column, std::string& out) {
       const std::string cell = tt.cell(r, column);
       try {
@@ -168,10 +169,10 @@ TwinningHistory TwinningHistory::parse(const std::string& agencies_path, std::st
       const Unit& u = *registry.by_slug(t.commune);
       const bool starts_ok = !u.from || (t.from && *u.from <= *t.from);
       // An open end means "still at the report's date": the unit must exist that day.
-      const bool ends_ok = !u.until || (t.until ? *t.until <= *u.until : kTwinningReportDate < *u.until);
+      const bool ends_ok = !u.until || (t.until ? *t.until <= *u.until : span.until < *u.until);
       if (!starts_ok || !ends_ok) {
-        sink.error(tt.loc(r, "commune"), msg("twinning.outlives_unit", t.commune, period(t), u.name,
-                                             u.from ? u.from->str() : msg("twinning.before_2016"),
+        sink.error(tt.loc(r, "commune"), msg("twinning.outlives_unit", t.commune, period(t, span), u.name,
+                                             u.from ? u.from->str() : msg("twinning.before_start", span.start.str()),
                                              u.until ? u.until->str() : msg("twinning.open_end")),
                    msg("twinning.outlives_unit.hint"));
         ok = false;
@@ -229,7 +230,7 @@ std::vector<Reassignment> TwinningHistory::reassignments() const {
 std::vector<const Twinning*> TwinningHistory::new_twinnings() const {
   std::vector<const Twinning*> out;
   for (const auto& t : twinnings_)
-    if (t.from && kStart < *t.from && t.moved_from.empty()) out.push_back(&t);
+    if (t.from && span_.start < *t.from && t.moved_from.empty()) out.push_back(&t);
   return out;
 }
 

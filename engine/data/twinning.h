@@ -1,6 +1,6 @@
 #pragma once
 // Twinning (kết nghĩa): provincial agencies paired with communes over time, with the
-// reassignments of 2018-2019 (scenarios/kontum/agencies.csv and twinning.csv, NETWORK.md).
+// reassignments between communes (the agencies and twinning tables of a province folder).
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,8 +9,12 @@
 
 namespace lotrinh::data {
 
-/// The date of report 141-BC/TU, the end of the twinning history.
-inline constexpr UnitDate kTwinningReportDate{2021, 11, 8};
+/// The period a twinning history covers: from `start` (the day the units tables begin) to
+/// `until` (the date of the report that closes it; a province's manifest gives both).
+struct TwinningSpan {
+  UnitDate start;
+  UnitDate until;
+};
 
 /// An agency (a provincial body, an enterprise or an armed-forces unit).
 struct Agency {
@@ -25,7 +29,7 @@ struct Agency {
 struct Twinning {
   std::string agency;              ///< Agency id.
   std::string commune;             ///< Unit slug (resolved from what the row wrote).
-  std::optional<UnitDate> from;    ///< Empty: before 2016-01-01.
+  std::optional<UnitDate> from;    ///< Empty: before the span's start.
   std::optional<UnitDate> until;   ///< Empty: still at the report's date.
   std::string moved_from;          ///< For a reassignment, the commune the agency left on `from`.
   std::string basis;               ///< reported, derived or inferred (the pair).
@@ -49,12 +53,13 @@ class TwinningHistory {
  public:
   /// Parses agencies.csv (id, name, status named|unnamed, source) and twinning.csv (agency,
   /// commune, from, until, moved_from, basis, source). A commune may be written as anything
-  /// UnitRegistry::find accepts in the year of `from` (2016 when empty). Throws InputError.
+  /// UnitRegistry::find accepts in the year of `from` (the span's start when empty); an open
+  /// `until` means "still on span.until". Throws InputError.
   static TwinningHistory parse(const std::string& agencies_path, std::string_view agencies_text,
                                const std::string& twinning_path, std::string_view twinning_text,
-                               const UnitRegistry& registry);
+                               const UnitRegistry& registry, const TwinningSpan& span);
   /// Reads `dir`/agencies.csv and `dir`/twinning.csv.
-  static TwinningHistory load_dir(const std::string& dir, const UnitRegistry& registry);
+  static TwinningHistory load_dir(const std::string& dir, const UnitRegistry& registry, const TwinningSpan& span);
 
   /// The agencies, in file order.
   const std::vector<Agency>& agencies() const { return agencies_; }
@@ -66,12 +71,13 @@ class TwinningHistory {
   std::vector<std::string> agencies_on(const UnitDate& day) const;
   /// The reassignments, in file order.
   std::vector<Reassignment> reassignments() const;
-  /// Twinnings that began after 2016-01-01 and are not reassignments (new twinnings).
+  /// Twinnings that began after the span's start and are not reassignments (new twinnings).
   std::vector<const Twinning*> new_twinnings() const;
 
  private:
   std::vector<Agency> agencies_;
   std::vector<Twinning> twinnings_;
+  TwinningSpan span_;
 };
 
 }  // namespace lotrinh::data

@@ -171,6 +171,8 @@ std::pair<std::string_view, std::string> strip_kind_word(const std::string& key)
 
 }  // namespace
 
+std::optional<UnitDate> UnitDate::parse(std::string_view text) { return parse_date(text); }
+
 std::string UnitDate::str() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
 
 bool Unit::exists_in(int year) const {
@@ -207,14 +209,27 @@ UnitRegistry UnitRegistry::parse(const std::string& path, std::string_view units
   return r;
 }
 
+UnitRegistry UnitRegistry::load(const std::vector<std::string>& units_paths, const std::string& lineage_path) {
+  auto read = [](const std::string& p) { return diag::checked_text(p, diag::read_file(p)); };
+  UnitRegistry r;
+  for (const auto& p : units_paths) r.add_table(p, read(p));
+  if (!lineage_path.empty()) r.set_lineage(lineage_path, read(lineage_path));
+  return r;
+}
+
 UnitRegistry UnitRegistry::load_dir(const std::string& dir) {
   namespace fs = std::filesystem;
-  auto read = [](const fs::path& p) { return diag::checked_text(p.string(), diag::read_file(p.string())); };
   const fs::path base(dir);
-  UnitRegistry r = parse((base / "units.csv").string(), read(base / "units.csv"));
-  if (fs::exists(base / "units_2025.csv")) r.add_units((base / "units_2025.csv").string(), read(base / "units_2025.csv"));
-  if (fs::exists(base / "lineage.csv")) r.set_lineage((base / "lineage.csv").string(), read(base / "lineage.csv"));
-  return r;
+  std::vector<std::string> units{(base / "units.csv").string()};
+  std::vector<std::string> more;  // units_*.csv, in name order
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(base, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind("units_", 0) == 0 && e.path().extension() == ".csv") more.push_back(e.path().string());
+  }
+  std::sort(more.begin(), more.end());
+  units.insert(units.end(), more.begin(), more.end());
+  return load(units, fs::exists(base / "lineage.csv") ? (base / "lineage.csv").string() : std::string());
 }
 
 void UnitRegistry::add_units(const std::string& path, std::string_view units_csv_text) {
@@ -408,6 +423,20 @@ const Unit* UnitRegistry::successor(std::string_view slug) const {
   const Unit* last = nullptr;
   std::string current(slug);
   for (size_t guard = 0; guard <= lineage_.size(); ++guard) {
+    const Unit* next = next_unit(current);
+    if (!next || next == last) break;
+    last = next;
+    current = next->slug;
+  }
+  return last;
+}
+
+const Unit* UnitRegistry::successor_on(std::string_view slug, const UnitDate& day) const {
+  const Unit* last = nullptr;
+  std::string current(slug);
+  for (size_t guard = 0; guard <= lineage_.size() + units_.size(); ++guard) {
+    const Unit* u = by_slug(current);
+    if (!u || !u->until || day < *u->until) break;  // `current` still exists on `day`
     const Unit* next = next_unit(current);
     if (!next || next == last) break;
     last = next;

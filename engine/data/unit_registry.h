@@ -1,6 +1,6 @@
 #pragma once
 // Administrative units with dates (communes, wards, towns), their look-up by slug, GSO code or
-// name in a given year, and their lineage through mergers (scenarios/kontum/README.md).
+// name in a given year, and their lineage through mergers (the units and lineage tables of a province folder; scenarios/README.md).
 #include <map>
 #include <optional>
 #include <string>
@@ -18,6 +18,8 @@ struct UnitDate {
   auto operator<=>(const UnitDate&) const = default;
   /// "2025-07-01".
   std::string str() const;
+  /// Parses YYYY-MM-DD (a real day); nullopt otherwise.
+  static std::optional<UnitDate> parse(std::string_view text);
 };
 
 /// One unit over its lifetime. It exists on the days `from` <= d < `until`.
@@ -26,11 +28,11 @@ struct Unit {
   std::string gso_code;       ///< Empty when not known; codes are reused across a merger.
   std::string name;           ///< Vietnamese, NFC, without the kind word.
   std::string kind;           ///< ward, town or commune.
-  std::string district;       ///< District slug; empty for units after the 2025 merger.
+  std::string district;       ///< District slug; empty for units of a time without districts.
   std::string district_name;  ///< District name for messages (the slug when the table has none).
   std::optional<UnitDate> from;   ///< First day; empty = before the table's start.
   std::optional<UnitDate> until;  ///< First day it no longer exists; empty = still exists.
-  std::string successor;          ///< The `successor` cell (slug of the 2025 unit), may be empty.
+  std::string successor;          ///< The `successor` cell (slug of the unit it became part of), may be empty.
   std::vector<std::string> aliases;  ///< Other spellings.
   diag::SourceLoc loc;            ///< The slug cell.
   diag::SourceLoc successor_loc;  ///< The successor cell.
@@ -53,7 +55,11 @@ class UnitRegistry {
   /// Reads a units table: columns slug, name, kind (required); gso_code (or code), district,
   /// district_name, from, until, successor, aliases (optional); other columns are ignored.
   static UnitRegistry parse(const std::string& path, std::string_view units_csv_text);
-  /// Reads `dir`/units.csv, then `dir`/units_2025.csv and `dir`/lineage.csv when present.
+  /// Reads the units tables in order (e.g. the units before and after a merger), then the lineage
+  /// table unless `lineage_path` is empty.
+  static UnitRegistry load(const std::vector<std::string>& units_paths, const std::string& lineage_path);
+  /// Reads `dir`/units.csv, then every `dir`/units_*.csv in name order, then `dir`/lineage.csv
+  /// when present.
   static UnitRegistry load_dir(const std::string& dir);
 
   /// Adds the units of another table (e.g. the units after a merger); slugs stay unique.
@@ -75,10 +81,14 @@ class UnitRegistry {
   std::vector<const Unit*> units_in(int year) const;
   /// All units, in table order.
   const std::vector<Unit>& units() const { return units_; }
-  /// The last unit of the lineage chain from `slug` (the 2025 unit an old unit is part of);
+  /// The last unit of the lineage chain from `slug` (the latest unit an old unit is part of);
   /// nullptr when the unit never ended or no lineage is known. Without a lineage table the
   /// units table's successor column is used.
   const Unit* successor(std::string_view slug) const;
+  /// The unit `slug` was part of on `day`: the lineage chain followed through every step whose
+  /// unit had ended by `day` (a unit exists on from <= d < until); nullptr when `slug` itself
+  /// still existed on `day` (or is unknown).
+  const Unit* successor_on(std::string_view slug, const UnitDate& day) const;
   /// The units that became (part of) `new_slug`, in lineage order.
   std::vector<const Unit*> predecessors(std::string_view new_slug) const;
   /// The lineage rows, in file order.

@@ -9,16 +9,15 @@ namespace {
 
 using Table = std::unordered_map<std::string_view, std::string_view>;
 
-const Table& english() {
+Table& english() {
 #define M(id, text) {id, text},
-  static const Table table = {
+  static Table table = {
 #include "diag/catalogue/en/diag.inc"
 #include "diag/catalogue/en/data.inc"
 #include "diag/catalogue/en/config.inc"
 #include "diag/catalogue/en/expr.inc"
 #include "diag/catalogue/en/rules.inc"
 #include "diag/catalogue/en/graph.inc"
-#include "diag/catalogue/en/estimate.inc"
 #include "diag/catalogue/en/report.inc"
 #include "diag/catalogue/en/cli.inc"
 #include "diag/catalogue/en/repro.inc"
@@ -27,9 +26,9 @@ const Table& english() {
   return table;
 }
 
-const Table& vietnamese() {
+Table& vietnamese() {
 #define M(id, text) {id, text},
-  static const Table table = {
+  static Table table = {
 #include "diag/catalogue/vi/all.inc"
   };
 #undef M
@@ -62,5 +61,10 @@ std::string_view text(std::string_view id) {
 }
 
 bool has_message(std::string_view id) { return english().count(id) > 0; }
+
+void add_messages(Lang l, std::initializer_list<std::pair<std::string_view, std::string_view>> entries) {
+  Table& table = l == Lang::kVi ? vietnamese() : english();
+  for (const auto& [id, text] : entries) table.emplace(id, text);
+}
 
 }  // namespace lotrinh::diag

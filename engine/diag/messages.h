@@ -5,7 +5,9 @@
 // Placeholders are fmt's indexed ones ({0}, {1}) so a translation may reorder them.
 #include <fmt/format.h>
 
+#include <initializer_list>
 #include <string>
+#include <utility>
 #include <string_view>
 
 namespace lotrinh::diag {
@@ -23,6 +25,10 @@ Lang lang_from_string(std::string_view s);
 std::string_view text(std::string_view id);
 /// True when `id` has an English text.
 bool has_message(std::string_view id);
+/// Adds the messages of a program built on the engine (texts with static storage, such as string
+/// literals) to the catalogue of `lang`; an id already there keeps its text. Not thread-safe:
+/// call before the first message is shown.
+void add_messages(Lang lang, std::initializer_list<std::pair<std::string_view, std::string_view>> entries);
 
 /// The message `id` with its placeholders filled.
 template <class... Args>

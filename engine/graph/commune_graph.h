@@ -15,7 +15,7 @@ namespace lotrinh::graph {
 
 /// A node of the graph: one commune, ward or town of a district.
 struct Unit {
-  std::string slug;              ///< Key, such as "ngoc-linh".
+  std::string slug;              ///< Key, such as "xa-a".
   std::string district;          ///< District key; units of a district share it exactly.
   bool district_centre = false;  ///< The district's town; exactly one per district.
   diag::SourceLoc where;         ///< The row it came from; empty when not read from a file.
@@ -91,7 +91,7 @@ class CommuneGraph {
   /// appearance), one node line per unit (centres boxed; label from `label`, else the slug), one
   /// edge line per road labelled with its length and paved share. Same graph, same bytes.
   std::string to_dot(const std::function<std::string(const std::string&)>& label = nullptr,
-                     std::string_view name = "kontum") const;
+                     std::string_view name = "province") const;
 
  private:
   struct Impl;

@@ -182,6 +182,15 @@ const char* basis_word(Basis b) {
   return "";
 }
 
+const char* check_word(config::FigureCheck c) {
+  switch (c) {
+    case config::FigureCheck::kFitted: return "fitted";
+    case config::FigureCheck::kIndependent: return "independent";
+    case config::FigureCheck::kNone: return "";
+  }
+  return "";
+}
+
 double printed_value(double v, int decimals, Rounding rounding) {
   double x = v * pow10(decimals);
   // A value meant to be exact (0.81 × 100) may sit a hair under its digit in binary.
@@ -273,6 +282,7 @@ std::vector<FigureRow> reproduce_figures(const config::FiguresFile& file, const 
     row.printed = f.printed;
     row.unit = f.unit;
     row.decimals = f.decimals;
+    row.check = f.check;
     switch (f.kind) {
       case FigureKind::kAggregate: {
         row.basis = Basis::kData;

@@ -25,6 +25,9 @@ enum class Basis { kNone, kData, kReport };
 /// "data", "report" or "".
 const char* basis_word(Basis b);
 
+/// "fitted", "independent" or "" (a figure not computed from the table).
+const char* check_word(config::FigureCheck c);
+
 /// One row of the reproduction.
 struct FigureRow {
   std::string id, section, label;
@@ -34,6 +37,7 @@ struct FigureRow {
   std::string unit;
   int decimals = 2;
   Basis basis = Basis::kNone;
+  config::FigureCheck check = config::FigureCheck::kNone;  ///< What a match shows (FigureDecl::check).
   std::string measure;  ///< What was computed: units, snapshot, plain or weighted, rounding.
   Status status = Status::kNotReproducible;
   std::string note;     ///< Rounding note, the reason, or both figures of the report.

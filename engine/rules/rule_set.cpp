@@ -218,11 +218,17 @@ class Compiler {
         warn(rs_.criteria[c].loc, diag::msg("rules.criterion_unused", rs_.criteria[c].name),
              diag::msg("rules.criterion_unused.hint"));
     // Only the classifications the rule set's own file declares: a draft's few tests need not
-    // reach every class of the act it extends.
+    // reach every class of the act it extends. A class that clauses of unknown text keep from
+    // ever being decided (its `when` can never be true, or an earlier one never false) is left
+    // out: no test can expect it.
     for (const auto& cl : rs_.classifications) {
       if (cl.loc.file != own_file) continue;
       std::set<std::string> seen;
+      bool earlier_can_fail = true;
       for (const auto& r : cl.order) {
+        bool reachable = earlier_can_fail && (r.when < 0 || can_be(r.when, true));
+        earlier_can_fail = earlier_can_fail && r.when >= 0 && can_be(r.when, false);
+        if (!reachable) continue;
         if (!seen.insert(r.cls).second) continue;
         bool reached = false;
         for (const auto& t : rs_.tests)
@@ -284,6 +290,32 @@ class Compiler {
   }
 
  private:
+  // Whether node `n` can come out `value` (true or false) for some data: a clause of unknown
+  // text never does, and neither does a tree that needs one to.
+  bool can_be(int n, bool value, int depth = 0) const {
+    const Node& node = rs_.nodes[n];
+    if (depth > 200) return true;  // deep reference chains: assume it can (a warning at most)
+    auto count = [&](bool v) {
+      int k = 0;
+      for (int c : node.children) k += can_be(c, v, depth + 1);
+      return k;
+    };
+    const int children = static_cast<int>(node.children.size());
+    switch (node.kind) {
+      case Node::Kind::kLeaf: return true;
+      case Node::Kind::kUnknown: return false;
+      case Node::Kind::kRef: {
+        int root = node.ref >= 0 ? rs_.criteria[node.ref].root : -1;
+        return root < 0 || can_be(root, value, depth + 1);
+      }
+      case Node::Kind::kNot: return children == 0 || can_be(node.children[0], !value, depth + 1);
+      case Node::Kind::kAll: return value ? count(true) == children : count(false) > 0;
+      case Node::Kind::kAny: return value ? count(true) > 0 : count(false) == children;
+      case Node::Kind::kAtLeast: return value ? count(true) >= node.at_least : count(false) > children - node.at_least;
+    }
+    return true;
+  }
+
   int add_slot(const std::string& name, SlotKind kind, const std::string& unit) {
     int s = rs_.symbols.add(name);
     if (s >= static_cast<int>(rs_.slots.size())) rs_.slots.push_back(Slot{name, kind, unit});

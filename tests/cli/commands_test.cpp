@@ -12,6 +12,7 @@
 
 #include "cli/options.h"
 #include "diag/diagnostic.h"
+#include "diag/messages.h"
 
 using lotrinh::cli::Options;
 
@@ -294,4 +295,136 @@ TEST_CASE("reproduce says how many of the values behind a figure are estimated",
   CHECK(out.find(",match,0 of 1,\n") != std::string::npos);  // Ngọc Linh's rate is reported, not estimated
   CHECK(out.find(",source-inconsistent,") != std::string::npos);
   CHECK(out.find(",mismatch,") == std::string::npos);
+}
+
+// tests/cli/official-lists: the example table with an invented official list for data of
+// 2020-2024 beside it (xa-a III and xa-c I agree with the computed class, xa-b II does not).
+Options with_official_list(std::string command) {
+  Options o = example(std::move(command));
+  o.data = kHome + "/tests/cli/official-lists/communes.csv";
+  return o;
+}
+
+TEST_CASE("classify shows the official class beside the computed one and says how many agree", "[cli]") {
+  Options o = with_official_list("classify");
+  o.year = 2020;
+  o.format = "csv";
+  std::string csv = run(o);
+  CHECK(csv.find("unit,name,district,region,official\n") == 0);
+  CHECK(csv.find("\nxa-a,Xã A,Huyện X,III,III\n") != std::string::npos);
+  CHECK(csv.find("\nxa-b,Xã B,Huyện X,III,II\n") != std::string::npos);
+  CHECK(csv.find("\nxa-c,Xã C,Huyện Y,I,I\n") != std::string::npos);
+  CHECK(csv.find("\nxa-d,Xã D,Huyện Y,I,\n") != std::string::npos);  // no official entry: nothing, never a guess
+  o.format = "table";
+  std::string table = run(o);
+  CHECK(table.find("\nTest decision 1/2021 (2021-06-04), the official list for data of 2020-2024: official class known "
+                   "for 3 units; computed agrees for 2\n") != std::string::npos);
+  CHECK(table.find("\nTest decision 1/2021 counts units by official class: III 3\n") != std::string::npos);
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  try {
+    table = run(o);
+  } catch (...) {
+    lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+    throw;
+  }
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+  CHECK(table.find("\nTest decision 1/2021 (2021-06-04), danh sách chính thức cho dữ liệu năm 2020-2024: biết loại chính "
+                   "thức của 3 đơn vị; kết quả tính trùng với 2\n") != std::string::npos);
+}
+
+TEST_CASE("classify of a data year no official list stands for shows no official column", "[cli]") {
+  Options o = with_official_list("classify");
+  o.year = 2016;
+  o.format = "csv";
+  std::string csv = run(o);
+  CHECK(csv.find("unit,name,district,region\n") == 0);
+  o.format = "table";
+  CHECK(run(o).find("official") == std::string::npos);
+}
+
+TEST_CASE("an official list naming a unit the table lacks is refused at its cell", "[cli]") {
+  std::filesystem::path dir = temp_path("-official");
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file(kHome + "/scenarios/example/communes.csv", dir / "communes.csv");
+  std::ofstream(dir / "official_lists.csv")
+      << "list,decision,date,data_from,data_to,classification,unit,class,count,source,note\n"
+         "t,QĐ 9,2021-06-04,2020,2024,region,xa-z,III,,src,\n";
+  Options o = example("classify");
+  o.data = (dir / "communes.csv").string();
+  o.year = 2020;
+  CHECK(error_of(o) == (dir / "official_lists.csv").string() + ":2:36: error: list t: unit 'xa-z' is not in " +
+                           o.data + "\n"
+                           "  t,QĐ 9,2021-06-04,2020,2024,region,xa-z,III,,src,\n"
+                           "                                     ^\n"
+                           "  hint: write the unit's key as in the table's commune column\n");
+  o.year = 2016;  // no list stands for 2016: the list is not read against the table
+  CHECK(error_of(o) == "");
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("classify of the Kon Tum data of 2016 sets the 2016-2020 official list beside the computed classes", "[cli]") {
+  Options o = kontum("classify");
+  o.year = 2016;
+  std::string table = run(o);
+  CHECK(table.find("\nQuyết định 582/QĐ-TTg (2017-04-28), the official list for data of 2016-2019: official class known "
+                   "for 3 units; computed agrees for ") != std::string::npos);
+  CHECK(table.find("\nQuyết định 582/QĐ-TTg counts units by official class: I 25, II 28, III 49\n") != std::string::npos);
+  o.year = 2021;  // the 2021-2025 list was not found: no official column
+  CHECK(run(o).find("official") == std::string::npos);
+}
+
+// A figures file of three figures over the Kon Tum table: one the data were fitted to, one
+// independent, one arithmetic over the report's numbers.
+std::string three_figures(const std::string& units_check) {
+  std::string path = temp_path(".toml");
+  std::ofstream(path) << "[report]\nid = \"T\"\n"
+                         "[[figure]]\nid = \"twinned\"\nsection = \"fn9\"\nlabel.en = \"twinned\"\nreported = 51\n"
+                         "unit = \"count\"\naggregate = \"count\"\nof = \"twinned == 1\"\nyear = 2016\n"
+                         "[[figure]]\nid = \"units\"\nsection = \"I\"\nlabel.en = \"units\"\nreported = 102\n"
+                         "unit = \"count\"\naggregate = \"count\"\nof = \"households > 0\"\nyear = 2016\n" + units_check +
+                         "[[figure]]\nid = \"sum\"\nsection = \"II.5\"\nlabel.en = \"sum\"\nreported = 51\n"
+                         "unit = \"count\"\narithmetic = \"8 + 39 + 4\"\n";
+  return path;
+}
+
+TEST_CASE("reproduce marks each figure fitted or independent and counts the two apart", "[cli]") {
+  Options o = kontum("reproduce");
+  o.paths = {three_figures("check = \"independent\"\n")};
+  o.format = "csv";
+  std::string csv = run(o);
+  CHECK(csv.find("id,section,figure,reported,computed,unit,from,check,measure,status,estimated,note\n") == 0);
+  CHECK(csv.find("\ntwinned,fn9,twinned,51,51,count,data,fitted,") != std::string::npos);
+  CHECK(csv.find("\nunits,I,units,102,102,count,data,independent,") != std::string::npos);
+  CHECK(csv.find("\nsum,II.5,sum,51,51,count,report,,") != std::string::npos);
+  o.format = "table";
+  std::string table = run(o);
+  CHECK(table.find("\n3 figures: 3 match, 0 match-rounding, 0 source-inconsistent, 0 not-reproducible, 0 mismatch; "
+                   "computed: 2 from the table's rows (1 fitted, 1 independent), 1 from the report's own figures\n") !=
+        std::string::npos);
+  CHECK(table.find("\nfitted: the data were made to reproduce the figure, so its match checks the fit, not the data; "
+                   "independent: nothing in the making of the data aimed at it, so its match is evidence for the table; "
+                   "arithmetic over the report's own numbers is neither\n") != std::string::npos);
+  CHECK(table.find("none of the") == std::string::npos);
+  std::remove(o.paths.front().c_str());
+}
+
+TEST_CASE("reproduce says so when no figure computed from the table is an independent check", "[cli]") {
+  Options o = kontum("reproduce");
+  o.paths = {three_figures("")};
+  std::string table = run(o);
+  CHECK(table.find("computed: 2 from the table's rows (2 fitted, 0 independent), 1 from the report's own figures\n") !=
+        std::string::npos);
+  CHECK(table.find("\nnone of the 2 figures computed from the table is an independent check: their matches show that "
+                   "the fit holds, not that the table is right\n") != std::string::npos);
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  try {
+    table = run(o);
+  } catch (...) {
+    lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+    throw;
+  }
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+  CHECK(table.find("tính từ: 2 từ các dòng của bảng (2 fitted, 0 independent), 1 từ chính các con số của báo cáo\n") !=
+        std::string::npos);
+  std::remove(o.paths.front().c_str());
 }

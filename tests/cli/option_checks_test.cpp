@@ -224,7 +224,7 @@ TEST_CASE("a draft's warnings are printed on stderr and do not change the exit c
   std::string out = run_binary("--lang en check " + draft, &code);
   CHECK(code == 0);
   CHECK(out.find(draft + ":6:1: warning: parameter 'poverty_high' has no source\n") != std::string::npos);
-  CHECK(out.find("1 rule sets loaded and compiled, with 1 warnings (on stderr)") != std::string::npos);
+  CHECK(out.find("1 rule sets loaded and compiled, with 1 warning(s) (on stderr)") != std::string::npos);
   std::remove(draft.c_str());
 }
 

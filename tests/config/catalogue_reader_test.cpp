@@ -15,13 +15,15 @@ unit = "fraction"
 range = [0, 1]
 csv_unit = "percent"
 standard = "59/2015"
-aggregate = "household_weighted"
+aggregate = "weighted"
+weight = "households"
 note = "poor / households"
 
 [indicators.poverty_rate_2022]
 name = "Poverty rate (2022-2025 standard)"
 unit = "fraction"
-aggregate = "population_weighted"
+aggregate = "weighted"
+weight = "population"
 
 [indicators.road_km]
 unit = "km"
@@ -33,6 +35,14 @@ name.vi = "Tỷ lệ hộ nghèo"
 name.en = "Poverty rate"
 periods = [ { from = 2016, until = 2020, indicator = "poverty_rate_2016" },
             { from = 2021, indicator = "poverty_rate_2022" } ]
+
+[indicators.households]
+unit = "households"
+aggregate = "sum"
+
+[indicators.population]
+unit = "people"
+aggregate = "sum"
 )toml");
   const data::Indicator* p = c.find("poverty_rate_2016");
   REQUIRE(p);
@@ -43,7 +53,8 @@ periods = [ { from = 2016, until = 2020, indicator = "poverty_rate_2016" },
   CHECK(p->max == 1);
   CHECK(p->csv_unit == "percent");
   CHECK(p->standard == "59/2015");
-  CHECK(p->aggregation == data::Aggregation::kHouseholdWeighted);
+  CHECK(p->aggregation == data::Aggregation::kWeighted);
+  CHECK(p->weight == "households");
   CHECK(p->note == "poor / households");
   CHECK(p->loc.line == 2);
   CHECK(p->loc.column == 13);
@@ -51,7 +62,8 @@ periods = [ { from = 2016, until = 2020, indicator = "poverty_rate_2016" },
   REQUIRE(q);
   CHECK(q->name_en == "Poverty rate (2022-2025 standard)");
   CHECK(q->name_vi.empty());
-  CHECK(q->aggregation == data::Aggregation::kPopulationWeighted);
+  CHECK(q->aggregation == data::Aggregation::kWeighted);
+  CHECK(q->weight == "population");
   CHECK(q->min == -1e300);  // no range: the defaults stay
   CHECK(q->csv_unit.empty());
   CHECK(c.find("road_km")->aggregation == data::Aggregation::kMax);
@@ -64,7 +76,7 @@ periods = [ { from = 2016, until = 2020, indicator = "poverty_rate_2016" },
   REQUIRE(a->periods.size() == 2);
   CHECK(a->periods[1].from_year == 2021);
   CHECK(a->periods[1].until_year == 0);
-  CHECK(a->loc.line == 22);
+  CHECK(a->loc.line == 24);
   CHECK(c.resolve("poverty_rate", 2018) == std::optional<std::string>("poverty_rate_2016"));
   CHECK(c.resolve("poverty_rate", 2040) == std::optional<std::string>("poverty_rate_2022"));
   CHECK_FALSE(c.resolve("poverty_rate", 2015));

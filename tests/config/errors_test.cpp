@@ -598,7 +598,7 @@ TEST_CASE("catalogue words and keys outside their lists are refused", "[config]"
         "i.toml:2:14: error: indicator 'a': unknown aggregate 'household'\n"
         "  aggregate = \"household\"\n"
         "               ^\n"
-        "  hint: use one of: none, sum, household_weighted, population_weighted, max, min, any\n"
+        "  hint: use one of: none, sum, weighted, max, min, any\n"
         "i.toml:3:13: error: indicator 'a': unknown csv_unit '%'\n"
         "  csv_unit = \"%\"\n"
         "              ^\n"
@@ -683,4 +683,21 @@ TEST_CASE("a catalogue section that is not a table is refused", "[config]") {
         "  indicators = 1\n"
         "               ^\n"
         "  hint: write it as a table: [indicators] on a line of its own, its keys below\n");
+}
+
+TEST_CASE("a weighted aggregate needs a weight that is an indicator, and only it takes one", "[config]") {
+  CHECK(catalogue_error("[indicators.a]\naggregate = \"weighted\"\n[indicators.b]\naggregate = \"weighted\"\n"
+                        "weight = \"househods\"\n[indicators.households]\naggregate = \"sum\"\nweight = \"a\"\n") ==
+        "i.toml:1:1: error: indicator 'a': 'weight' is missing\n"
+        "  [indicators.a]\n"
+        "  ^\n"
+        "  hint: name the indicator that weights the mean, such as weight = \"households\"\n"
+        "i.toml:5:11: error: indicator 'b': the weight 'househods' is not an indicator of the catalogue\n"
+        "  weight = \"househods\"\n"
+        "            ^\n"
+        "  hint: did you mean 'households'?\n"
+        "i.toml:8:10: error: indicator 'households': 'weight' is given, but the aggregate is not weighted\n"
+        "  weight = \"a\"\n"
+        "           ^\n"
+        "  hint: write aggregate = \"weighted\", or remove weight\n");
 }

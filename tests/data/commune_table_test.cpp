@@ -214,7 +214,7 @@ TEST_CASE("an empty key or year cell is an error", "[data]") {
         "t.csv:2:1: error: the 'commune' cell is empty\n"
         "  ,2020,0.5\n"
         "  ^\n"
-        "  hint: every row needs a unit key (a slug such as ngoc-linh); delete the row if it describes no "
+        "  hint: every row needs a unit key (a slug such as xa-a); delete the row if it describes no "
         "unit\n"
         "t.csv:3:3: error: the 'year' cell is empty\n"
         "  a,,0.5\n"

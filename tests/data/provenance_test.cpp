@@ -42,3 +42,79 @@ TEST_CASE("a value whose provenance is given twice is refused", "[data]") {
           "  hint: keep one row per value\n");
   }
 }
+
+TEST_CASE("a value computed from an estimated value is estimated, through a chain of three", "[data]") {
+  // households (estimated) -> poverty_rate (derived) -> 2021 copy (derived) -> share (derived)
+  auto t = ProvenanceTable::parse("p.csv",
+                                  "commune,year,indicator,kind,source,from\n"
+                                  "xa,2021,share,derived,copy / households,2021/rate;households\n"
+                                  "xa,2021,rate,derived,the 2020 value,2020/rate\n"
+                                  "xa,2020,rate,derived,poor / households,poor;households\n"
+                                  "xa,2020,poor,reported,review 2020,\n"
+                                  "xa,2020,households,estimated,estimate:step2,\n"
+                                  "xa,2021,households,reported,review 2021,\n"
+                                  "yb,2020,rate,derived,poor / households,xa/2020/poor\n");
+  for (const char* id : {"rate", "share"}) {
+    INFO(id);
+    REQUIRE(t.find("xa", 2021, id));
+    CHECK(t.find("xa", 2021, id)->kind == "estimated");
+    CHECK(t.find("xa", 2021, id)->stated == "derived");
+  }
+  CHECK(t.find("xa", 2020, "rate")->kind == "estimated");
+  CHECK(t.find("xa", 2020, "rate")->from == std::vector<std::string>{"poor", "households"});
+  // A value whose every input is reported stays derived.
+  CHECK(t.find("yb", 2020, "rate")->kind == "derived");
+  CHECK(t.counts() == std::make_tuple(size_t{2}, size_t{1}, size_t{4}));
+}
+
+TEST_CASE("a file without the from column is read as before", "[data]") {
+  auto t = ProvenanceTable::parse("p.csv", "commune,year,indicator,kind,source\nxa,2020,rate,derived,poor / households\n");
+  CHECK(t.find("xa", 2020, "rate")->kind == "derived");
+  CHECK(t.find("xa", 2020, "rate")->from.empty());
+}
+
+TEST_CASE("a value computed from itself through its from is refused with the cycle", "[data]") {
+  try {
+    ProvenanceTable::parse("p.csv",
+                           "commune,year,indicator,kind,source,from\n"
+                           "xa,2020,a,derived,x,b\n"
+                           "xa,2020,b,derived,x,2021/c\n"
+                           "xa,2021,c,derived,x,xa/2020/a\n");
+    FAIL("no error");
+  } catch (const lotrinh::diag::InputError& e) {
+    CHECK(std::string(e.what()) ==
+          "p.csv:2:21: error: xa/2020/a is computed from itself: xa/2020/a -> xa/2020/b -> xa/2021/c -> xa/2020/a\n"
+          "  xa,2020,a,derived,x,b\n"
+          "                      ^\n"
+          "  hint: a value cannot rest on itself: correct the from of one value in the chain\n");
+  }
+}
+
+TEST_CASE("a from naming a value without a provenance row is refused at its cell", "[data]") {
+  try {
+    ProvenanceTable::parse("p.csv",
+                           "commune,year,indicator,kind,source,from\n"
+                           "xa,2020,a,derived,x,households;2019/b\n"
+                           "xa,2020,households,estimated,y,\n");
+    FAIL("no error");
+  } catch (const lotrinh::diag::InputError& e) {
+    CHECK(std::string(e.what()) ==
+          "p.csv:2:21: error: '2019/b' in from names xa/2019/b, which has no provenance row\n"
+          "  xa,2020,a,derived,x,households;2019/b\n"
+          "                      ^\n"
+          "  hint: give that value a row, or correct the reference\n");
+  }
+}
+
+TEST_CASE("a from that is not a reference is refused at its cell", "[data]") {
+  try {
+    ProvenanceTable::parse("p.csv", "commune,year,indicator,kind,source,from\nxa,2020,a,derived,x,a/b/c/d\n");
+    FAIL("no error");
+  } catch (const lotrinh::diag::InputError& e) {
+    CHECK(std::string(e.what()) ==
+          "p.csv:2:21: error: 'a/b/c/d' in from is not a reference to a value\n"
+          "  xa,2020,a,derived,x,a/b/c/d\n"
+          "                      ^\n"
+          "  hint: write indicator (same unit and year), year/indicator (same unit) or unit/year/indicator, separated by ;\n");
+  }
+}

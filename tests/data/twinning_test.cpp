@@ -18,6 +18,10 @@ namespace {
 
 const std::string kKontum = std::string(LOTRINH_SOURCE_HOME) + "/scenarios/kontum";
 
+// The span of the Kon Tum history: the units tables begin on 2016-01-01; report 141-BC/TU
+// (8 Nov 2021) closes it (scenarios/kontum/province.toml, [years]).
+const TwinningSpan kSpan{{2016, 1, 1}, {2021, 11, 8}};
+
 const UnitRegistry& kontum() {
   static const UnitRegistry r = UnitRegistry::load_dir(kKontum);
   return r;
@@ -56,7 +60,7 @@ const UnitRegistry& tiny() {
 }
 
 TwinningHistory history(const std::string& twinning, const std::string& agencies = kAgencies) {
-  return TwinningHistory::parse("agencies.csv", agencies, "twinning.csv", twinning, tiny());
+  return TwinningHistory::parse("agencies.csv", agencies, "twinning.csv", twinning, tiny(), kSpan);
 }
 
 std::string error_of(const std::string& twinning, const std::string& agencies = kAgencies) {
@@ -71,9 +75,9 @@ std::string error_of(const std::string& twinning, const std::string& agencies = 
 }  // namespace
 
 TEST_CASE("51 communes are twinned at the start of 2016 and 51 at the report's date, as units.csv flags them", "[data]") {
-  const TwinningHistory h = TwinningHistory::load_dir(kKontum, kontum());
+  const TwinningHistory h = TwinningHistory::load_dir(kKontum, kontum(), kSpan);
   const auto start = h.communes_on({2016, 1, 1});
-  const auto end = h.communes_on(kTwinningReportDate);
+  const auto end = h.communes_on(kSpan.until);
   CHECK(start.size() == 51);
   CHECK(end.size() == 51);
   CHECK(start == flagged("twinned_2016"));
@@ -81,17 +85,17 @@ TEST_CASE("51 communes are twinned at the start of 2016 and 51 at the report's d
 }
 
 TEST_CASE("73 agencies are listed, the ones the report names among them", "[data]") {
-  const TwinningHistory h = TwinningHistory::load_dir(kKontum, kontum());
+  const TwinningHistory h = TwinningHistory::load_dir(kKontum, kontum(), kSpan);
   CHECK(h.agencies().size() == 73);
   size_t named = 0;
   for (const auto& a : h.agencies()) named += a.named;
   CHECK(named == 21);
   // The agencies placed in a commune at the report's date; the others' communes are not known.
-  CHECK(h.agencies_on(kTwinningReportDate).size() == 59);
+  CHECK(h.agencies_on(kSpan.until).size() == 59);
 }
 
 TEST_CASE("the 8 reassignments and 5 new twinnings of 2018-2019 are in the history", "[data]") {
-  const TwinningHistory h = TwinningHistory::load_dir(kKontum, kontum());
+  const TwinningHistory h = TwinningHistory::load_dir(kKontum, kontum(), kSpan);
   const auto moves = h.reassignments();
   REQUIRE(moves.size() == 8);
   CHECK(moves[0].agency == "bhxh-tinh");
@@ -159,7 +163,7 @@ TEST_CASE("bad dates and bases, and twinnings outside the commune's life are err
         "twinning.csv:2:19: error: '2019-13-01' in column 'from' is not a date\n"
         "  unnamed-01,sa-son,2019-13-01,,,guess,fn9\n"
         "                    ^\n"
-        "  hint: write the date as YYYY-MM-DD, such as 2019-05-21, or leave the cell empty (from: before 2016; "
+        "  hint: write the date as YYYY-MM-DD, such as 2019-05-21, or leave the cell empty (from: before the history's start; "
         "until: still at the report's date)\n"
         "twinning.csv:2:32: error: unknown basis 'guess'\n"
         "  unnamed-01,sa-son,2019-13-01,,,guess,fn9\n"
@@ -174,8 +178,8 @@ TEST_CASE("bad dates and bases, and twinnings outside the commune's life are err
         "  unnamed-01,sa-son,,,dak-long-dak-ha,inferred,fn9\n"
         "                      ^\n"
         "  hint: write the day of the move in the 'from' cell\n"
-        "twinning.csv:5:12: error: the twinning with 'dak-long-kon-plong' (before 2016 to the report's date) is not "
-        "within the life of Đăk Long (before 2016 to 2019-09-01)\n"
+        "twinning.csv:5:12: error: the twinning with 'dak-long-kon-plong' (before 2016-01-01 to the report's date) is not "
+        "within the life of Đăk Long (before 2016-01-01 to 2019-09-01)\n"
         "  unnamed-01,dak-long-kon-plong,,,,inferred,fn9\n"
         "             ^\n"
         "  hint: correct the dates of the twinning, or twin the unit that existed at the time\n");

@@ -302,7 +302,7 @@ TEST_CASE("a units table reports every bad cell with its place", "[data]") {
         "u.csv:2:1: error: the 'slug' cell is empty\n"
         "  ,Xốp,commune,,,\n"
         "  ^\n"
-        "  hint: every unit needs a slug, such as ngoc-linh\n"
+        "  hint: every unit needs a slug, such as xa-a\n"
         "u.csv:3:1: error: 'Ngoc_Linh' is not a slug\n"
         "  Ngoc_Linh,Ngọc Linh,commune,,,\n"
         "  ^\n"

@@ -19,6 +19,16 @@ using namespace lotrinh::diag;
 namespace {
 
 const fs::path kCatalogue = fs::path(LOTRINH_SOURCE_HOME) / "engine" / "diag" / "catalogue";
+const fs::path kTools = fs::path(LOTRINH_SOURCE_HOME) / "tools";
+
+/// The catalogue files of the programs under tools/ (tools/<program>/catalogue/<lang>.inc).
+std::vector<fs::path> tool_catalogues(const std::string& lang) {
+  std::vector<fs::path> out;
+  for (const auto& t : fs::directory_iterator(kTools))
+    if (fs::exists(t.path() / "catalogue" / (lang + ".inc"))) out.push_back(t.path() / "catalogue" / (lang + ".inc"));
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 /// One M("id", "text") line of a catalogue file.
 struct Entry {
@@ -67,7 +77,7 @@ void read_file(const fs::path& path, Catalogue& c) {
   for (int n = 1; std::getline(in, line); ++n) {
     if (line.rfind("M(", 0) != 0) continue;
     Entry e;
-    e.where = path.filename().string() + ":" + std::to_string(n);
+    e.where = fs::relative(path, LOTRINH_SOURCE_HOME).string() + ":" + std::to_string(n);
     if (parse_line(line, e)) c.entries.push_back(e);
     else c.malformed.push_back(e.where);
   }
@@ -79,6 +89,7 @@ Catalogue english() {
   for (const auto& f : fs::directory_iterator(kCatalogue / "en"))
     if (f.path().extension() == ".inc") files.push_back(f.path());
   std::sort(files.begin(), files.end());
+  for (const auto& f : tool_catalogues("en")) files.push_back(f);
   REQUIRE(files.size() >= 10);
   for (const auto& f : files) read_file(f, c);
   return c;
@@ -87,6 +98,7 @@ Catalogue english() {
 Catalogue vietnamese() {
   Catalogue c;
   read_file(kCatalogue / "vi" / "all.inc", c);
+  for (const auto& f : tool_catalogues("vi")) read_file(f, c);
   return c;
 }
 

@@ -85,7 +85,7 @@ TEST_CASE("a unit whose only road has an unknown end is not also reported as cut
         "roads.csv:8:3: error: unknown unit 'zzz-village' in the road f -- zzz-village\n"
         "  f,zzz-village,15,0,estimated: map\n"
         "    ^\n"
-        "  hint: name a unit of the units table by its slug, such as ngoc-linh\n");
+        "  hint: name a unit of the units table by its slug, such as xa-a\n");
 }
 
 TEST_CASE("a road of zero or negative length is an error", "[graph]") {

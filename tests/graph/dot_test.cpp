@@ -21,7 +21,7 @@ CommuneGraph three_units() {
 }
 
 const char* kThreeUnitsDot =
-    "graph kontum {\n"
+    "graph province {\n"
     "  subgraph cluster_d1 {\n"
     "    label=\"d1\";\n"
     "    \"town\" [label=\"town\", shape=box];\n"

@@ -84,7 +84,7 @@ TEST_CASE("empty cells are reported left to right", "[graph]") {
         "roads.csv:2:1: error: the 'from' cell is empty\n"
         "  ,b,,1,\n"
         "  ^\n"
-        "  hint: write the slug of the unit at this end of the road, such as ngoc-linh\n"
+        "  hint: write the slug of the unit at this end of the road, such as xa-a\n"
         "roads.csv:2:4: error: the 'length_km' cell is empty\n"
         "  ,b,,1,\n"
         "     ^\n"

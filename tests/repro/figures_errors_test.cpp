@@ -100,5 +100,61 @@ TEST_CASE("an expression naming an unknown indicator is an error located in the 
         "  hint: did you mean 'poverty_rate_2016'?\n");
 }
 
+// A second figure, a change from p to an aggregate q of 2020; `extra_q` and `extra_change` are
+// added to q and to the change.
+std::string with_change(const std::string& extra_p, const std::string& extra_q, const std::string& extra_change) {
+  return figure(kAggregate + extra_p) +
+         "[[figure]]\nid = \"q\"\nsection = \"II.2\"\nlabel.en = \"now\"\nreported = 25.36\nunit = \"percent\"\n"
+         "aggregate = \"mean\"\nof = \"poverty_rate_2016\"\nyear = 2020\n" + extra_q +
+         "[[figure]]\nid = \"r\"\nsection = \"II.2\"\nlabel.en = \"per year\"\nreported = 6.4\nunit = \"points\"\n"
+         "change = \"fall_per_year\"\nfrom = \"p\"\nto = \"q\"\n" + extra_change;
+}
+
+config::FigureCheck check_of(const std::string& text, const std::string& id) {
+  for (const auto& f : config::parse_figures_file("figures.toml", text).figures)
+    if (f.id == id) return f.check;
+  FAIL("no figure " << id);
+  return config::FigureCheck::kNone;
+}
+
+TEST_CASE("a figure computed from the table is fitted unless the file says it is independent [repro]") {
+  using config::FigureCheck;
+  CHECK(check_of(figure(kAggregate), "p") == FigureCheck::kFitted);
+  CHECK(check_of(figure(kAggregate + "check = \"independent\"\n"), "p") == FigureCheck::kIndependent);
+  CHECK(check_of(figure(kAggregate + "check = \"fitted\"\n"), "p") == FigureCheck::kFitted);
+  CHECK(check_of(figure("reported = 51\nunit = \"count\"\narithmetic = \"8 + 39 + 4\"\n"), "p") == FigureCheck::kNone);
+  CHECK(check_of(figure("status = \"not-reproducible\"\nreason = \"x\"\n"), "p") == FigureCheck::kNone);
+}
+
+TEST_CASE("a change is independent only when both its figures are [repro]") {
+  using config::FigureCheck;
+  const std::string independent = "check = \"independent\"\n";
+  CHECK(check_of(with_change(independent, independent, ""), "r") == FigureCheck::kIndependent);
+  CHECK(check_of(with_change(independent, "", ""), "r") == FigureCheck::kFitted);
+  CHECK(check_of(with_change("", "", ""), "r") == FigureCheck::kFitted);
+  CHECK(check_of(with_change(independent, independent, "check = \"fitted\"\n"), "r") == FigureCheck::kFitted);
+}
+
+TEST_CASE("a change written independent while one of its figures is fitted is an error [repro]") {
+  CHECK(error_of(with_change("check = \"independent\"\n", "", "check = \"independent\"\n")) ==
+        "figures.toml:29:10: error: figure 'r': check = \"independent\", but figure 'q' it is computed from is fitted\n"
+        "  check = \"independent\"\n"
+        "           ^\n"
+        "  hint: a change of a figure the data were fitted to is fitted too: write check = \"fitted\", or remove 'check'\n");
+}
+
+TEST_CASE("check on a figure not computed from the table is an error [repro]") {
+  CHECK(error_of(figure("reported = 51\nunit = \"count\"\narithmetic = \"8 + 39 + 4\"\ncheck = \"fitted\"\n")) ==
+        "figures.toml:8:1: error: figure 'p': 'check' is only used with a figure computed from the table (aggregate or change)\n"
+        "  check = \"fitted\"\n"
+        "  ^\n"
+        "  hint: remove 'check': arithmetic over the report's own numbers and a written status test nothing of the "
+        "table, so they are neither fitted nor independent\n");
+}
+
+TEST_CASE("a check word other than fitted or independent is an error [repro]") {
+  CHECK(error_of(figure(kAggregate + "check = \"fited\"\n")).find("figures.toml:10:10: error: figure 'p': ") == 0);
+}
+
 }  // namespace
 }  // namespace lotrinh::repro

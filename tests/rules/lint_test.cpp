@@ -223,3 +223,18 @@ TEST_CASE("a given value outside the catalogue's range of an indicator without a
           "  hint: correct the value, or the unit if that is wrong\n");
   }
 }
+
+TEST_CASE("a class that clauses of unknown text keep from being decided is not asked of the tests", "[rules][lint]") {
+  // B needs the unknown clause to be true; D needs C's `when` false, which the unknown clause
+  // inside its `any` prevents. A and C are asked (each `when` is judged on its own, so C counts
+  // as reachable), and only C is not expected.
+  CHECK(compile_warnings(kHead + "[criteria]\nclause = { unknown = \"text not found\" }\nhigh = \"x > 0.1\"\n"
+                                 "b = { all = [\"high\", \"clause\"] }\nc = { any = [\"high\", \"clause\"] }\n"
+                                 "[classification.k]\norder = [ { class = \"A\", when = \"high\" }, { class = \"B\", when = \"b\" },\n"
+                                 "  { class = \"C\", when = \"c\" }, { class = \"D\" } ]\n"
+                                 "[[test]]\nname = \"a\"\ngiven = { x = 0.2 }\nexpect = { k = \"A\" }\n") ==
+        "l.toml:12:3: warning: no test expects class 'C' of 'k'\n"
+        "    { class = \"C\", when = \"c\" }, { class = \"D\" } ]\n"
+        "    ^\n"
+        "  hint: add a [[test]] whose expect has k = \"C\", so that a change that makes the class unreachable is caught\n");
+}
