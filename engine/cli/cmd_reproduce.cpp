@@ -38,6 +38,7 @@ std::map<std::string, std::pair<size_t, size_t>> estimated_by_figure(Context& ct
   scratch.id = "figures";
   scratch.path = file.path;
   auto rs = rules::RuleSet::compile({&scratch}, ctx.catalogue());
+  rules::Workspace ws(rs);
   const data::CommuneTable& table = ctx.table();
   for (const auto& f : file.figures) {
     if (f.kind != config::FigureKind::kAggregate) continue;
@@ -45,15 +46,12 @@ std::map<std::string, std::pair<size_t, size_t>> estimated_by_figure(Context& ct
     for (size_t r : table.rows_in_year(f.year))
       if (f.aggregate != "value" || table.unit[r] == f.commune) rows.push_back(r);
     if (f.where && !rows.empty()) {
-      rules::Evaluation ev(rs, rules::table_inputs(table, rows, std::make_shared<std::map<std::string, std::vector<double>>>()),
-                           f.year, {}, /*check_year=*/false);
       std::vector<diag::Diagnostic> ignored;  // the figures reader has reported bad expressions
       auto where = expr::CompiledExpr::compile(f.where->text, rs->symbols, f.where->loc, f.where->exact, ignored);
       if (!where) continue;
-      std::vector<const double*> cols(rs->slots.size(), nullptr);
-      for (int s : where->slots()) cols[s] = ev.column(s);
-      std::vector<double> keep(rows.size());
-      where->eval_columns(cols, rows.size(), keep.data());
+      ws.reset(rules::table_inputs(table, rows, std::make_shared<std::map<std::string, std::vector<double>>>()), f.year,
+               {}, /*check_year=*/false);
+      std::vector<double> keep = ws.evaluate(*where);
       std::vector<size_t> kept;
       for (size_t i = 0; i < rows.size(); ++i)
         if (keep[i] == keep[i] && keep[i] != 0) kept.push_back(rows[i]);

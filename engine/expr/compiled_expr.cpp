@@ -14,7 +14,13 @@ namespace lotrinh::expr {
 struct CompiledExpr::Impl {
   std::string text;
   std::vector<int> slots;
+  std::vector<std::string> names;  ///< names[k] is the name of slots[k].
   std::optional<Comparison> comparison;
+  bool has_logic = false;
+};
+
+struct Evaluator::State {
+  std::vector<int> slots;
   std::vector<double> buffer;  ///< buffer[k] is the value of slots[k]; muParser reads it by address.
   mu::Parser parser;           ///< Declared after `buffer`, so it is destroyed first.
 };
@@ -87,20 +93,17 @@ std::optional<CompiledExpr> CompiledExpr::compile(const std::string& text, const
   auto impl = std::make_unique<Impl>();
   impl->text = text;
   impl->slots = std::move(check.slots);
-  impl->buffer.assign(impl->slots.size(), 1.0);
+  impl->has_logic = check.has_logic;
+  for (int s : impl->slots) impl->names.push_back(symbols.names()[s]);
   try {
-    // Constant folding evaluates `0.5 || 0` as 0 (it truncates operands to int), unlike the run
-    // time code (non-zero is true); without `&&`/`||` folding is correct and kept for speed.
-    impl->parser.EnableOptimizer(!check.has_logic);
-    for (size_t k = 0; k < impl->slots.size(); ++k)
-      impl->parser.DefineVar(symbols.names()[impl->slots[k]], &impl->buffer[k]);
-    impl->parser.SetExpr(text);
-    impl->parser.Eval();  // muParser parses here: every syntax error surfaces now, not in a run
+    // muParser parses here: every syntax error surfaces now, not in a run. The trial parser is
+    // dropped: each thread's Evaluator parses its own.
+    auto trial = Evaluator::bind(*impl);
+    if (trial->parser.GetNumResults() != 1)
+      return fail({first_top_level_comma(text), diag::msg("expr.stray_comma"), diag::msg("expr.stray_comma.hint")});
   } catch (const mu::Parser::exception_type& e) {
     return fail(translate_parser_error(e.GetCode(), e.GetPos(), e.GetToken(), e.GetMsg(), text, builtins()));
   }
-  if (impl->parser.GetNumResults() != 1)
-    return fail({first_top_level_comma(text), diag::msg("expr.stray_comma"), diag::msg("expr.stray_comma.hint")});
   impl->comparison = find_comparison(text, tokens, symbols, builtins());
   return CompiledExpr(std::move(impl));
 }
@@ -114,28 +117,50 @@ const std::string& CompiledExpr::text() const { return impl_->text; }
 const std::vector<int>& CompiledExpr::slots() const { return impl_->slots; }
 const std::optional<Comparison>& CompiledExpr::comparison() const { return impl_->comparison; }
 
-double CompiledExpr::eval(const double* values) const {
-  Impl& m = *impl_;
-  const size_t n = m.slots.size();
-  for (size_t k = 0; k < n; ++k) {
-    const double v = values[m.slots[k]];
-    if (std::isnan(v)) return kNaN;  // muParser would take NaN as true in &&, || and ?:
-    m.buffer[k] = v;
-  }
-  return m.parser.Eval();
+std::unique_ptr<Evaluator::State> Evaluator::bind(const CompiledExpr::Impl& e) {
+  auto st = std::make_unique<State>();
+  st->slots = e.slots;
+  st->buffer.assign(e.slots.size(), 1.0);
+  // Constant folding evaluates `0.5 || 0` as 0 (it truncates operands to int), unlike the run
+  // time code (non-zero is true); without `&&`/`||` folding is correct and kept for speed.
+  st->parser.EnableOptimizer(!e.has_logic);
+  for (size_t k = 0; k < e.slots.size(); ++k) st->parser.DefineVar(e.names[k], &st->buffer[k]);
+  st->parser.SetExpr(e.text);
+  st->parser.Eval();  // parses now, so that no later Eval allocates
+  return st;
 }
 
-void CompiledExpr::eval_columns(const std::vector<const double*>& columns, size_t n, double* out) const {
-  Impl& m = *impl_;
-  const size_t used = m.slots.size();
+Evaluator::Evaluator(const CompiledExpr& expr) : state_(bind(*expr.impl_)) {}
+const std::vector<int>& Evaluator::slots() const { return state_->slots; }
+Evaluator::Evaluator(Evaluator&&) noexcept = default;
+Evaluator& Evaluator::operator=(Evaluator&&) noexcept = default;
+Evaluator::~Evaluator() = default;
+
+double Evaluator::eval(const double* values) {
+  const std::vector<int>& slots = state_->slots;
+  double* buffer = state_->buffer.data();
+  const size_t n = slots.size();
+  for (size_t k = 0; k < n; ++k) {
+    const double v = values[slots[k]];
+    if (std::isnan(v)) return kNaN;  // muParser would take NaN as true in &&, || and ?:
+    buffer[k] = v;
+  }
+  return state_->parser.Eval();
+}
+
+void Evaluator::eval_columns(const double* const* columns, size_t n, double* out) {
+  const std::vector<int>& slots = state_->slots;
+  double* buffer = state_->buffer.data();
+  mu::Parser& parser = state_->parser;
+  const size_t used = slots.size();
   for (size_t row = 0; row < n; ++row) {
     bool missing = false;
     for (size_t k = 0; k < used; ++k) {
-      const double v = columns[m.slots[k]][row];
+      const double v = columns[slots[k]][row];
       missing = missing || std::isnan(v);
-      m.buffer[k] = v;
+      buffer[k] = v;
     }
-    out[row] = missing ? kNaN : m.parser.Eval();
+    out[row] = missing ? kNaN : parser.Eval();
   }
 }
 

@@ -12,7 +12,8 @@
 //   x = 0 computes 1/0 = inf, and gives 0). Division by zero gives inf, not an error.
 // - String literals are only function arguments: any quote is rejected (flags are numbers).
 // - A top-level comma makes several results and Eval gives the last (`x < 0,5` is 5): rejected.
-// - Errors surface at the first Eval: compile() evaluates once. Unknown names are found before
+// - Errors surface at the first Eval: compile() evaluates once (with a parser of its own that
+//   is then dropped). Unknown names are found before
 //   muParser (for "did you mean"); its error codes become catalogue messages at a column.
 // - A function name must touch its '(' (`min (a, b)` is an error in muParser).
 // - The bulk Eval(results, n) overload is never used (slower here; it changes OpenMP threads).
@@ -59,8 +60,8 @@ struct Comparison {
 /// - `&&`, `||` treat any non-zero as true and give 0 or 1 (no constant-folding surprises);
 ///   they do not short-circuit, and a NaN made by the arithmetic (0/0) counts as true there;
 /// - `==` and the other comparisons are exact (no tolerance).
-/// eval() and eval_columns() neither allocate nor parse, but write into the object's buffer:
-/// one CompiledExpr must not be evaluated by two threads at once.
+/// A CompiledExpr is immutable and may be shared by threads: it holds no parser. An Evaluator
+/// (one per thread) evaluates it.
 class CompiledExpr {
  public:
   /// Compiles `text` against `symbols`. On failure appends located diagnostics to `out` and
@@ -83,16 +84,41 @@ class CompiledExpr {
   /// a number.
   const std::optional<Comparison>& comparison() const;
 
-  /// Evaluates with slot values `values[slot]` (values has symbols.size() entries).
-  double eval(const double* values) const;
-  /// Evaluates row by row: `columns[slot][row]` for the slots read (other entries may be null);
-  /// writes n results to `out`.
-  void eval_columns(const std::vector<const double*>& columns, size_t n, double* out) const;
-
  private:
+  friend class Evaluator;
   struct Impl;
   explicit CompiledExpr(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
+};
+
+/// One thread's means of evaluating one CompiledExpr: a muParser parser bound to this object's
+/// own slot buffer (muParser's Eval writes into the parser, and a copied parser would keep the
+/// original's variable bindings, so each thread parses the text once into its own). Making one
+/// allocates and parses; eval() and eval_columns() then neither allocate nor parse. It keeps
+/// what it needs: the CompiledExpr may be destroyed first.
+class Evaluator {
+ public:
+  explicit Evaluator(const CompiledExpr& expr);
+  Evaluator(Evaluator&&) noexcept;
+  Evaluator& operator=(Evaluator&&) noexcept;
+  ~Evaluator();
+
+  /// The slots read, as CompiledExpr::slots() of the expression it was made from.
+  const std::vector<int>& slots() const;
+  /// Evaluates with slot values `values[slot]` (values has symbols.size() entries).
+  double eval(const double* values);
+  /// Evaluates row by row: `columns[slot][row]` for the slots read (other entries may be null);
+  /// writes n results to `out`.
+  void eval_columns(const double* const* columns, size_t n, double* out);
+  void eval_columns(const std::vector<const double*>& columns, size_t n, double* out) {
+    eval_columns(columns.data(), n, out);
+  }
+
+ private:
+  friend class CompiledExpr;
+  struct State;
+  static std::unique_ptr<State> bind(const CompiledExpr::Impl& e);
+  std::unique_ptr<State> state_;
 };
 
 /// The native evaluation of a Comparison on one pair of values: 1, 0, or NaN if either is NaN.

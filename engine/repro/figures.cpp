@@ -257,7 +257,7 @@ std::vector<FigureRow> reproduce_figures(const config::FiguresFile& file, const 
       if (d.hint.empty()) d.hint = diag::msg("repro.arithmetic_names.hint");
       sink.add(d);
     }
-    if (c) arithmetic[f.id] = c->eval(nullptr);
+    if (c) arithmetic[f.id] = expr::Evaluator(*c).eval(nullptr);
   }
   sink.throw_if_errors();
 

@@ -21,7 +21,7 @@ constexpr size_t kMaxReasons = 3;
 // The clauses that decide node `n` for unit i: for a false `all` or a true `any`, the first
 // child with that result; otherwise every child with the node's result. Leaves give their
 // values and margin, unknown clauses their note.
-void reasons(rules::Evaluation& ev, int n, size_t i, std::vector<std::string>& out) {
+void reasons(rules::Workspace& ev, int n, size_t i, std::vector<std::string>& out) {
   if (out.size() >= kMaxReasons) return;
   const rules::RuleSet& rs = ev.rules();
   const Node& nd = rs.nodes[n];
@@ -52,7 +52,7 @@ void reasons(rules::Evaluation& ev, int n, size_t i, std::vector<std::string>& o
   }
 }
 
-std::string why(rules::Evaluation& ev, int root, size_t i) {
+std::string why(rules::Workspace& ev, int root, size_t i) {
   std::vector<std::string> out;
   reasons(ev, root, i, out);
   std::string s;

@@ -1,29 +1,38 @@
 #pragma once
-// The inner loops of column-wise evaluation, written so the compiler vectorises them (and
-// compiled twice, for AVX2 and for plain x86-64, with the right one picked at run time).
-// Truth values are bytes: 0 false, 1 unknown, 2 true.
+// The inner loops of column-wise evaluation. A node's three-valued results over n units are two
+// bit sets: bit i of `t` set when unit i is true, of `f` when it is false (neither: unknown).
+// AND is (t1 & t2, f1 | f2), OR is (t1 | t2, f1 & f2), NOT swaps t and f: 64 units a word.
+// Comparisons are written with AVX2 (chosen at run time when the processor has it) and in plain
+// C++. Every bit set has words(n) words, and its bits from n on are 0.
 #include <cstddef>
+#include <cstdint>
 
 #include "expr/compiled_expr.h"
 
 namespace lotrinh::rules::kernels {
 
-/// out[i] = x[i] OP c as a truth byte; unknown where x[i] is NaN (all unknown if c is NaN).
-void compare_constant(expr::CompareOp op, const double* x, double c, size_t n, unsigned char* out);
-/// out[i] = x[i] OP y[i]; unknown where either is NaN.
-void compare_columns(expr::CompareOp op, const double* x, const double* y, size_t n, unsigned char* out);
-/// Three-valued AND into acc: acc[i] = min(acc[i], v[i]).
-void and_into(unsigned char* acc, const unsigned char* v, size_t n);
-/// Three-valued OR into acc: acc[i] = max(acc[i], v[i]).
-void or_into(unsigned char* acc, const unsigned char* v, size_t n);
-/// True when every v[i] == value.
-bool all_equal(const unsigned char* v, size_t n, unsigned char value);
-/// Three-valued NOT: out[i] = 2 - v[i].
-void negate(const unsigned char* v, size_t n, unsigned char* out);
-/// One classification rule applied to the still-pending units: where cls[i] == pending, take
-/// `rule` if when[i] is true, `unknown_class` if it is unknown.
-void classify_step(const unsigned char* when, int rule, int pending, int unknown_class, size_t n, int* cls);
-/// Every pending unit takes `rule`.
-void classify_rest(int rule, int pending, size_t n, int* cls);
+using Word = std::uint64_t;
+
+/// The number of words that hold n bits.
+constexpr size_t words(size_t n) { return (n + 63) / 64; }
+
+/// Bits of x[i] OP c (0 where x[i] is NaN, all 0 when c is NaN).
+void compare_constant(expr::CompareOp op, const double* x, double c, size_t n, Word* pass);
+/// Bits of "x[i] is not NaN".
+void known_bits(const double* x, size_t n, Word* known);
+/// One pass over x (in blocks that stay in the L1 cache) for m comparisons of it with constants:
+/// `known` as known_bits, and pass[k] as compare_constant(ops[k], x, c[k], ...).
+void compare_constants(const double* x, size_t n, size_t m, const expr::CompareOp* ops, const double* c, Word* known,
+                       Word* const* pass);
+/// Bits of x[i] OP y[i] (0 where either is NaN), and `known`: neither is NaN.
+void compare_columns(expr::CompareOp op, const double* x, const double* y, size_t n, Word* pass, Word* known);
+/// The truth of values as muParser gives them: non-zero true, zero false, NaN unknown.
+void truth_of_values(const double* v, size_t n, Word* t, Word* f);
+/// t and f as truth bytes (0 false, 1 unknown, 2 true).
+void truth_bytes(const Word* t, const Word* f, size_t n, unsigned char* out);
+/// The class of each unit under rules tried in order: cls[i] is the first r < m with t[r] set;
+/// -1 when a rule before that is unknown (neither t[r] nor f[r]); `rest` when every rule is false.
+/// `take` is scratch space of m words.
+void classify(const Word* const* t, const Word* const* f, size_t m, int rest, size_t n, Word* take, int* cls);
 
 }  // namespace lotrinh::rules::kernels

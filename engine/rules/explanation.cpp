@@ -30,7 +30,7 @@ std::string num(double v) { return fmt::format("{}", std::round(v * 1e10) / 1e10
 
 class Explainer {
  public:
-  Explainer(Evaluation& ev, size_t i) : ev_(ev), rs_(ev.rules()), i_(i) {}
+  Explainer(Workspace& ev, size_t i) : ev_(ev), rs_(ev.rules()), i_(i) {}
 
   void classification(const Classification& c) {
     std::string cls = ev_.class_name(c, i_);
@@ -122,7 +122,7 @@ class Explainer {
     for (int c : nd.children) node(c, depth + 1);
   }
 
-  Evaluation& ev_;
+  Workspace& ev_;
   const RuleSet& rs_;
   size_t i_;
   std::vector<ExplainLine> lines_;
@@ -137,7 +137,7 @@ std::string display_value(double v, const std::string& unit) {
   return num(v);
 }
 
-std::string leaf_detail(Evaluation& ev, int n, size_t i) {
+std::string leaf_detail(Workspace& ev, int n, size_t i) {
   const RuleSet& rs = ev.rules();
   const Node& nd = rs.nodes[n];
   if (nd.kind != Node::Kind::kLeaf || !nd.expr) return {};
@@ -182,7 +182,7 @@ std::string leaf_detail(Evaluation& ev, int n, size_t i) {
   return head + ": " + diag::msg(pass ? "explain.to_spare" : "explain.short", amount);
 }
 
-std::vector<ExplainLine> explain_unit(Evaluation& ev, size_t i, const std::string& classification) {
+std::vector<ExplainLine> explain_unit(Workspace& ev, size_t i, const std::string& classification) {
   Explainer ex(ev, i);
   for (const auto& c : ev.rules().classifications)
     if (classification.empty() || c.name == classification) ex.classification(c);

@@ -17,11 +17,11 @@ struct ExplainLine {
 
 /// Explains unit `i` for every classification of the rule set (or only `classification` when
 /// not empty): each rule tried in order, its criteria tree expanded down to the leaves.
-std::vector<ExplainLine> explain_unit(Evaluation& ev, size_t i, const std::string& classification = {});
+std::vector<ExplainLine> explain_unit(Workspace& ev, size_t i, const std::string& classification = {});
 
 /// The margin text of a comparison leaf for unit i, e.g.
 /// "poverty_rate 0.187, needs ≥ 0.2 (poverty_high): 1.3 points short"; "" for other leaves.
-std::string leaf_detail(Evaluation& ev, int node, size_t i);
+std::string leaf_detail(Workspace& ev, int node, size_t i);
 
 /// Renders the lines as an indented tree.
 std::string render_explanation(const std::vector<ExplainLine>& lines);

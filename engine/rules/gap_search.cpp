@@ -13,7 +13,7 @@ namespace lotrinh::rules {
 namespace {
 
 void collect(const RuleSet& rs, int n, std::map<int, std::set<double>>& thresholds, std::vector<bool>& seen,
-             const Evaluation& params) {
+             const Workspace& params) {
   const Node& nd = rs.nodes[n];
   if (nd.kind == Node::Kind::kRef) {
     if (!seen[nd.ref]) {

@@ -90,7 +90,7 @@ std::vector<RuleChange> diff_rules(const RuleSet& a, const RuleSet& b, int year)
   return out;
 }
 
-std::vector<ClassChange> diff_classes(Evaluation& a, Evaluation& b) {
+std::vector<ClassChange> diff_classes(Workspace& a, Workspace& b) {
   std::vector<ClassChange> out;
   const RuleSet& ra = a.rules();
   const RuleSet& rb = b.rules();

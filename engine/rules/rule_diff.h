@@ -26,6 +26,6 @@ struct ClassChange {
 };
 
 /// Units whose class differs, for each classification name present in both rule sets.
-std::vector<ClassChange> diff_classes(Evaluation& a, Evaluation& b);
+std::vector<ClassChange> diff_classes(Workspace& a, Workspace& b);
 
 }  // namespace lotrinh::rules

@@ -289,6 +289,23 @@ class Compiler {
     }
   }
 
+  void compile_targets(const std::vector<config::TargetDecl>& decls) {
+    for (const auto& t : decls) {
+      CompiledTarget out;
+      auto operand = [&](const std::optional<config::ExprText>& e) -> std::optional<TargetOperand> {
+        if (!e) return std::nullopt;
+        TargetOperand o;
+        o.criterion = rs_.criterion_index(trim(e->text));
+        if (o.criterion < 0) o.expr = compile_expr(*e);
+        return o;
+      };
+      out.of = operand(t.of);
+      out.weight = operand(t.weight);
+      out.where = operand(t.where);
+      rs_.compiled_targets.push_back(std::move(out));
+    }
+  }
+
  private:
   // Whether node `n` can come out `value` (true or false) for some data: a clause of unknown
   // text never does, and neither does a tree that needs one to.
@@ -453,6 +470,7 @@ std::shared_ptr<const RuleSet> RuleSet::compile(const std::vector<const config::
   c.compile_derived(derived);
   c.compile_criteria(criteria);
   c.compile_classifications(classifications);
+  c.compile_targets(rs->targets);
   c.check_tests();
   if (!sink.has_errors()) c.check_use(rs->targets, chain.back()->loc.file);
   std::vector<diag::Diagnostic> errors;

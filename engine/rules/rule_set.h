@@ -72,6 +72,18 @@ struct Classification {
   diag::SourceLoc loc;
 };
 
+/// A target's `of`, `weight` or `where`: a criterion's name (its truth: 1, 0, or NaN when
+/// unknown) or an expression.
+struct TargetOperand {
+  int criterion = -1;                      ///< Index into RuleSet::criteria, or -1.
+  std::optional<expr::CompiledExpr> expr;  ///< When not a criterion.
+};
+
+/// The expressions of one target, compiled with the rule set (so `check` finds their errors).
+struct CompiledTarget {
+  std::optional<TargetOperand> of, weight, where;
+};
+
 /// A rule set compiled from a rule file and the chain of files it extends.
 class RuleSet {
  public:
@@ -97,6 +109,7 @@ class RuleSet {
   std::vector<Criterion> criteria;
   std::vector<Classification> classifications;
   std::vector<config::TargetDecl> targets;
+  std::vector<CompiledTarget> compiled_targets;  ///< targets[i]'s expressions.
   std::vector<config::TestCase> tests;  ///< The rule set's own tests (not its base's).
   const data::Catalogue* catalogue = nullptr;
   /// Problems that do not stop the rule set from being used (a parameter without `source`, a

@@ -31,12 +31,13 @@ std::vector<SweepStep> sweep(const std::shared_ptr<const RuleSet>& rules, const 
   std::vector<SweepStep> out;
   std::vector<std::string> previous;
   const int steps = static_cast<int>(std::floor((to - from) / step + 1e-9));
+  Workspace ev(rules);  // one workspace for every step: parsers and buffers are kept
   for (int k = 0; k <= steps; ++k) {
     double v = from + k * step;
     v = std::round(v * 1e12) / 1e12;
     Overrides o = overrides;
     o[param] = v;
-    Evaluation ev(rules, inputs, year, o);
+    ev.reset(inputs, year, o);
     SweepStep s;
     s.value = v;
     for (const auto& r : c->order) s.counts[r.cls] = 0;

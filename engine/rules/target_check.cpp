@@ -12,27 +12,16 @@
 namespace lotrinh::rules {
 namespace {
 
-// Values of an expression or criterion for every unit of an evaluation (NaN: missing/unknown).
-std::vector<double> values_of(Evaluation& ev, const config::ExprText& e, diag::DiagnosticSink& sink) {
-  const RuleSet& rs = ev.rules();
-  std::vector<double> out(ev.size(), NAN);
-  std::string text = e.text;
-  text.erase(0, text.find_first_not_of(' '));
-  text.erase(text.find_last_not_of(' ') + 1);
-  if (rs.find_criterion(text)) {
-    for (size_t i = 0; i < ev.size(); ++i) {
-      Truth t = ev.criterion(text, i);
-      out[i] = t == kUnknown ? NAN : (t == kTrue ? 1.0 : 0.0);
-    }
-    return out;
+// Values of a target's operand for every unit of a workspace (NaN: missing or unknown).
+std::vector<double> values_of(Workspace& ws, const TargetOperand& o) {
+  if (o.expr) return ws.evaluate(*o.expr);
+  std::vector<double> out(ws.size(), NAN);
+  if (o.criterion < 0) return out;
+  const int root = ws.rules().criteria[o.criterion].root;
+  for (size_t i = 0; i < ws.size(); ++i) {
+    Truth t = ws.node(root, i);
+    out[i] = t == kUnknown ? NAN : (t == kTrue ? 1.0 : 0.0);
   }
-  std::vector<diag::Diagnostic> ds;
-  auto c = expr::CompiledExpr::compile(e.text, rs.symbols, e.loc, e.exact, ds);
-  for (auto& d : ds) sink.add(d);
-  if (!c) return out;
-  std::vector<const double*> cols(rs.slots.size(), nullptr);
-  for (int s : c->slots()) cols[s] = ev.column(s);
-  c->eval_columns(cols, ev.size(), out.data());
   return out;
 }
 
@@ -64,7 +53,10 @@ std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& ta
                                         int data_year, const RuleSetForYear& classifier, const Overrides& overrides) {
   std::vector<TargetResult> out;
   diag::DiagnosticSink sink;
-  for (const auto& t : targets->targets) {
+  Workspace ws(targets);
+  for (size_t ti = 0; ti < targets->targets.size(); ++ti) {
+    const config::TargetDecl& t = targets->targets[ti];
+    const CompiledTarget& ct = targets->compiled_targets[ti];
     std::vector<int> years = t.years;
     if (years.empty()) years.push_back(data_year);
     // group -> year -> (aggregate, units)
@@ -79,9 +71,9 @@ std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& ta
       }
       auto storage = std::make_shared<std::map<std::string, std::vector<double>>>();
       Inputs in = table_inputs(table, rows, storage);
-      Evaluation ev(targets, in, y, overrides, /*check_year=*/false);
+      ws.reset(in, y, overrides, /*check_year=*/false);
       std::vector<double> x(rows.size(), 1.0), w(rows.size(), 1.0), keep(rows.size(), 1.0);
-      if (t.of) x = values_of(ev, *t.of, sink);
+      if (ct.of) x = values_of(ws, *ct.of);
       if (!t.class_ref.empty()) {
         auto colon = t.class_ref.find(':');
         std::string cname = t.class_ref.substr(0, colon), cls = t.class_ref.substr(colon + 1);
@@ -97,8 +89,8 @@ std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& ta
           x[i] = got == "unknown" ? NAN : (got == cls ? 1.0 : 0.0);
         }
       }
-      if (t.weight) w = values_of(ev, *t.weight, sink);
-      if (t.where) keep = values_of(ev, *t.where, sink);
+      if (ct.weight) w = values_of(ws, *ct.weight);
+      if (ct.where) keep = values_of(ws, *ct.where);
       // Units by group (the province, or their district); a group whose units the `where`
       // filter drops entirely still gets a row (a count of 0).
       std::map<std::string, std::vector<size_t>> members;

@@ -210,6 +210,28 @@ TEST_CASE("check reports every problem of a broken rule file together", "[cli]")
                           "  hint: write '==' to test equality\n");
 }
 
+TEST_CASE("check compiles the expressions of targets and finds a misspelt name there", "[cli]") {
+  std::string path = temp_path(".toml");
+  {
+    std::ofstream f(path);
+    f << "[ruleset]\nid = \"t.targets\"\nkind = \"targets\"\neffective = { from = 2020-01-01 }\n"
+         "[[target]]\nid = \"poverty-down\"\naggregate = \"mean\"\nof = \"povety_rate\"\nwhere = \"households >> 0\"\n"
+         "compare = \"<=\"\nvalue = 0.1\n";
+  }
+  Options o = example("check");
+  o.paths = {path};
+  std::string err = error_of(o);
+  std::remove(path.c_str());
+  CHECK(err == path + ":8:7: error: unknown name 'povety_rate'\n"
+                      "  of = \"povety_rate\"\n"
+                      "        ^\n"
+                      "  hint: did you mean 'poverty_rate'?\n" +
+                   path + ":9:22: error: unexpected operator '>'\n"
+                          "  where = \"households >> 0\"\n"
+                          "                       ^\n"
+                          "  hint: an operator needs a value on each side\n");
+}
+
 TEST_CASE("explain without a commune says how to name one", "[cli]") {
   CHECK(error_of(example("explain")) ==
         "--commune: error: explain needs a commune\n"

@@ -31,7 +31,8 @@ CompiledExpr compiled(const std::string& text, const SymbolTable& symbols = xyz(
 
 double eval(const std::string& text, double x = 0, double y = 0, double z = 0) {
   const double v[] = {x, y, z};
-  return compiled(text).eval(v);
+  auto c = compiled(text);
+  return Evaluator(c).eval(v);
 }
 
 }  // namespace
@@ -111,7 +112,7 @@ TEST_CASE("eval_columns evaluates row by row and gives NaN for rows with a missi
   const double z[] = {1, 1, 1, 20, kNaN};
   std::vector<const double*> columns{x, nullptr, z};
   double out[5];
-  c.eval_columns(columns, 5, out);
+  Evaluator(c).eval_columns(columns, 5, out);
   CHECK(out[0] == 1);
   CHECK(out[1] == 0);
   CHECK(std::isnan(out[2]));
@@ -128,22 +129,34 @@ TEST_CASE("eval_columns agrees with eval row by row", "[expr]") {
     z.push_back(i % 7);
   }
   std::vector<double> out(50);
-  c.eval_columns({x.data(), y.data(), z.data()}, 50, out.data());
+  Evaluator ev(c);
+  ev.eval_columns({x.data(), y.data(), z.data()}, 50, out.data());
   for (int i = 0; i < 50; ++i) {
     const double v[] = {x[i], y[i], z[i]};
-    CHECK(out[i] == c.eval(v));
+    CHECK(out[i] == ev.eval(v));
   }
 }
 
-TEST_CASE("a moved expression still evaluates with its bound slots", "[expr]") {
-  std::vector<CompiledExpr> list;
-  for (int i = 0; i < 20; ++i) list.push_back(compiled("x + " + std::to_string(i)));
+TEST_CASE("a moved evaluator still evaluates with its bound slots", "[expr]") {
+  std::vector<CompiledExpr> exprs;
+  for (int i = 0; i < 20; ++i) exprs.push_back(compiled("x + " + std::to_string(i)));
+  std::vector<Evaluator> list;
+  for (const auto& e : exprs) list.emplace_back(e);
   const double v[] = {100, 0, 0};
   for (int i = 0; i < 20; ++i) CHECK(list[i].eval(v) == 100 + i);
-  CompiledExpr moved = std::move(list[3]);
+  Evaluator moved = std::move(list[3]);
   list[3] = std::move(list[4]);
   CHECK(moved.eval(v) == 103);
   CHECK(list[3].eval(v) == 104);
+}
+
+TEST_CASE("two evaluators of one expression keep their own values", "[expr]") {
+  auto c = compiled("x * 10 + y");
+  Evaluator a(c), b(c);
+  const double va[] = {1, 2, 0}, vb[] = {3, 4, 0};
+  CHECK(a.eval(va) == 12);
+  CHECK(b.eval(vb) == 34);
+  CHECK(a.eval(va) == 12);
 }
 
 TEST_CASE("a name that is a function name can still be a symbol", "[expr]") {
@@ -153,5 +166,5 @@ TEST_CASE("a name that is a function name can still be a symbol", "[expr]") {
   auto c = CompiledExpr::compile("min + min(2, 3)", s, {}, true, out);
   REQUIRE(c);
   const double v[] = {10};
-  CHECK(c->eval(v) == 12);
+  CHECK(Evaluator(*c).eval(v) == 12);
 }

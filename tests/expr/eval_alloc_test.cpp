@@ -2,39 +2,14 @@
 // to check that evaluation neither allocates nor reparses.
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-#include <new>
-
+#include "../common/counting_new.h"
 #include "expr/compiled_expr.h"
-
-namespace {
-long g_allocations = 0;
-}  // namespace
-
-void* operator new(std::size_t n) {
-  ++g_allocations;
-  if (void* p = std::malloc(n ? n : 1)) return p;
-  throw std::bad_alloc();
-}
-// Every form of new and delete is replaced together, so that memory from one is always freed
-// by its pair (AddressSanitizer checks that).
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
-  ++g_allocations;
-  return std::malloc(n ? n : 1);
-}
-void* operator new[](std::size_t n) { return operator new(n); }
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return operator new(n, std::nothrow); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
 
 using namespace lotrinh;
 using namespace lotrinh::expr;
+using lotrinh::testing::g_allocations;
 
-TEST_CASE("eval and eval_columns do not allocate", "[expr]") {
+TEST_CASE("an evaluator's eval and eval_columns do not allocate", "[expr]") {
   SymbolTable s;
   s.add("a");
   s.add("b");
@@ -48,13 +23,14 @@ TEST_CASE("eval and eval_columns do not allocate", "[expr]") {
       col_b[i] = 5 - i;
     }
     const std::vector<const double*> columns{col_a.data(), col_b.data()};
+    Evaluator ev(*c);
     const long before = g_allocations;
     double sum = 0;
     for (int i = 0; i < 100; ++i) {
       const double v[] = {col_a[i], col_b[i]};
-      sum += c->eval(v);
+      sum += ev.eval(v);
     }
-    c->eval_columns(columns, 100, results.data());
+    ev.eval_columns(columns, 100, results.data());
     const long allocations = g_allocations - before;
     INFO(text);
     CHECK(allocations == 0);

@@ -212,24 +212,43 @@ expect = { region = "unknown", middling = "unknown" }
 }
 
 TEST_CASE("the vectorised comparison kernels agree with the scalar comparison on every operator", "[rules]") {
-  // 37 values: whole blocks of four and a remainder, thresholds, neighbours, signed zero, NaN.
+  // 151 values: whole words of 64 bits, blocks of four and a remainder, thresholds, neighbours,
+  // signed zero, NaN.
   std::vector<double> xs;
   for (double v : {0.2, 0.2 - 1e-12, 0.2 + 1e-12, 0.0, -0.0, 1.0, -0.5, kNaN, 1e300, -1e300, 0.15, 0.19999999999999998})
-    for (int k = 0; k < 3; ++k) xs.push_back(v);
-  xs.push_back(kNaN);
-  REQUIRE(xs.size() == 37);
+    for (int k = 0; k < 12; ++k) xs.push_back(v);
+  for (int k = 0; k < 7; ++k) xs.push_back(k % 2 ? kNaN : 0.2);
+  REQUIRE(xs.size() == 151);
   using lotrinh::expr::CompareOp;
-  for (CompareOp op : {CompareOp::kLt, CompareOp::kLe, CompareOp::kGt, CompareOp::kGe, CompareOp::kEq, CompareOp::kNe}) {
+  namespace k = lotrinh::rules::kernels;
+  const std::vector<CompareOp> ops{CompareOp::kLt, CompareOp::kLe, CompareOp::kGt, CompareOp::kGe, CompareOp::kEq,
+                                   CompareOp::kNe};
+  auto bit = [](const std::vector<k::Word>& b, size_t i) { return (b[i / 64] >> (i % 64)) & 1; };
+  for (CompareOp op : ops) {
     for (double c : {0.2, 0.0, -0.5, kNaN}) {
-      std::vector<unsigned char> out(xs.size());
-      lotrinh::rules::kernels::compare_constant(op, xs.data(), c, xs.size(), out.data());
+      std::vector<k::Word> pass(k::words(xs.size()), ~k::Word{0}), known(k::words(xs.size())), f(pass.size());
+      k::compare_constant(op, xs.data(), c, xs.size(), pass.data());
+      k::known_bits(xs.data(), xs.size(), known.data());
       for (size_t i = 0; i < xs.size(); ++i) {
         double want = lotrinh::expr::compare(op, xs[i], c);
-        unsigned char expected = std::isnan(want) ? kUnknown : (want != 0 ? kTrue : kFalse);
         INFO("op " << static_cast<int>(op) << " c " << c << " x " << xs[i]);
-        CHECK(static_cast<int>(out[i]) == static_cast<int>(expected));
+        CHECK(bit(pass, i) == (want == 1));
+        CHECK(bit(known, i) == !std::isnan(xs[i]));
       }
+      CHECK(pass.back() >> (xs.size() % 64) == 0);  // no bit past the last unit
     }
+  }
+  // The fused pass gives what the single comparisons give.
+  const std::vector<double> cs{0.2, 0.0, -0.5, kNaN, 0.15, 1.0};
+  std::vector<std::vector<k::Word>> fused(ops.size(), std::vector<k::Word>(k::words(xs.size())));
+  std::vector<k::Word*> ptrs;
+  for (auto& v : fused) ptrs.push_back(v.data());
+  std::vector<k::Word> known(k::words(xs.size()));
+  k::compare_constants(xs.data(), xs.size(), ops.size(), ops.data(), cs.data(), known.data(), ptrs.data());
+  for (size_t j = 0; j < ops.size(); ++j) {
+    std::vector<k::Word> single(k::words(xs.size()));
+    k::compare_constant(ops[j], xs.data(), cs[j], xs.size(), single.data());
+    CHECK(fused[j] == single);
   }
 }
 
