@@ -10,6 +10,7 @@
 #include "cli/cmd_reproduce.h"
 #include "cli/cmd_simulate.h"
 #include "cli/commands.h"
+#include "cli/option_checks.h"
 #include "cli/options.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
@@ -29,8 +30,9 @@ void common(CLI::App* c, Options& o) {
 
 }  // namespace
 
-int run_command(const Options& o) {
-  Context ctx(o);
+namespace {
+
+int dispatch(const Options& o, Context& ctx) {
   if (o.command == "check") return cmd_check(ctx);
   if (o.command == "test") return cmd_test(ctx);
   if (o.command.empty() && !baseline_scenario().empty()) return cmd_simulate(ctx);
@@ -46,6 +48,28 @@ int run_command(const Options& o) {
   if (o.command == "graph") return cmd_graph(ctx);
   if (o.command == "aggregate") return cmd_aggregate(ctx);
   return 3;
+}
+
+// The warnings of the rule files the run compiled go to stderr, after its errors or output.
+void print_warnings(Context& ctx) { std::fputs(diag::format(ctx.library().warnings()).c_str(), stderr); }
+
+}  // namespace
+
+int run_command(const Options& o) {
+  // Only `targets` reads several rule sets from --rules; the others would ignore all but one.
+  if (o.rules.size() > 1 && o.command != "targets")
+    throw option_problem("--rules", diag::msg("cli.two_rules", o.command.empty() ? "classify" : o.command, o.rules.size()),
+                         diag::msg("cli.two_rules.hint"));
+  Context ctx(o);
+  int code = 0;
+  try {
+    code = dispatch(o, ctx);
+  } catch (const diag::InputError&) {
+    print_warnings(ctx);
+    throw;
+  }
+  print_warnings(ctx);
+  return code;
 }
 
 int main(int argc, char** argv) {
@@ -69,6 +93,7 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check", diag::msg("cmd.check"));
   check->add_option("paths", o.paths, diag::msg("opt.paths"));
   check->add_flag("--gaps", o.gaps, diag::msg("opt.gaps"));
+  check->add_flag("--params", o.params, diag::msg("opt.params"));
   check->add_option("--classification", o.classification, diag::msg("opt.classification"));
   auto* test = app.add_subcommand("test", diag::msg("cmd.test"));
   test->add_option("paths", o.paths, diag::msg("opt.paths"));
@@ -121,6 +146,10 @@ int main(int argc, char** argv) {
   }
   for (auto* c : app.get_subcommands()) o.command = c->get_name();
   try {
+    // A language lotrinh does not have is refused rather than silently shown in English.
+    if (!lang_opt.empty() && lang_opt != "en" && lang_opt != "vi" && lang_opt.rfind("en_", 0) != 0 &&
+        lang_opt.rfind("vi_", 0) != 0)
+      throw option_problem("--lang", diag::msg("cli.bad_lang", lang_opt), diag::msg("cli.bad_lang.hint"));
     if (o.command.empty()) {
       const std::string baseline = baseline_scenario();
       std::fputs(((baseline.empty() ? diag::msg("cli.main_job") : diag::msg("cli.main_job_forecast", baseline)) + "\n").c_str(), stderr);

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "cli/commands.h"
+#include "cli/option_checks.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "report/render.h"
@@ -27,6 +28,19 @@ int cmd_diff(Context& ctx) {
   }
   auto a = ctx.resolve_rules(sets[0]);
   auto b = ctx.resolve_rules(sets[1]);
+  check_level(ctx, *a, "diff");
+  check_level(ctx, *b, "diff");
+  check_overrides(ctx, *b);
+  auto names = [](const rules::RuleSet& rs) {
+    std::string list;
+    for (const auto& c : rs.classifications) list += (list.empty() ? "" : ", ") + c.name;
+    return list.empty() ? std::string("-") : list;
+  };
+  bool common = false;
+  for (const auto& c : a->classifications) common = common || b->find_classification(c.name);
+  if (!common)
+    throw option_problem("diff", diag::msg("cli.diff_nothing_common", a->id, b->id),
+                         diag::msg("cli.diff_nothing_common.hint", names(*a), names(*b)));
   int year = ctx.year();
   std::vector<report::ResultTable> tables;
 
@@ -69,6 +83,9 @@ int cmd_sweep(Context& ctx) {
   const auto& o = ctx.options();
   int year = ctx.year();
   auto rs = ctx.rule_set();
+  check_level(ctx, *rs);
+  check_sweep(ctx, *rs);
+  check_overrides(ctx, *rs);
   std::string cname = o.classification;
   if (cname.empty() && !rs->classifications.empty()) cname = rs->classifications.front().name;
   std::vector<size_t> rows;
@@ -110,7 +127,10 @@ int cmd_targets(Context& ctx) {
   int year = ctx.year();
   std::vector<std::shared_ptr<const rules::RuleSet>> sets;
   if (!ctx.options().rules.empty()) {
-    for (const auto& r : ctx.options().rules) sets.push_back(ctx.resolve_rules(r));
+    for (const auto& r : ctx.options().rules) {
+      sets.push_back(ctx.resolve_rules(r));
+      check_level(ctx, *sets.back());
+    }
   } else if (const config::ProvinceFile* p = ctx.province()) {
     for (const auto& id : p->target_rule_sets) {  // the province's [rules] targets
       if (ctx.library().file(id)) sets.push_back(ctx.library().get(id));

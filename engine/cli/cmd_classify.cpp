@@ -7,6 +7,8 @@
 #include <set>
 
 #include "cli/commands.h"
+#include "cli/option_checks.h"
+#include "data/unit_registry.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "diag/spelling.h"
@@ -43,6 +45,8 @@ const data::OfficialList* official_list(Context& ctx, const rules::RuleSet& rs, 
 int cmd_classify(Context& ctx) {
   int year = ctx.year();
   auto rs = ctx.rule_set();
+  check_level(ctx, *rs);
+  check_overrides(ctx, *rs);
   std::vector<size_t> rows;
   rules::Evaluation ev(rs, ctx.inputs(year, &rows), year, ctx.overrides());
   const auto& table = ctx.table();
@@ -103,9 +107,27 @@ int cmd_explain(Context& ctx) {
   }
   int year = ctx.year();
   auto rs = ctx.rule_set();
+  check_level(ctx, *rs);
+  check_overrides(ctx, *rs);
+  check_classification(o.classification, *rs);
   std::vector<size_t> rows;
   rules::Inputs in = ctx.inputs(year, &rows);
   const auto& table = ctx.table();
+  if (!ctx.units()) {
+    // Without a units registry the table's names are all there is: two units of one name in
+    // the year are refused, naming both, rather than one taken silently.
+    std::string folded = data::fold_name(o.commune);
+    std::vector<std::string> same;
+    for (size_t r : table.rows_in_year(year))
+      if (table.unit[r] != o.commune && !table.name[r].empty() && data::fold_name(table.name[r]) == folded)
+        same.push_back(table.unit[r]);
+    if (same.size() > 1) {
+      std::string list;
+      for (const auto& u : same) list += (list.empty() ? "" : ", ") + u;
+      throw option_problem("--commune", diag::msg("units.ambiguous", o.commune, same.size(), year, list),
+                           diag::msg("units.ambiguous.hint", same.front()));
+    }
+  }
   size_t row = ctx.find_unit_row(o.commune, year);
   long found = static_cast<long>(std::find(rows.begin(), rows.end(), row) - rows.begin());
   rules::Evaluation ev(rs, in, year, ctx.overrides());

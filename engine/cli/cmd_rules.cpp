@@ -1,24 +1,75 @@
 // lotrinh check, lotrinh test: validating rule files and running their embedded tests.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/option_checks.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "report/render.h"
 #include "rules/gap_search.h"
+#include "rules/rule_library.h"
 #include "rules/rule_tests.h"
 
 namespace lotrinh::cli {
 namespace {
 
-// Loads the files the user named; returns their ids. All parse errors are thrown together.
+// Loads the files the user named (a file, a folder, or the id of a loaded rule set); returns
+// their ids. All parse errors are thrown together; a folder without rule files is an error.
 std::vector<std::string> load_named(Context& ctx) {
   std::vector<std::string> paths = ctx.options().paths;
   if (paths.empty()) paths.push_back(home() + "/rules");
-  ctx.library().load(paths, true);
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (!std::filesystem::exists(p, ec) && ctx.library().file(p)) {
+      ctx.library().select(p);
+      continue;
+    }
+    // Neither a path nor a loaded id: a name without '/' or '.toml' was meant as an id.
+    if (!std::filesystem::exists(p, ec) && p.find('/') == std::string::npos &&
+        !(p.size() > 5 && p.compare(p.size() - 5, 5, ".toml") == 0)) {
+      try {
+        ctx.library().select(p);
+      } catch (const diag::InputError& e) {
+        std::vector<diag::Diagnostic> ds = e.diagnostics();
+        for (auto& d : ds) d.subject = p;
+        throw diag::InputError(ds);
+      }
+    }
+    if (rules::rule_file_paths(p).empty()) {
+      diag::Diagnostic d;
+      d.subject = p;
+      d.message = diag::msg("check.no_rule_files");
+      d.hint = diag::msg("check.no_rule_files.hint");
+      throw diag::InputError(d);
+    }
+    ctx.library().load({p}, true);
+  }
   return ctx.library().selected();
+}
+
+// The parameters of each rule set, with their values, units and sources (check --params).
+report::ResultTable parameter_table(const rules::RuleSet& rs) {
+  report::ResultTable t;
+  t.title = diag::msg("check.params_title", rs.id);
+  t.columns = {{"parameter", diag::msg("col.parameter")}, {"value", diag::msg("col.value")},
+               {"unit", diag::msg("col.unit_of")}, {"source", diag::msg("col.source")}, {"note", diag::msg("col.note")}};
+  for (const auto& p : rs.parameters) {
+    std::string values;
+    for (const auto& v : p.decl.values) {
+      std::string years = v.from_year || v.until_year
+                              ? fmt::format(" ({}-{})", v.from_year ? std::to_string(v.from_year) : "",
+                                            v.until_year ? std::to_string(v.until_year) : "")
+                              : "";
+      values += (values.empty() ? "" : "; ") + fmt::format("{}", v.value) + years;
+    }
+    if (values.empty()) values = diag::msg("check.param_unknown");
+    t.add_row({report::text(p.decl.name), report::text(values), report::text(p.decl.unit), report::text(p.decl.source),
+               report::text(p.decl.note)});
+  }
+  return t;
 }
 
 // Compiles every named rule set, gathering the problems of all of them.
@@ -80,9 +131,16 @@ int cmd_check(Context& ctx) {
                report::number(static_cast<double>(unknown_params)), report::number(static_cast<double>(rs->criteria.size())),
                report::number(static_cast<double>(unknown_clauses)), report::number(static_cast<double>(rs->tests.size()))});
   }
-  t.notes.push_back(diag::msg("check.ok", sets.size()));
+  size_t warnings = ctx.library().warnings().size();
+  t.notes.push_back(warnings ? diag::msg("check.ok_warnings", sets.size(), warnings) : diag::msg("check.ok", sets.size()));
   tables.push_back(std::move(t));
+  if (ctx.options().params)
+    for (const auto& rs : sets) tables.push_back(parameter_table(*rs));
   if (ctx.options().gaps) {
+    const std::string& wanted = ctx.options().classification;
+    bool found = wanted.empty();
+    for (const auto& rs : sets) found = found || rs->find_classification(wanted);
+    if (!found && !sets.empty()) check_classification(wanted, *sets.front());  // throws, at --classification
     for (const auto& rs : sets) {
       for (const auto& c : rs->classifications) {
         if (!ctx.options().classification.empty() && c.name != ctx.options().classification) continue;

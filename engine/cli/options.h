@@ -24,6 +24,7 @@ struct Options {
   std::string param;                    ///< sweep --param
   double from = 0, to = 0, step = 0;    ///< sweep range
   bool gaps = false;                    ///< check --gaps
+  bool params = false;                  ///< check --params
   bool transitions = false;             ///< reproduce --transitions
   size_t cap = 200000;                  ///< gap search cap
   std::optional<long long> runs;        ///< simulate --runs

@@ -136,6 +136,7 @@ struct RuleFile {
   std::optional<std::string> extends;
   diag::SourceLoc loc;          ///< The [ruleset] table.
   diag::SourceLoc extends_loc;  ///< The `extends` value.
+  diag::SourceLoc id_loc;       ///< The `id` value.
   std::vector<ParameterDecl> parameters;
   std::vector<DerivedDecl> derived;
   std::vector<CriterionDecl> criteria;

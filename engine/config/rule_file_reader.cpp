@@ -21,6 +21,7 @@ using diag::SourceLoc;
 using Words = std::vector<std::string>;
 const Words kTopKeys = {"ruleset", "parameters", "derived", "criteria", "classification", "target", "test"};
 const Words kRulesetKeys = {"id", "kind", "level", "status", "title", "source", "effective", "extends", "notes"};
+const Words kUnitLevels = {"commune", "village"};
 const Words kStatuses = {"in-force", "superseded", "draft", "resolution", "programme"};
 const Words kEffectiveKeys = {"from", "until"};
 const Words kParameterKeys = {"value", "values", "unit", "source", "note"};
@@ -116,10 +117,16 @@ class RuleFileReader {
       return;
     }
     TableReader t(v, ctx, kRulesetKeys, problems_);
-    if (auto id = t.string("id")) out_.id = *id;
-    else if (!t.has("id")) t.missing("id", msg("config.missing_id.hint"));
+    if (auto id = t.string("id")) {
+      out_.id = *id;
+      out_.id_loc = text_loc(*v.find("id"));
+      if (id->find_first_not_of(" \t") == std::string::npos)
+        problems_.error(v.find("id")->loc, msg("config.empty_value", ctx, "id"), msg("config.missing_id.hint"));
+    } else if (!t.has("id")) {
+      t.missing("id", msg("config.missing_id.hint"));
+    }
     out_.kind = t.string("kind").value_or("");
-    out_.level = t.string("level").value_or("");
+    out_.level = t.word("level", kUnitLevels).value_or("");
     out_.status = t.word("status", kStatuses).value_or("");
     out_.title = t.text("title");
     out_.source = t.string("source").value_or("");
@@ -329,8 +336,11 @@ class RuleFileReader {
         TableReader et(item, ctx, kClassEntryKeys, problems_);
         ClassEntry ce;
         ce.loc = item.loc;
-        ce.cls = et.string("class").value_or("");
+        auto cls = et.string("class");
+        ce.cls = cls.value_or("");
         if (!et.has("class")) et.missing("class", msg("config.missing_class.hint"));
+        else if (cls && ce.cls.find_first_not_of(" \t") == std::string::npos)
+          problems_.error(item.find("class")->loc, msg("config.empty_value", ctx, "class"), msg("config.missing_class.hint"));
         ce.when = et.expr("when");
         ce.fallback = et.boolean("fallback").value_or(false);
         c.order.push_back(std::move(ce));

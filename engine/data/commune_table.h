@@ -14,6 +14,9 @@ namespace lotrinh::data {
 class CommuneTable {
  public:
   std::string path;
+  /// The level of the rows, from the header's first column: "commune" or "village"; empty
+  /// for a table keyed by `unit` (any level).
+  std::string level;
   std::vector<std::string> unit;      ///< Unit key (slug) per row.
   std::vector<int> year;              ///< Year the row describes.
   std::vector<std::string> name;      ///< Display name per row ("" if no `name` column).

@@ -308,7 +308,7 @@ CommuneTable parse_commune_table(const std::string& path, std::string_view text,
     sink.error(loc(header, 0), msg("data.header_commas"), msg("data.header_commas.hint"));
     sink.throw_if_errors();
   }
-  if (ids[0] != "commune" && ids[0] != "unit")
+  if (ids[0] != "commune" && ids[0] != "village" && ids[0] != "unit")
     sink.error(loc(header, 0), msg("data.header_first", ids[0]), msg("data.header.hint", sep_text));
   if (ids.size() < 2)
     sink.error(loc(header, 0), msg("data.header_no_year"), msg("data.header.hint", sep_text));
@@ -316,6 +316,7 @@ CommuneTable parse_commune_table(const std::string& path, std::string_view text,
     sink.error(loc(header, 1), msg("data.header_second", ids[1]), msg("data.header.hint", sep_text));
   sink.throw_if_errors();
   const std::string& key_name = ids[0];
+  if (key_name != "unit") table.level = key_name;
 
   std::vector<ColumnKind> kinds(ids.size(), ColumnKind::kSkip);
   std::map<std::string, size_t> seen{{ids[0], 0}, {ids[1], 1}};

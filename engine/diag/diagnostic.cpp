@@ -2,9 +2,28 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "diag/messages.h"
 
 namespace lotrinh::diag {
+namespace {
+
+constexpr int kMaxLine = 200;         // code points of a source line shown around the caret
+constexpr size_t kMaxMessage = 1000;  // bytes of a message or hint (a huge name inside it)
+
+size_t utf8_len(unsigned char c) { return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1; }
+
+// `s` cut to about `max` bytes on a code point boundary, with "..." where it was cut.
+std::string bounded(const std::string& s, size_t max) {
+  if (s.size() <= max) return s;
+  size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut) + "...";
+}
+
+}  // namespace
 
 std::string format(const Diagnostic& d) {
   std::string out;
@@ -20,30 +39,43 @@ std::string format(const Diagnostic& d) {
   } else {
     out += "lotrinh";
   }
-  out += fmt::format(": {}: {}\n", label, d.message);
+  out += fmt::format(": {}: {}\n", label, bounded(d.message, kMaxMessage));
   std::string_view line = d.where.line_text();
   if (!line.empty()) {
-    out += "  ";
-    out += line;
-    out += "\n";
+    // A long line is shown as a window around the caret, so that a megabyte-long expression
+    // does not echo a megabyte.
+    std::vector<size_t> starts;  // byte offset of each code point
+    for (size_t i = 0; i < line.size();) {
+      starts.push_back(i);
+      i += utf8_len(static_cast<unsigned char>(line[i]));
+    }
+    const int n = static_cast<int>(starts.size());
+    int first = 0, last = n;  // code points shown: [first, last)
+    if (n > kMaxLine) {
+      int caret = std::clamp(d.where.column > 0 ? d.where.column - 1 : 0, 0, n);
+      first = std::max(0, std::min(caret - kMaxLine / 2, n - kMaxLine));
+      last = std::min(n, first + kMaxLine);
+    }
+    auto byte = [&](int cp) { return cp >= n ? line.size() : starts[cp]; };
+    std::string_view shown = line.substr(byte(first), byte(last) - byte(first));
+    const std::string lead = first > 0 ? "..." : "";
+    out += "  " + lead + std::string(shown) + (last < n ? "..." : "") + "\n";
     if (d.where.column > 0) {
       // Tabs are kept so that the caret lines up under the same tab stops.
-      std::string pad;
-      int col = 1;
+      std::string pad(lead.size(), ' ');
+      int col = first + 1;
       size_t i = 0;
-      while (col < d.where.column && i < line.size()) {
-        unsigned char c = static_cast<unsigned char>(line[i]);
-        size_t len = 1;
-        if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;
+      while (col < d.where.column && i < shown.size()) {
+        unsigned char c = static_cast<unsigned char>(shown[i]);
         pad += (c == '\t') ? '\t' : ' ';
-        i += len;
+        i += utf8_len(c);
         ++col;
       }
       while (col < d.where.column) { pad += ' '; ++col; }
       out += "  " + pad + "^\n";
     }
   }
-  if (!d.hint.empty()) out += fmt::format("  {}: {}\n", msg("diag.hint"), d.hint);
+  if (!d.hint.empty()) out += fmt::format("  {}: {}\n", msg("diag.hint"), bounded(d.hint, kMaxMessage));
   return out;
 }
 

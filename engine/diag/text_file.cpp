@@ -67,7 +67,23 @@ std::string read_file(const std::string& path) {
 }
 
 std::string checked_text(const std::string& path, std::string text) {
+  // UTF-16 (Excel's "Unicode text", Notepad's "Unicode"): a byte-order mark, or a NUL in every
+  // other byte of the first characters.
+  bool utf16 = text.size() >= 2 && (text.compare(0, 2, "\xFF\xFE") == 0 || text.compare(0, 2, "\xFE\xFF") == 0);
+  if (!utf16 && text.size() >= 4)
+    utf16 = (text[0] != 0 && text[1] == 0 && text[2] != 0 && text[3] == 0) ||
+            (text[0] == 0 && text[1] != 0 && text[2] == 0 && text[3] != 0);
+  if (utf16) {
+    Diagnostic d;
+    d.subject = path;
+    d.message = msg("io.utf16");
+    d.hint = msg("io.not_utf8.hint");
+    throw InputError(std::move(d));
+  }
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  // Old Mac line ends (CR alone) are line ends: without this a whole file is one line.
+  for (size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) text[i] = '\n';
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     Diagnostic d;
     d.where.file = SourceFile::from_text(path, "");
@@ -77,7 +93,7 @@ std::string checked_text(const std::string& path, std::string text) {
   }
   int line = 1, col = 1;
   for (size_t i = 0; i < text.size();) {
-    size_t len = utf8_sequence(text, i);
+    size_t len = text[i] == '\0' ? 0 : utf8_sequence(text, i);
     if (len == 0) {
       // Show the line with the bad bytes replaced, so the echo itself is valid UTF-8.
       size_t bol = text.rfind('\n', i);
@@ -86,7 +102,7 @@ std::string checked_text(const std::string& path, std::string text) {
       std::string shown;
       for (size_t k = bol; k < (eol == std::string::npos ? text.size() : eol);) {
         size_t l = utf8_sequence(text, k);
-        if (l == 0) { shown += '?'; ++k; } else { shown.append(text, k, l); k += l; }
+        if (l == 0 || text[k] == '\0') { shown += '?'; ++k; } else { shown.append(text, k, l); k += l; }
       }
       auto shown_file = std::make_shared<SourceFile>();
       shown_file->path = path;
@@ -94,8 +110,13 @@ std::string checked_text(const std::string& path, std::string text) {
       shown_file->lines[line - 1] = shown;
       Diagnostic d;
       d.where = SourceLoc{shown_file, line, col};
-      d.message = msg("io.not_utf8", static_cast<unsigned>(static_cast<unsigned char>(text[i])));
-      d.hint = msg("io.not_utf8.hint");
+      if (text[i] == '\0') {
+        d.message = msg("io.nul_byte");
+        d.hint = msg("io.nul_byte.hint");
+      } else {
+        d.message = msg("io.not_utf8", static_cast<unsigned>(static_cast<unsigned char>(text[i])));
+        d.hint = msg("io.not_utf8.hint");
+      }
       throw InputError(std::move(d));
     }
     if (text[i] == '\n') { ++line; col = 1; } else { ++col; }

@@ -11,8 +11,9 @@ namespace lotrinh::diag {
 /// Reads `path` and records it in InputFiles; throws InputError naming the file when it cannot be read or is empty.
 std::string read_file(const std::string& path);
 
-/// Checks that `text` is non-empty, valid UTF-8; throws InputError located at the first bad
-/// byte (line and column) otherwise. A UTF-8 byte-order mark is accepted and dropped.
+/// Checks that `text` is non-empty, valid UTF-8 without NUL bytes; throws InputError located at
+/// the first bad byte (line and column) otherwise, or naming the file when it is UTF-16. A UTF-8
+/// byte-order mark is accepted and dropped; a CR alone (old Mac line end) becomes a line end.
 std::string checked_text(const std::string& path, std::string text);
 
 /// What check_output_target found at an output path.

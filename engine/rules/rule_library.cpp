@@ -61,7 +61,13 @@ void RuleLibrary::add(config::RuleFile file, bool selected) {
   if (auto it = files_.find(file.id); it != files_.end()) {
     bool existing_selected = std::find(selected_.begin(), selected_.end(), file.id) != selected_.end();
     if (selected && !existing_selected) {
-      // A file the user names shadows a bundled file of the same id (an edited copy, say).
+      // A file the user names shadows a bundled file of the same id (an edited copy, say): its
+      // results carry the other file's id, so a copy of a law is labelled as the law.
+      diag::Diagnostic w = diag::error_at(file.id_loc.file ? file.id_loc : file.loc,
+                                          diag::msg("rules.shadows_id", file.id, it->second.path),
+                                          diag::msg("rules.shadows_id.hint", file.id));
+      w.severity = diag::Severity::kWarning;
+      warnings_.push_back(std::move(w));
       it->second = std::move(file);
       compiled_.clear();
       selected_.push_back(it->first);
@@ -74,6 +80,11 @@ void RuleLibrary::add(config::RuleFile file, bool selected) {
   std::string id = file.id;
   files_.emplace(id, std::move(file));
   if (selected) selected_.push_back(id);
+}
+
+void RuleLibrary::select(const std::string& id) {
+  if (!file(id)) get(id);  // throws: no rule set of that id, with a suggestion
+  if (std::find(selected_.begin(), selected_.end(), id) == selected_.end()) selected_.push_back(id);
 }
 
 const config::RuleFile* RuleLibrary::file(const std::string& id) const {
@@ -125,6 +136,20 @@ std::shared_ptr<const RuleSet> RuleLibrary::get(const std::string& id) const {
   auto rs = RuleSet::compile(chain(id), *catalogue_);
   compiled_[id] = rs;
   return rs;
+}
+
+std::vector<diag::Diagnostic> RuleLibrary::warnings() const {
+  std::vector<diag::Diagnostic> out = warnings_;
+  auto same = [](const diag::Diagnostic& a, const diag::Diagnostic& b) {
+    return a.where.file == b.where.file && a.where.line == b.where.line && a.where.column == b.where.column &&
+           a.message == b.message;
+  };
+  for (const auto& [id, rs] : compiled_) {
+    if (std::find(selected_.begin(), selected_.end(), id) == selected_.end()) continue;
+    for (const auto& w : rs->warnings)
+      if (std::none_of(out.begin(), out.end(), [&](const diag::Diagnostic& x) { return same(x, w); })) out.push_back(w);
+  }
+  return out;
 }
 
 std::shared_ptr<const RuleSet> RuleLibrary::in_force(const std::string& kind, int year) const {

@@ -26,6 +26,10 @@ class RuleLibrary {
   /// (a user's edited copy shadows the bundled file); two selected files with one id are an error.
   void add(config::RuleFile file, bool selected = true);
 
+  /// Marks the loaded rule set `id` selected (a rule set named by its id rather than its file).
+  /// Throws InputError (did you mean) when no file has that id.
+  void select(const std::string& id);
+
   /// Ids of the selected files, in load order.
   std::vector<std::string> selected() const { return selected_; }
   const config::RuleFile* file(const std::string& id) const;
@@ -41,6 +45,11 @@ class RuleLibrary {
 
   const data::Catalogue& catalogue() const { return *catalogue_; }
 
+  /// The warnings of the selected rule sets compiled so far (not of the bundled files looked
+  /// at to find the one in force) and of the files added (a selected file that takes the id of
+  /// another file), each once, in order.
+  std::vector<diag::Diagnostic> warnings() const;
+
  private:
   std::vector<const config::RuleFile*> chain(const std::string& id) const;
 
@@ -49,6 +58,7 @@ class RuleLibrary {
   std::map<std::string, std::string> path_to_id_;
   std::vector<std::string> selected_;
   mutable std::map<std::string, std::shared_ptr<const RuleSet>> compiled_;
+  std::vector<diag::Diagnostic> warnings_;
 };
 
 /// Every rule file path under `path` (itself if a file), sorted; indicators.toml excluded.

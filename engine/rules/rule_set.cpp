@@ -4,12 +4,16 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "diag/spelling.h"
+#include "expr/lint.h"
+#include "rules/value_checks.h"
 
 namespace lotrinh::rules {
 namespace {
@@ -54,14 +58,17 @@ class Compiler {
       add_slot(id, SlotKind::kAlias, unit);
     }
     for (const auto& p : params) {
+      if (reserved(p.name, p.loc)) continue;
       if (rs_.symbols.find(p.name)) {
         sink_.error(p.loc, diag::msg("rules.name_taken", p.name), diag::msg("rules.name_taken.hint"));
         continue;
       }
+      check_parameter(p);
       Parameter param{p, add_slot(p.name, SlotKind::kParameter, p.unit)};
       rs_.parameters.push_back(std::move(param));
     }
     for (const auto& d : derived) {
+      if (reserved(d.name, d.loc)) continue;
       if (rs_.symbols.find(d.name)) {
         sink_.error(d.loc, diag::msg("rules.name_taken", d.name), diag::msg("rules.name_taken.hint"));
         continue;
@@ -113,6 +120,7 @@ class Compiler {
 
   void compile_criteria(const std::vector<config::CriterionDecl>& decls) {
     for (const auto& c : decls) {
+      if (reserved(c.name, c.loc)) continue;
       if (rs_.symbols.find(c.name)) {
         sink_.error(c.loc, diag::msg("rules.name_taken", c.name), diag::msg("rules.name_taken.hint"));
         continue;
@@ -130,7 +138,7 @@ class Compiler {
     for (const auto& c : decls) {
       Classification out{c.name, c.title, {}, c.loc};
       for (const auto& e : c.order) {
-        ClassRule r{e.cls, -1, e.fallback};
+        ClassRule r{e.cls, -1, e.fallback, e.loc};
         if (e.when) {
           config::CriterionNode leaf;
           leaf.kind = config::CriterionNode::Kind::kLeaf;
@@ -141,6 +149,143 @@ class Compiler {
         out.order.push_back(r);
       }
       rs_.classifications.push_back(std::move(out));
+    }
+  }
+
+
+  // A name muParser keeps for itself would be shadowed by the built-in in every expression.
+  bool reserved(const std::string& name, const diag::SourceLoc& loc) {
+    auto r = expr::reserved_name(name);
+    if (!r) return false;
+    sink_.error(loc, diag::msg(*r == expr::Reserved::kConstant ? "rules.reserved_constant" : "rules.reserved_function", name),
+                diag::msg("rules.reserved.hint"));
+    return true;
+  }
+
+  void warn(const diag::SourceLoc& loc, std::string message, std::string hint) {
+    diag::Diagnostic d = diag::error_at(loc, std::move(message), std::move(hint));
+    d.severity = diag::Severity::kWarning;
+    sink_.add(std::move(d));
+  }
+
+  void check_parameter(const config::ParameterDecl& p) {
+    if (p.source.empty()) warn(p.loc, diag::msg("rules.parameter_no_source", p.name), diag::msg("rules.parameter_no_source.hint"));
+    for (const auto& v : p.values)
+      if (auto problem = check_value(diag::msg("rules.what.parameter", p.name), v.value, p.unit))
+        sink_.error(v.loc, problem->message, problem->hint);
+  }
+
+  // A leaf must be a truth value: a comparison (or `&&`, `||`, `?:`), or a flag read alone.
+  void check_truth(const config::ExprText& e, const std::string& text) {
+    expr::Shape shape = expr::shape_of(text);
+    if (shape == expr::Shape::kTruth) return;
+    if (shape == expr::Shape::kName) {
+      std::string name;
+      for (char ch : text)
+        if (ch != '(' && ch != ')' && ch != ' ' && ch != '\t') name += ch;
+      auto slot = rs_.symbols.find(name);
+      if (slot && rs_.slots[*slot].unit == "flag") return;
+    }
+    int lead = static_cast<int>(e.text.find_first_not_of(" \t"));
+    sink_.error(e.exact ? e.loc.shifted(std::max(lead, 0)) : e.loc,
+                diag::msg(shape == expr::Shape::kName ? "rules.leaf_not_flag" : "rules.leaf_not_truth", text),
+                diag::msg("rules.leaf_not_truth.hint", text));
+  }
+
+ public:
+  // Criteria that nothing uses, and classes that no test of the rule set expects.
+  void check_use(const std::vector<config::TargetDecl>& targets, const std::shared_ptr<const diag::SourceFile>& own_file) {
+    std::vector<bool> used(rs_.criteria.size(), false);
+    for (size_t c = 0; c < rs_.criteria.size(); ++c) {
+      std::vector<int> refs;
+      if (rs_.criteria[c].root >= 0) refs_of(rs_.criteria[c].root, refs);
+      for (int r : refs)
+        if (r != static_cast<int>(c)) used[r] = true;
+    }
+    for (const auto& cl : rs_.classifications)
+      for (const auto& r : cl.order)
+        if (r.when >= 0) {
+          std::vector<int> refs;
+          refs_of(r.when, refs);
+          for (int x : refs) used[x] = true;
+        }
+    for (const auto& t : targets)
+      for (const auto* e : {&t.of, &t.where})
+        if (*e)
+          if (int i = rs_.criterion_index(trim((*e)->text)); i >= 0) used[i] = true;
+    for (size_t c = 0; c < rs_.criteria.size(); ++c)
+      if (!used[c])
+        warn(rs_.criteria[c].loc, diag::msg("rules.criterion_unused", rs_.criteria[c].name),
+             diag::msg("rules.criterion_unused.hint"));
+    // Only the classifications the rule set's own file declares: a draft's few tests need not
+    // reach every class of the act it extends. A class that clauses of unknown text keep from
+    // ever being decided (its `when` can never be true, or an earlier one never false) is left
+    // out: no test can expect it.
+    for (const auto& cl : rs_.classifications) {
+      if (cl.loc.file != own_file) continue;
+      std::set<std::string> seen;
+      bool earlier_can_fail = true;
+      for (const auto& r : cl.order) {
+        bool reachable = earlier_can_fail && (r.when < 0 || can_be(r.when, true));
+        earlier_can_fail = earlier_can_fail && r.when >= 0 && can_be(r.when, false);
+        if (!reachable) continue;
+        if (!seen.insert(r.cls).second) continue;
+        bool reached = false;
+        for (const auto& t : rs_.tests)
+          for (const auto& x : t.expect)
+            if (x.key == cl.name)
+              if (auto* s = std::get_if<std::string>(&x.value); s && *s == r.cls) reached = true;
+        if (!reached)
+          warn(r.loc, diag::msg("rules.class_untested", r.cls, cl.name), diag::msg("rules.class_untested.hint", cl.name, r.cls));
+      }
+    }
+  }
+
+  // The tests' values fit their units, and what they expect can be: a class of the
+  // classification, or a truth value of a criterion.
+  void check_tests() {
+    for (const auto& t : rs_.tests) {
+      int year = t.year.value_or(0);
+      for (const auto& g : t.given) {
+        auto slot = rs_.symbols.find(g.name);
+        if (!slot || rs_.slots[*slot].kind == SlotKind::kParameter) continue;  // reported by run_tests
+        double min = -std::numeric_limits<double>::infinity(), max = std::numeric_limits<double>::infinity();
+        std::string id = g.name;
+        if (const data::Alias* a = rs_.catalogue->find_alias(g.name)) {
+          auto r = year ? rs_.catalogue->resolve(g.name, year) : std::nullopt;
+          id = r ? *r : a->periods.empty() ? g.name : a->periods.front().indicator;
+        }
+        if (const data::Indicator* ind = rs_.catalogue->find(id)) {
+          min = ind->min;
+          max = ind->max;
+        }
+        if (auto problem = check_value(diag::msg("rules.what.given", g.name), g.value, rs_.slots[*slot].unit, min, max))
+          sink_.error(g.loc, problem->message, problem->hint);
+      }
+      for (const auto& s : t.set) {
+        const Parameter* p = rs_.find_parameter(s.name);
+        if (!p) continue;  // reported when the test runs
+        if (auto problem = check_value(diag::msg("rules.what.set", s.name), s.value, p->decl.unit))
+          sink_.error(s.loc, problem->message, problem->hint);
+      }
+      for (const auto& x : t.expect) {
+        const std::string* word = std::get_if<std::string>(&x.value);
+        if (const Classification* c = rs_.find_classification(x.key)) {
+          std::vector<std::string> classes{"unknown"};
+          for (const auto& r : c->order) classes.push_back(r.cls);
+          if (!word) {
+            sink_.error(x.loc, diag::msg("rules.test_expect_not_class", x.key), diag::msg("rules.test_expect_class.hint", x.key));
+          } else if (std::find(classes.begin(), classes.end(), *word) == classes.end()) {
+            std::string hint = diag::did_you_mean(*word, classes);
+            sink_.error(x.loc, diag::msg("rules.test_expect_no_class", x.key, *word),
+                        hint.empty() ? diag::msg("rules.test_expect_class.hint", x.key) : hint);
+          }
+        } else if (rs_.find_criterion(x.key)) {
+          bool ok = std::holds_alternative<bool>(x.value) || (word && (*word == "unknown" || *word == "true" || *word == "false"));
+          if (!ok)
+            sink_.error(x.loc, diag::msg("rules.test_expect_not_truth", x.key), diag::msg("rules.test_expect_truth.hint"));
+        }
+      }
     }
   }
 
@@ -162,6 +307,32 @@ class Compiler {
   }
 
  private:
+  // Whether node `n` can come out `value` (true or false) for some data: a clause of unknown
+  // text never does, and neither does a tree that needs one to.
+  bool can_be(int n, bool value, int depth = 0) const {
+    const Node& node = rs_.nodes[n];
+    if (depth > 200) return true;  // deep reference chains: assume it can (a warning at most)
+    auto count = [&](bool v) {
+      int k = 0;
+      for (int c : node.children) k += can_be(c, v, depth + 1);
+      return k;
+    };
+    const int children = static_cast<int>(node.children.size());
+    switch (node.kind) {
+      case Node::Kind::kLeaf: return true;
+      case Node::Kind::kUnknown: return false;
+      case Node::Kind::kRef: {
+        int root = node.ref >= 0 ? rs_.criteria[node.ref].root : -1;
+        return root < 0 || can_be(root, value, depth + 1);
+      }
+      case Node::Kind::kNot: return children == 0 || can_be(node.children[0], !value, depth + 1);
+      case Node::Kind::kAll: return value ? count(true) == children : count(false) > 0;
+      case Node::Kind::kAny: return value ? count(true) > 0 : count(false) == children;
+      case Node::Kind::kAtLeast: return value ? count(true) >= node.at_least : count(false) > children - node.at_least;
+    }
+    return true;
+  }
+
   int add_slot(const std::string& name, SlotKind kind, const std::string& unit) {
     int s = rs_.symbols.add(name);
     if (s >= static_cast<int>(rs_.slots.size())) rs_.slots.push_back(Slot{name, kind, unit});
@@ -206,6 +377,7 @@ class Compiler {
         } else {
           node.kind = Node::Kind::kLeaf;
           node.expr = compile_expr(n.expr);
+          if (node.expr) check_truth(n.expr, text);
         }
         break;
       }
@@ -299,7 +471,16 @@ std::shared_ptr<const RuleSet> RuleSet::compile(const std::vector<const config::
   c.compile_criteria(criteria);
   c.compile_classifications(classifications);
   c.compile_targets(rs->targets);
-  sink.throw_if_errors();
+  c.check_tests();
+  if (!sink.has_errors()) c.check_use(rs->targets, chain.back()->loc.file);
+  std::vector<diag::Diagnostic> errors;
+  for (const auto& d : sink.list())
+    (d.severity == diag::Severity::kWarning ? rs->warnings : errors).push_back(d);
+  if (!errors.empty()) throw diag::InputError(errors);  // warnings would only bury the errors
+  std::stable_sort(rs->warnings.begin(), rs->warnings.end(), [](const diag::Diagnostic& a, const diag::Diagnostic& b) {
+    auto key = [](const diag::Diagnostic& d) { return std::tuple(d.where.file ? d.where.file->path : "", d.where.line, d.where.column); };
+    return key(a) < key(b);
+  });
   // The same leaf written in several places ("mekong_delta == 1") is evaluated once.
   std::map<std::string, int> first_leaf;
   for (size_t n = 0; n < rs->nodes.size(); ++n) {

@@ -9,6 +9,7 @@
 
 #include "config/rule_file.h"
 #include "data/catalogue.h"
+#include "diag/diagnostic.h"
 #include "expr/compiled_expr.h"
 
 namespace lotrinh::rules {
@@ -61,6 +62,7 @@ struct ClassRule {
   std::string cls;
   int when = -1;  ///< Node index, or -1 for the pure fallback.
   bool fallback = false;
+  diag::SourceLoc loc;  ///< The entry in `order`.
 };
 
 struct Classification {
@@ -86,7 +88,10 @@ struct CompiledTarget {
 class RuleSet {
  public:
   /// Compiles `chain` (base first, the rule set itself last). Throws InputError with every
-  /// problem found: unknown names, malformed expressions, cycles, references to missing criteria.
+  /// problem found: unknown names, malformed expressions, cycles, references to missing criteria,
+  /// names muParser reserves, parameter values outside their unit's range, leaves that are not
+  /// truth values, tests expecting classes or truth values that cannot be. Lesser problems are
+  /// kept in `warnings` (see rules/README.md, "Checks on load").
   static std::shared_ptr<const RuleSet> compile(const std::vector<const config::RuleFile*>& chain,
                                                 const data::Catalogue& catalogue);
 
@@ -107,6 +112,9 @@ class RuleSet {
   std::vector<CompiledTarget> compiled_targets;  ///< targets[i]'s expressions.
   std::vector<config::TestCase> tests;  ///< The rule set's own tests (not its base's).
   const data::Catalogue* catalogue = nullptr;
+  /// Problems that do not stop the rule set from being used (a parameter without `source`, a
+  /// criterion nothing uses, a class no test expects), in file order.
+  std::vector<diag::Diagnostic> warnings;
 
   const Criterion* find_criterion(const std::string& name) const;
   const Classification* find_classification(const std::string& name) const;

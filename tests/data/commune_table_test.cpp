@@ -58,6 +58,12 @@ TEST_CASE("a table may name its key column unit", "[data]") {
   CHECK(t.name[0].empty());
 }
 
+TEST_CASE("the key column gives the table's level: commune, village, or any for unit", "[data]") {
+  CHECK(parse("commune,year,share\nxa-a,2020,0.5\n").level == "commune");
+  CHECK(parse("village,year,share\nlang-a,2020,0.5\n").level == "village");
+  CHECK(parse("unit,year,share\nlang-a,2020,0.5\n").level.empty());
+}
+
 TEST_CASE("rows_in_year years and find_row look rows up", "[data]") {
   auto t = parse("commune,year,share\nb,2021,0.1\na,2020,0.2\na,2021,0.3\n");
   CHECK(t.years() == std::vector<int>{2020, 2021});
@@ -307,7 +313,7 @@ TEST_CASE("a duplicated or empty header is an error", "[data]") {
 
 TEST_CASE("the header must start with commune and year", "[data]") {
   CHECK(error_of("xa,nam,share\na,2020,0.1\n") ==
-        "t.csv:1:1: error: the first column must be 'commune' (or 'unit'), not 'xa'\n"
+        "t.csv:1:1: error: the first column must be 'commune' or 'village' (or 'unit'), not 'xa'\n"
         "  xa,nam,share\n"
         "  ^\n"
         "  hint: start the header with commune,year, then the indicator ids\n"

@@ -73,3 +73,56 @@ TEST_CASE("an id without a Vietnamese text falls back to English, an unknown id 
   set_lang(Lang::kEn);
   CHECK(std::string(text("diag.hint")) == "hint");
 }
+
+TEST_CASE("a long line is shown as a window around the caret, marked where it is cut", "[diag][lint]") {
+  auto file = SourceFile::from_text("r.toml", "x = " + std::string(300, 'a') + "\n");
+  Diagnostic d = error_at({file, 1, 200}, "bad");
+  CHECK(format(d) == "r.toml:1:200: error: bad\n"
+                     "  ..." + std::string(200, 'a') + "...\n"
+                     "  " + std::string(103, ' ') + "^\n");
+  // Near the start, only the end is cut; Vietnamese text is cut between characters.
+  auto vi = SourceFile::from_text("t.csv", "Mường," + std::string(200, 'b') + "\n");
+  CHECK(format(error_at({vi, 1, 2}, "bad")) == "t.csv:1:2: error: bad\n"
+                                               "  Mường," + std::string(194, 'b') + "...\n"
+                                               "   ^\n");
+}
+
+TEST_CASE("a huge name inside a message or hint is cut, so an error stays a few lines", "[diag][lint]") {
+  std::string name(100000, 'n');
+  Diagnostic d = error_about("--set", "no parameter '" + name + "'", "did you mean '" + name + "'?");
+  std::string text = format(d);
+  CHECK(text == "--set: error: no parameter '" + std::string(986, 'n') + "...\n"
+                "  hint: did you mean '" + std::string(986, 'n') + "...\n");
+}
+
+namespace {
+std::string checked_error(const std::string& text) {
+  try {
+    checked_text("t.csv", text);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+}  // namespace
+
+TEST_CASE("a UTF-16 file is refused with a hint to save it as UTF-8", "[diag][lint]") {
+  const std::string hint = "  hint: save the file as UTF-8 (in Excel: Save As > CSV UTF-8; in an editor: encoding UTF-8)\n";
+  CHECK(checked_error(std::string("\xFF\xFE" "c\0o\0", 6)) == "t.csv: error: the file is UTF-16 text; lotrinh reads UTF-8\n" + hint);
+  CHECK(checked_error(std::string("\xFE\xFF\0c\0o", 6)) == "t.csv: error: the file is UTF-16 text; lotrinh reads UTF-8\n" + hint);
+  CHECK(checked_error(std::string("c\0o\0m\0", 6)) == "t.csv: error: the file is UTF-16 text; lotrinh reads UTF-8\n" + hint);
+}
+
+TEST_CASE("a NUL byte is refused at its line and column, the echo showing it as ?", "[diag][lint]") {
+  CHECK(checked_error(std::string("commune,year\nxa-a,20\0" "20\n", 24)) ==
+        "t.csv:2:8: error: a NUL byte (0x00) at this column: text files hold none\n"
+        "  xa-a,20?20\n"
+        "         ^\n"
+        "  hint: remove it; if a program saved the file as binary or UTF-16, save it again as UTF-8 text\n");
+}
+
+TEST_CASE("CR-only line ends are line ends, and CRLF is kept", "[diag][lint]") {
+  CHECK(checked_text("t.csv", "commune,year\rxa-a,2020\r") == "commune,year\nxa-a,2020\n");
+  CHECK(checked_text("t.csv", "commune,year\r\nxa-a,2020\r\n") == "commune,year\r\nxa-a,2020\r\n");
+  CHECK(checked_text("t.csv", "a\r\rb") == "a\n\nb");
+}

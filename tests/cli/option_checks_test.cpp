@@ -1,0 +1,272 @@
+// What the command line names is checked against the rule set and the table it meets: a rule
+// set of another level, --set and sweep values outside their unit, names that do not exist.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "cli/options.h"
+#include "diag/diagnostic.h"
+
+using lotrinh::cli::Options;
+
+namespace {
+
+const std::string kHome = LOTRINH_SOURCE_HOME;
+
+std::string temp_path(const std::string& suffix) {
+  static int counter = 0;
+  return (std::filesystem::temp_directory_path() /
+          ("lotrinh-options-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + suffix))
+      .string();
+}
+
+Options example(std::string command) {
+  Options o;
+  o.command = std::move(command);
+  o.data = kHome + "/scenarios/example/communes.csv";
+  o.year = 2020;
+  o.out = temp_path(".out");
+  return o;
+}
+
+// The error text of running `o`, or "" when it ran (its output is removed).
+std::string error_of(const Options& o) {
+  std::string text;
+  try {
+    lotrinh::cli::run_command(o);
+  } catch (const lotrinh::diag::InputError& e) {
+    text = e.what();
+  }
+  std::remove(o.out.c_str());
+  return text;
+}
+
+// Runs the real binary with `args`; returns its stderr and stdout together, and its exit code.
+std::string run_binary(const std::string& args, int* code) {
+  std::string cmd = std::string(LOTRINH_BINARY) + " " + args + " 2>&1";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buf{};
+  size_t n = 0;
+  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+  int status = ::pclose(p);
+  *code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a village rule set on a commune table is refused at --rules", "[cli][lint]") {
+  Options o = example("classify");
+  o.rules = {"vn.qd-33-2020-villages"};
+  CHECK(error_of(o) ==
+        "--rules: error: rule set 'vn.qd-33-2020-villages' classifies village rows, but " + o.data + " holds commune rows\n"
+        "  hint: name a rule set of level commune, or give --data a table of village rows (its header starts with village,year)\n");
+  o.command = "sweep";
+  o.param = "poverty_max";
+  CHECK(error_of(o).find("--rules: error: rule set 'vn.qd-33-2020-villages' classifies village rows") == 0);
+}
+
+TEST_CASE("a village table is classified by a village rule set, and refused by a commune one", "[cli][lint]") {
+  std::string table = temp_path(".csv");
+  std::ofstream(table) << "village,year,name,district\nlang-a,2020,Làng A,Huyện X\n";
+  Options o = example("classify");
+  o.data = table;
+  o.format = "csv";
+  o.rules = {"vn.qd-33-2020-villages"};
+  CHECK(error_of(o).empty());
+  o.rules = {"vn.qd-33-2020"};
+  CHECK(error_of(o) ==
+        "--rules: error: rule set 'vn.qd-33-2020' classifies commune rows, but " + table + " holds village rows\n"
+        "  hint: name a rule set of level village, or give --data a table of commune rows (its header starts with commune,year)\n");
+  std::remove(table.c_str());
+}
+
+TEST_CASE("a --set of a fraction written as a percentage, or not a decimal number, is refused", "[cli][lint]") {
+  Options o = example("classify");
+  o.set = {"poverty_high=15"};
+  CHECK(error_of(o) ==
+        "--set: error: parameter 'poverty_high' is 15, but a value in 'fraction' must be in [0, 1]\n"
+        "  hint: a fraction is written as a decimal: 15 % is written 0.15\n");
+  o.set = {"poverty_high=-5"};
+  CHECK(error_of(o) ==
+        "--set: error: parameter 'poverty_high' is -5, but a value in 'fraction' must be in [0, 1]\n"
+        "  hint: correct the value, or the unit if that is wrong\n");
+  const std::string hint = "  hint: write --set poverty_high=0.25 (a parameter name, '=', and a number with a '.' decimal point)\n";
+  o.set = {"poverty_high=inf"};
+  CHECK(error_of(o) == "--set: error: 'inf' (for poverty_high) is not a decimal number\n" + hint);
+  o.set = {"poverty_high=nan"};
+  CHECK(error_of(o) == "--set: error: 'nan' (for poverty_high) is not a decimal number\n" + hint);
+  o.set = {"poverty_high=0x1p-2"};  // 0.25 in hexadecimal, which no table cell may hold either
+  CHECK(error_of(o) == "--set: error: '0x1p-2' (for poverty_high) is not a decimal number\n" + hint);
+  o.set = {"poverty_high=2.5e-1"};
+  CHECK(error_of(o).empty());
+}
+
+TEST_CASE("sweep names an unknown --param at --param, and a range outside the unit at --from or --to", "[cli][lint]") {
+  Options o = example("sweep");
+  o.param = "nosuch";
+  o.from = 0.1;
+  o.to = 0.3;
+  o.step = 0.1;
+  CHECK(error_of(o) ==
+        "--param: error: rule set 'vn.qd-33-2020' has no parameter 'nosuch'\n"
+        "  hint: lotrinh check --params vn.qd-33-2020 lists its parameters\n");
+  o.param = "poverty_high";
+  o.from = 10;
+  o.to = 30;
+  o.step = 1;
+  CHECK(error_of(o) ==
+        "--from: error: parameter 'poverty_high' is 10, but a value in 'fraction' must be in [0, 1]\n"
+        "  hint: a fraction is written as a decimal: 10 % is written 0.1\n");
+  o.from = 0.1;
+  CHECK(error_of(o) ==
+        "--to: error: parameter 'poverty_high' is 30, but a value in 'fraction' must be in [0, 1]\n"
+        "  hint: a fraction is written as a decimal: 30 % is written 0.3\n");
+}
+
+TEST_CASE("explain or check --gaps with a --classification naming no classification is refused", "[cli][lint]") {
+  Options o = example("explain");
+  o.commune = "xa-a";
+  o.classification = "regoin";
+  CHECK(error_of(o) ==
+        "--classification: error: rule set 'vn.qd-33-2020' has no classification 'regoin'\n"
+        "  hint: did you mean 'region'?\n");
+  o.classification = "nosuch";
+  CHECK(error_of(o) ==
+        "--classification: error: rule set 'vn.qd-33-2020' has no classification 'nosuch'\n"
+        "  hint: the classifications of 'vn.qd-33-2020': region\n");
+  Options c = example("check");  // check --gaps --classification too
+  c.paths = {"vn.qd-33-2020"};
+  c.gaps = true;
+  c.classification = "regoin";
+  CHECK(error_of(c) ==
+        "--classification: error: rule set 'vn.qd-33-2020' has no classification 'regoin'\n"
+        "  hint: did you mean 'region'?\n");
+}
+
+TEST_CASE("diff of rule sets of another level than the table, or with no classification in common, is refused", "[cli][lint]") {
+  Options o = example("diff");
+  o.paths = {"vn.qd-33-2020", "vn.nd-272-2025-villages"};
+  o.data = kHome + "/scenarios/example/communes.csv";
+  CHECK(error_of(o) ==
+        "diff: error: rule set 'vn.nd-272-2025-villages' classifies village rows, but " + o.data + " holds commune rows\n"
+        "  hint: name a rule set of level commune, or give --data a table of village rows (its header starts with village,year)\n");
+  std::string table = temp_path(".csv");
+  std::ofstream(table) << "unit,year\nlang-a,2020\n";  // a table of any level
+  o.data = table;
+  CHECK(error_of(o) ==
+        "diff: error: 'vn.qd-33-2020' and 'vn.nd-272-2025-villages' have no classification in common: there is nothing to compare\n"
+        "  hint: compare rule sets of one kind (their classifications: region; village_class)\n");
+  std::remove(table.c_str());
+}
+
+TEST_CASE("a --rules naming two rule sets is refused by a command that uses one", "[cli][lint]") {
+  Options o = example("classify");
+  o.rules = {"vn.qd-33-2020", "vn.qd-50-2016"};
+  CHECK(error_of(o) ==
+        "--rules: error: classify uses one rule set, but --rules names 2\n"
+        "  hint: name one rule set; to compare two, use lotrinh diff A B\n");
+}
+
+TEST_CASE("check takes a rule set id, refuses a folder without rule files, and lists parameters", "[cli][lint]") {
+  Options o = example("check");
+  o.paths = {"vn.qd-33-2020"};
+  o.params = true;
+  std::string out;
+  {
+    int code = lotrinh::cli::run_command(o);
+    CHECK(code == 0);
+    std::ifstream in(o.out);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    std::remove(o.out.c_str());
+  }
+  CHECK(out.find("1 rule sets loaded and compiled without problems") != std::string::npos);
+  CHECK(out.find("Parameters of vn.qd-33-2020\n") != std::string::npos);
+  CHECK(out.find("poverty_high               0.2    fraction         Điều 3 (a)") != std::string::npos);
+  o.paths = {"vn.qd-33-202"};
+  o.params = false;
+  CHECK(error_of(o) ==
+        "vn.qd-33-202: error: no rule set has the id 'vn.qd-33-202'\n"
+        "  hint: did you mean 'vn.qd-33-2020'?\n");
+  std::string empty = temp_path("-rules");
+  std::filesystem::create_directory(empty);
+  o.paths = {empty};
+  o.params = false;
+  CHECK(error_of(o) ==
+        empty + ": error: no rule files (*.toml) in this folder\n"
+        "  hint: name a rule file, a folder holding rule files such as rules/, or a rule set id such as vn.qd-33-2020\n");
+  std::filesystem::remove(empty);
+}
+
+TEST_CASE("a --lang of a language lotrinh does not have is refused", "[cli][lint]") {
+  int code = 0;
+  CHECK(run_binary("--lang fr check", &code) ==
+        "--lang: error: unknown language 'fr'\n"
+        "  hint: use --lang vi or --lang en\n");
+  CHECK(code == 2);
+}
+
+TEST_CASE("a draft's warnings are printed on stderr and do not change the exit code", "[cli][lint]") {
+  std::string draft = temp_path(".toml");
+  std::ofstream(draft) << "[ruleset]\nid = \"draft.t\"\nextends = \"vn.qd-33-2020\"\nstatus = \"draft\"\n"
+                          "[parameters]\npoverty_high = { value = 0.25, unit = \"fraction\" }\n";
+  int code = 0;
+  std::string out = run_binary("--lang en check " + draft, &code);
+  CHECK(code == 0);
+  CHECK(out.find(draft + ":6:1: warning: parameter 'poverty_high' has no source\n") != std::string::npos);
+  CHECK(out.find("1 rule sets loaded and compiled, with 1 warning(s) (on stderr)") != std::string::npos);
+  std::remove(draft.c_str());
+}
+
+TEST_CASE("a table saved with CR-only line ends classifies as the same table with LF", "[cli][lint]") {
+  std::ifstream in(kHome + "/scenarios/example/communes.csv");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  REQUIRE(text.find('\r') == std::string::npos);
+  for (char& c : text)
+    if (c == '\n') c = '\r';
+  std::string table = temp_path(".csv");
+  std::ofstream(table) << text;
+  auto classify = [](const std::string& data) {
+    Options o = example("classify");
+    o.data = data;
+    o.format = "csv";
+    lotrinh::cli::run_command(o);
+    std::ifstream out(o.out);
+    std::stringstream s;
+    s << out.rdbuf();
+    std::remove(o.out.c_str());
+    return s.str();
+  };
+  std::string lf = classify(kHome + "/scenarios/example/communes.csv");
+  CHECK(lf.find("xa-a,Xã A,Huyện X,III\n") != std::string::npos);
+  CHECK(classify(table) == lf);
+  std::remove(table.c_str());
+}
+
+TEST_CASE("explain refuses a name two units of the table share in the year, naming both", "[cli][lint]") {
+  std::string dir = temp_path("-dup");
+  std::filesystem::create_directory(dir);
+  std::string table = dir + "/communes.csv";
+  std::ofstream(table) << "commune,year,name,district\nxa-a,2020,Xã A,Huyện X\nxa-a2,2020,Xã A,Huyện Y\nxa-b,2020,Xã B,Huyện Y\n";
+  Options o = example("explain");
+  o.data = table;
+  o.commune = "Xã A";
+  CHECK(error_of(o) ==
+        "--commune: error: 'Xã A' matches 2 units that existed in 2020: xa-a, xa-a2\n"
+        "  hint: name the unit by its slug, such as 'xa-a'\n");
+  o.commune = "xa-a2";  // by its key, it is one unit
+  CHECK(error_of(o).empty());
+  std::filesystem::remove_all(dir);
+}
