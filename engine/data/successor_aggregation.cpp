@@ -21,9 +21,9 @@ const Indicator* indicator_of(const Catalogue& catalogue, const std::string& id,
   return resolved ? catalogue.find(*resolved) : nullptr;
 }
 
-// One column combined over the successors: `unit_of[k]` is the successor of row `rows[k]`,
-// `absent[s]` the number of members of successor s without a row.
-std::vector<double> combine_column(Aggregation rule, const std::vector<double>& column, const std::vector<double>* weight,
+}  // namespace
+
+std::vector<double> combine_column(Aggregation rule, const double* column, const double* weight,
                                    const std::vector<size_t>& rows, const std::vector<size_t>& unit_of,
                                    const std::vector<size_t>& absent) {
   const size_t n = absent.size();
@@ -49,7 +49,7 @@ std::vector<double> combine_column(Aggregation rule, const std::vector<double>& 
         acc[s] += x;
         break;
       case Aggregation::kWeighted: {
-        const double w = (*weight)[rows[k]];
+        const double w = weight[rows[k]];
         if (std::isnan(w)) unknown[s] = 1;
         acc[s] += x * w;
         wacc[s] += w;
@@ -75,8 +75,6 @@ std::vector<double> combine_column(Aggregation rule, const std::vector<double>& 
   }
   return out;
 }
-
-}  // namespace
 
 SuccessorAggregation aggregate_to_successors(const CommuneTable& table, int year, const Catalogue& catalogue,
                                              const UnitRegistry& registry, const std::optional<UnitDate>& on) {
@@ -152,7 +150,7 @@ SuccessorAggregation aggregate_to_successors(const CommuneTable& table, int year
       weight = ind->weight.empty() ? nullptr : table.column(ind->weight);
       if (!weight) out.no_weight.push_back(id);
     }
-    out.columns[id] = combine_column(rule, *table.column(id), weight, rows, unit_of, absent);
+    out.columns[id] = combine_column(rule, table.column(id)->data(), weight ? weight->data() : nullptr, rows, unit_of, absent);
   }
   return out;
 }

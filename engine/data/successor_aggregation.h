@@ -34,6 +34,14 @@ struct SuccessorAggregation {
   double value(const std::string& id, size_t i) const { return columns.at(id).at(i); }
 };
 
+/// One column combined over successor units by `rule` (weighted by `weight`, which may be null
+/// for other rules): the value `column[rows[k]]` belongs to successor `unit_of[k]`, and
+/// `absent[s]` members of successor s have no value at all. One value per successor (absent.size()),
+/// by the rules of aggregate_to_successors below; the simulator combines its states with it.
+std::vector<double> combine_column(Aggregation rule, const double* column, const double* weight,
+                                   const std::vector<size_t>& rows, const std::vector<size_t>& unit_of,
+                                   const std::vector<size_t>& absent);
+
 /// Aggregates the rows of `year` (units named by slug, GSO code or name, resolved in `year`) to
 /// the unit each unit that existed in `year` was part of on `on` (UnitRegistry::successor_on),
 /// or at the end of its lineage chain when `on` is not given (UnitRegistry::successor). Each

@@ -17,6 +17,7 @@
 #include "sim/allocation.h"
 #include "sim/allocation_table.h"
 #include "sim/classifier.h"
+#include "data/successor_aggregation.h"
 #include "sim/model_program.h"
 #include "sim/random.h"
 #include "sim/shocks.h"
@@ -45,6 +46,7 @@ struct Simulation::Worker {
   int Y;
   std::vector<std::vector<double>> st, next, tmp;  // [state][unit]; sized n0, the first n used
   std::vector<std::vector<int>> members;            // merged unit -> its old communes
+  std::vector<size_t> merge_rows, merge_unit_of, merge_absent;  // the same, as data::combine_column reads it
   std::vector<double> vals, params, spill, shocks, noises, twinned;
   std::vector<std::uint64_t> noise_keys;  // per noise: its name's key
   std::vector<unsigned char> iii, exited;
@@ -69,6 +71,12 @@ struct Simulation::Worker {
     if (W0->merged) {
       members.assign(W0->merged->size(), {});
       for (size_t c = 0; c < n0; ++c) members[static_cast<size_t>(W0->successor[c])].push_back(static_cast<int>(c));
+      for (size_t u = 0; u < members.size(); ++u)
+        for (int c : members[u]) {
+          merge_rows.push_back(static_cast<size_t>(c));
+          merge_unit_of.push_back(u);
+        }
+      merge_absent.assign(members.size(), 0);
     }
     vals.assign(static_cast<size_t>(L.slots), 0);
     params.assign(s.params_.size(), 0);
@@ -109,36 +117,9 @@ struct Simulation::Worker {
     for (size_t s = 0; s < L.states.size(); ++s) {
       const data::Aggregation rule = sim.merge_rules_[s];
       const double* w = rule == data::Aggregation::kWeighted ? column_of(sim.merge_weights_[s]) : nullptr;
-      for (size_t u = 0; u < M.size(); ++u) {
-        double acc = 0, ws = 0;
-        bool unknown = false, any = false;
-        bool first = true;
-        for (int c : members[u]) {
-          const double v = st[s][static_cast<size_t>(c)];
-          if (std::isnan(v)) { unknown = true; continue; }
-          switch (rule) {
-            case data::Aggregation::kSum: acc += v; break;
-            case data::Aggregation::kWeighted: {
-              const double wt = w ? w[static_cast<size_t>(c)] : kNaN;
-              if (std::isnan(wt)) unknown = true;
-              acc += v * wt;
-              ws += wt;
-              break;
-            }
-            case data::Aggregation::kMax: acc = first ? v : std::max(acc, v); break;
-            case data::Aggregation::kMin: acc = first ? v : std::min(acc, v); break;
-            case data::Aggregation::kAny: any = any || v != 0; break;
-            case data::Aggregation::kNone: unknown = true; break;
-          }
-          first = false;
-        }
-        double out = acc;
-        if (rule == data::Aggregation::kAny) out = any ? 1.0 : unknown ? kNaN : 0.0;
-        else if (unknown) out = kNaN;
-        else if (rule == data::Aggregation::kWeighted)
-          out = ws > 0 ? acc / ws : kNaN;
-        tmp[s][u] = out;
-      }
+      // The catalogue's column-wise aggregation (engine/data), as `lotrinh aggregate` applies it.
+      const std::vector<double> out = data::combine_column(rule, st[s].data(), w, merge_rows, merge_unit_of, merge_absent);
+      std::copy(out.begin(), out.end(), tmp[s].begin());
     }
     for (size_t s = 0; s < L.states.size(); ++s) std::copy(tmp[s].begin(), tmp[s].begin() + static_cast<long>(M.size()), st[s].begin());
     cur = &M;
