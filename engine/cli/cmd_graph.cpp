@@ -186,6 +186,9 @@ int cmd_aggregate(Context& ctx) {
   if (!agg.not_aggregated.empty()) t.notes.push_back(msg("graph.aggregate.note.none", join(agg.not_aggregated)));
   if (!agg.no_weight.empty()) t.notes.push_back(msg("graph.aggregate.note.no_weight", join(agg.no_weight)));
   if (incomplete) t.notes.push_back(msg("graph.aggregate.note.incomplete", incomplete, agg.units.size()));
+  // The values combined rest on the table's values: say how many of those are estimated.
+  if (std::string e = ctx.estimated_note(agg.indicators, ctx.table().rows_in_year(year)); !e.empty())
+    t.notes.push_back(e);
   emit_table(ctx, t);
   return 0;
 }
