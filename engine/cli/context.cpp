@@ -165,9 +165,12 @@ const data::ProvenanceTable& Context::provenance() {
 
 const data::OfficialLists& Context::official_lists() {
   if (!official_lists_) {
+    // The province's (its manifest's `official_lists`), else official_lists.csv beside a bare table.
+    const config::ProvinceFile* p = own_province_ ? province() : nullptr;
     fs::path dir = fs::path(data_path()).parent_path();
-    official_lists_ = std::make_unique<data::OfficialLists>(
-        data::OfficialLists::read_if_present((dir / "official_lists.csv").string()));
+    const std::string path =
+        p && !p->official_lists.empty() ? p->path_of(p->official_lists) : (dir / "official_lists.csv").string();
+    official_lists_ = std::make_unique<data::OfficialLists>(data::OfficialLists::read_if_present(path));
   }
   return *official_lists_;
 }

@@ -29,7 +29,7 @@ struct ProvinceFile {
 
   // [tables]
   std::string communes, provenance, lineage, districts, district_centres, district_borders, roads, agencies,
-      twinning, funding, figures;
+      twinning, funding, figures, official_lists;
   std::vector<std::string> units;  ///< The units tables, read in order (e.g. before and after a merger).
 
   // [years]

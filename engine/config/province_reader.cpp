@@ -21,7 +21,7 @@ using Words = std::vector<std::string>;
 const Words kTopKeys = {"province", "tables", "years", "rules", "network"};
 const Words kProvinceKeys = {"id", "name"};
 const Words kTableKeys = {"communes", "provenance", "units",    "lineage", "districts", "district_centres",
-                          "district_borders", "roads", "agencies", "twinning", "funding",   "figures"};
+                          "district_borders", "roads", "agencies", "twinning", "funding",   "figures", "official_lists"};
 const Words kYearKeys = {"first", "last", "network", "history_until"};
 const Words kRuleKeys = {"targets", "transitions"};
 const Words kTransitionKeys = {"before_rules", "before_year", "after_rules", "after_year", "exits_figure", "of_figure"};
@@ -94,6 +94,7 @@ class ProvinceReader {
     out_.twinning = file(t, "twinning");
     out_.funding = file(t, "funding");
     out_.figures = file(t, "figures");
+    out_.official_lists = file(t, "official_lists");
     if (const TomlValue* units = v.find("units")) {
       if (units->type == TomlValue::Type::kString) {
         check_exists(*units, "units");
