@@ -14,12 +14,16 @@
 // does not do (so the ratio is an upper bound for the model alone). Planning the deterministic
 // projection (done once per scenario) is outside the timing.
 //
+// `country_bench --allocations` counts the heap allocations of 1, 2 and 4 runs.
 // `country_bench --rss RUNS` instead runs the engine once for RUNS runs and prints the peak
 // resident memory in KB (for the check that memory does not grow with the number of runs).
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <new>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -37,6 +41,33 @@
 #include "sim/shocks.h"
 #include "sim/simulation.h"
 #include "sim/world.h"
+
+// Counts heap allocations (this file replaces the global operator new for the bench binary), to
+// show that a run and a year allocate nothing once a worker is set up.
+namespace {
+std::atomic<long> g_allocations{0};
+}  // namespace
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+void* operator new(std::size_t n) {
+  ++g_allocations;
+  if (void* p = std::malloc(n ? n : 1)) return p;
+  throw std::bad_alloc();
+}
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
+  ++g_allocations;
+  return std::malloc(n ? n : 1);
+}
+void* operator new[](std::size_t n) { return operator new(n); }
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return operator new(n, std::nothrow); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+#pragma GCC diagnostic pop
 
 using namespace lotrinh;
 
@@ -349,6 +380,18 @@ int main(int argc, char** argv) {
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
     std::printf("country, %s runs: peak RSS %ld KB\n", argv[2], ru.ru_maxrss);
+    return 0;
+  }
+  if (argc == 2 && std::strcmp(argv[1], "--allocations") == 0) {
+    // Heap allocations of run(0, R) on one thread for R = 1, 2, 4: equal counts mean that runs
+    // (and their years) allocate nothing beyond the worker's set-up.
+    Setup& s = setup();
+    for (std::uint64_t r : {1, 2, 4}) {
+      long a0 = g_allocations;
+      sim::Aggregates a = s.simulation->run(0, r, 1);
+      benchmark::DoNotOptimize(a);
+      std::printf("country, %llu run(s) on 1 thread: %ld heap allocations\n", static_cast<unsigned long long>(r), g_allocations - a0);
+    }
     return 0;
   }
   benchmark::Initialize(&argc, argv);
