@@ -4,7 +4,7 @@
 
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
-#include "rules/evaluation.h"
+#include "rules/workspace.h"
 
 namespace lotrinh::sim {
 namespace {
@@ -32,9 +32,10 @@ Classifier::Classifier(const std::vector<config::ScenarioRules>& timeline, const
                        const std::string& region_iii, const std::vector<std::string>& exclude,
                        const rules::RuleLibrary& library) {
   for (const auto& t : timeline) {
-    Entry e{t.from, t.until, nullptr, nullptr, -1, {}, {}};
+    Entry e{t.from, t.until, nullptr, nullptr, -1, {}, {}, nullptr};
     try {
       e.rules = compile_copy(library, t.id);
+      e.workspace = std::make_unique<rules::Workspace>(e.rules);
     } catch (const diag::InputError& err) {
       throw diag::InputError(diag::error_at(t.loc, diag::msg("sim.rules.bad", t.id), err.diagnostics().front().message));
     }
@@ -75,12 +76,13 @@ void Classifier::classify(int year, size_t n, const ColumnLookup& columns, unsig
   classify_entry(entries_.at(static_cast<size_t>(entry_for(year))), year, n, columns, region_iii, holding, classes);
 }
 
-void Classifier::classify_entry(const Entry& e, int year, size_t n, const ColumnLookup& columns, unsigned char* region_iii,
+void Classifier::classify_entry(Entry& e, int year, size_t n, const ColumnLookup& columns, unsigned char* region_iii,
                                 int* holding, std::vector<int>* classes) {
   rules::Inputs in;
   in.n = n;
   in.column = columns;
-  rules::Evaluation ev(e.rules, in, year, {}, false);
+  rules::Workspace& ev = *e.workspace;
+  ev.reset(std::move(in), year, {}, false);
   const std::vector<int>& cls = ev.classes(*e.classification);
   if (classes) *classes = cls;
   bool any_iii = false;

@@ -1,7 +1,8 @@
 #pragma once
 // Classifying simulated years with the rule sets in force: the simulator's one use of the rules
 // evaluation. Each Classifier holds its own compiled copies of the rule sets (a compiled
-// expression must not be evaluated by two threads at once), so make one per thread.
+// expression must not be evaluated by two threads at once), so make one per thread. Each rule
+// set is evaluated in a rules::Workspace of the Classifier's own, reset with each year's columns.
 #include <functional>
 #include <memory>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "config/sim_files.h"
 #include "rules/rule_library.h"
+#include "rules/workspace.h"
 
 namespace lotrinh::sim {
 
@@ -52,9 +54,12 @@ class Classifier {
     int iii = -1;  ///< Index of the region III class in the classification's order.
     std::vector<std::string> candidates;
     std::vector<int> candidate_roots;  ///< Their root nodes.
+    /// This thread's evaluation state for the rule set: reset each year, so that classifying
+    /// a year of as many units as before allocates nothing.
+    std::unique_ptr<rules::Workspace> workspace;
   };
   std::vector<const unsigned char*> columns_;  // scratch: one result column per candidate
-  void classify_entry(const Entry& e, int year, size_t n, const ColumnLookup& columns, unsigned char* region_iii,
+  void classify_entry(Entry& e, int year, size_t n, const ColumnLookup& columns, unsigned char* region_iii,
                       int* holding, std::vector<int>* classes);
   std::vector<Entry> entries_;
 };

@@ -25,7 +25,9 @@ void shock_hits(const config::ModelShock& shock, const World& world, std::uint64
     return;
   }
   const size_t D = world.district_ids.size();
-  std::vector<unsigned char> dhit(D, 0);
+  // Reused by this thread's later calls: a year's shocks allocate nothing.
+  thread_local std::vector<unsigned char> dhit;
+  dhit.assign(D, 0);
   for (size_t d = 0; d < D; ++d)
     if (shock_epicentre(shock, seed, run, year, d)) {
       dhit[d] = 1;

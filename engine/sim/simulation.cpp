@@ -49,6 +49,7 @@ struct Simulation::Worker {
   std::vector<size_t> merge_rows, merge_unit_of, merge_absent;  // the same, as data::combine_column reads it
   std::vector<double> vals, params, spill, shocks, noises, twinned;
   std::vector<std::uint64_t> noise_keys;  // per noise: its name's key
+  std::vector<const std::vector<double>*> start_cols;  // per state: its start-year column
   std::vector<unsigned char> iii, exited;
   std::vector<int> hold, classes;
   std::vector<std::map<std::string, int>> by_name;  // per year index: indicator id -> state
@@ -139,10 +140,12 @@ struct Simulation::Worker {
 
   void start_state() {
     const ModelLayout& L = program.layout();
-    for (size_t i = 0; i < L.states.size(); ++i) {
-      auto r = sim.catalogue_.resolve(L.states[i], sim.scenario_.start_year);
-      st[i] = sim.world_.columns.at(r ? *r : L.states[i]);
-    }
+    if (start_cols.empty())  // resolved once per worker: later runs allocate nothing here
+      for (size_t i = 0; i < L.states.size(); ++i) {
+        auto r = sim.catalogue_.resolve(L.states[i], sim.scenario_.start_year);
+        start_cols.push_back(&sim.world_.columns.at(r ? *r : L.states[i]));
+      }
+    for (size_t i = 0; i < L.states.size(); ++i) st[i] = *start_cols[i];
     cur = W0;
     n = n0;
     std::fill(exited.begin(), exited.end(), 0);
