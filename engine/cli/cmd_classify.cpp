@@ -56,7 +56,9 @@ int cmd_classify(Context& ctx) {
   // Beside the classification an official list gives: the official class, where it is known.
   const data::OfficialList* official = official_list(ctx, *rs, year);
   for (const auto& c : rs->classifications) {
-    t.columns.push_back({c.name, c.name});
+    // Under Vietnamese the header is the classification's title in the rule file ("Khu vực").
+    bool vi = diag::lang() == diag::Lang::kVi && !c.title.vi.empty();
+    t.columns.push_back({c.name, vi ? c.title.vi : c.name});
     if (official && c.name == official->classification) t.columns.push_back({"official", diag::msg("col.official")});
   }
   std::map<std::string, std::map<std::string, int>> counts;

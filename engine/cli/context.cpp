@@ -61,6 +61,9 @@ Context::Context(const Options& o) : o_(o) {
                                                      : report::parse_format(o.format);
   if (!f) throw option_error("--format", diag::msg("cli.bad_format", o.format), diag::msg("cli.bad_format.hint"));
   format_ = *f;
+  // A workbook is binary: it goes to a file, never to a terminal or a pipe by accident.
+  if (format_ == report::Format::kXlsx && (o.out.empty() || o.out == "-"))
+    throw option_error("--format", diag::msg("cli.xlsx_needs_out"), diag::msg("cli.xlsx_needs_out.hint"));
   if (o.csv_dialect != "rfc4180" && o.csv_dialect != "excel-vi")
     throw option_error("--csv-dialect", diag::msg("cli.bad_dialect", o.csv_dialect), diag::msg("cli.bad_dialect.hint"));
   for (const auto& s : o.set) {
