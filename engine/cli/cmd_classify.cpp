@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "cli/html_reports.h"
 #include "cli/commands.h"
 #include "cli/option_checks.h"
 #include "data/unit_registry.h"
@@ -95,6 +96,7 @@ int cmd_classify(Context& ctx) {
   if (counts.size() && rs->status == "draft") t.notes.push_back(diag::msg("classify.draft", rs->id));
   ctx.emit(report::render(t, ctx.format()));
   if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(t).c_str(), stderr);
+  if (!ctx.options().report.empty()) write_classify_report(ctx, t, ctx.options().report);
   return 0;
 }
 

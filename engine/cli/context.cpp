@@ -56,6 +56,7 @@ Context::Context(const Options& o) : o_(o) {
   // A target that can never be written (a folder, device, symlink, read-only file, missing
   // folder) is refused before any work; the check against inputs is repeated when writing.
   if (o.command != "estimate" && !o.out.empty() && o.out != "-") diag::check_output_target(o.out, "--out");
+  if (!o.report.empty()) diag::check_output_target(o.report, "--report");
   // Graphviz DOT is a format of `lotrinh graph` only; the table renderers never see it.
   auto f = o.command == "graph" && o.format == "dot" ? std::optional<report::Format>(report::Format::kTable)
                                                      : report::parse_format(o.format);

@@ -31,6 +31,7 @@ struct Options {
   std::optional<long long> seed;        ///< simulate --seed
   std::optional<int> threads;           ///< simulate --threads
   std::optional<std::uint64_t> runs_from, runs_to;  ///< simulate --runs-from, --runs-to (exclusive)
+  std::string report;                   ///< simulate/classify --report: also write an HTML report here
   std::string partial;                  ///< simulate --partial: write a shard's aggregates here
 };
 
