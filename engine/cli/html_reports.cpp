@@ -102,8 +102,10 @@ void write_simulate_report(const Context& /*ctx*/, const std::vector<report::Res
         p75 = column(fan, "poverty_p75"), p95 = column(fan, "poverty_p95"), iii = column(fan, "expected_iii");
     html::Chart pov{diag::msg("html.fan_title"), {}, {{{}, {}}, {{}, {}}}, {}, {}, true};
     html::Chart cnt{diag::msg("html.iii_title"), {}, {}, {}, {}, false};
+    // The province's rows come first (their area is named in the output's language).
+    const std::string province = fan.rows.empty() ? "" : text_at(fan, 0, area);
     for (size_t r = 0; r < fan.rows.size(); ++r) {
-      if (text_at(fan, r, area) != "province") continue;
+      if (text_at(fan, r, area) != province) continue;
       auto y = num_at(fan, r, year);
       if (!y) continue;
       pov.years.push_back(static_cast<int>(*y));

@@ -30,18 +30,20 @@ std::string esc(const std::string& s) {
 }
 
 std::string axis_label(double v, bool percent) {
-  return diag::local_number(percent ? fmt::format("{:.0f}", v * 100) : fmt::format("{:.0f}", v)) + (percent ? " %" : "");
+  std::string t = percent ? fmt::format("{:.1f}", v * 100) : fmt::format("{:.1f}", v);
+  if (t.size() > 2 && t.compare(t.size() - 2, 2, ".0") == 0) t.resize(t.size() - 2);
+  return diag::local_number(t) + (percent ? " %" : "");
 }
 
 const char* kStyle = R"(body{font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;margin:1.5em auto;max-width:70em;color:#222;line-height:1.4}
 h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:1px solid #ccc;margin-top:1.6em}
 .headline{background:#f3f6fa;border-left:4px solid #2b6cb0;padding:.6em 1em;font-size:1.05em}
 table{border-collapse:collapse;font-size:.85em;margin:.6em 0}th,td{border:1px solid #ccc;padding:.15em .4em;text-align:left}
-td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#e8eef5;cursor:pointer}
+td{white-space:nowrap}.wide{overflow-x:auto}td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#e8eef5;cursor:pointer}
 dl.facts{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;font-size:.85em}dl.facts dt{font-weight:bold}
 svg{max-width:100%;height:auto}.notes{font-size:.85em;color:#444}input.search{margin:.4em 0;padding:.2em;width:20em}
 @page{size:A4;margin:15mm}
-@media print{body{max-width:none;margin:0}input.search{display:none}tr,svg,figure{break-inside:avoid}thead{display:table-header-group}h2{break-after:avoid}}
+@media print{body{max-width:none;margin:0;font-size:9pt}.wide{overflow:visible}td{white-space:normal}input.search{display:none}tr,svg,figure{break-inside:avoid}thead{display:table-header-group}h2{break-after:avoid}}
 )";
 
 const char* kScript = R"(<script>
@@ -66,7 +68,7 @@ document.querySelectorAll('table.sortable th').forEach(function(th,i){
 )";
 
 std::string table_html(const report::ResultTable& t, const std::string& id) {
-  std::string o = "<table class=\"sortable\" id=\"" + id + "\">";
+  std::string o = "<div class=\"wide\"><table class=\"sortable\" id=\"" + id + "\">";
   if (!t.title.empty()) o += "<caption>" + esc(t.title) + "</caption>";
   o += "<thead><tr>";
   for (const auto& c : t.columns) o += "<th>" + esc(c.header.empty() ? c.id : c.header) + "</th>";
@@ -82,7 +84,7 @@ std::string table_html(const report::ResultTable& t, const std::string& id) {
     }
     o += "</tr>\n";
   }
-  o += "</tbody></table>\n";
+  o += "</tbody></table></div>\n";
   if (!t.notes.empty()) {
     o += "<ul class=\"notes\">";
     for (const auto& n : t.notes) o += "<li>" + esc(n) + "</li>";
@@ -104,6 +106,13 @@ std::string chart_svg(const Chart& c) {
   take(c.line);
   take(c.bars);
   if (hi <= lo) hi = lo + 1;
+  // Four grid steps of a round size (1, 2 or 5 times a power of ten) from zero.
+  {
+    double raw = (hi - lo) / 4, mag = std::pow(10, std::floor(std::log10(raw))), step = mag;
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+      if (m * mag >= raw - 1e-12) { step = m * mag; break; }
+    hi = lo + 4 * step;
+  }
   const size_t n = c.years.size();
   auto X = [&](size_t i) { return L + (W - L - R) * (n <= 1 ? 0.5 : (static_cast<double>(i) + 0.5) / static_cast<double>(n)); };
   auto Y = [&](double v) { return T + (H - T - B) * (1 - (v - lo) / (hi - lo)); };
