@@ -26,6 +26,7 @@ void common(CLI::App* c, Options& o) {
   c->add_option("--set", o.set, diag::msg("opt.set"));
   c->add_option("--format", o.format, diag::msg("opt.format"));
   c->add_option("--out", o.out, diag::msg("opt.out"));
+  c->add_flag("--excel", o.excel, diag::msg("opt.excel"));
 }
 
 }  // namespace

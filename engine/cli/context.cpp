@@ -62,6 +62,10 @@ Context::Context(const Options& o) : o_(o) {
                                                      : report::parse_format(o.format);
   if (!f) throw option_error("--format", diag::msg("cli.bad_format", o.format), diag::msg("cli.bad_format.hint"));
   format_ = *f;
+  // --excel: CSV that Vietnamese Excel opens with its diacritics and numbers intact.
+  if (o.excel && format_ != report::Format::kCsv)
+    throw option_error("--excel", diag::msg("cli.excel_needs_csv", o.format), diag::msg("cli.excel_needs_csv.hint"));
+  if (o.excel) format_ = report::Format::kCsvExcel;
   // A workbook is binary: it goes to a file, never to a terminal or a pipe by accident.
   if (format_ == report::Format::kXlsx && (o.out.empty() || o.out == "-"))
     throw option_error("--format", diag::msg("cli.xlsx_needs_out"), diag::msg("cli.xlsx_needs_out.hint"));

@@ -23,6 +23,7 @@ struct Options {
   std::string classification;           ///< --classification (sweep, check --gaps)
   std::string param;                    ///< sweep --param
   double from = 0, to = 0, step = 0;    ///< sweep range
+  bool excel = false;                   ///< --excel: CSV for Vietnamese Excel (BOM, ';', decimal comma)
   bool gaps = false;                    ///< check --gaps
   bool params = false;                  ///< check --params
   bool transitions = false;             ///< reproduce --transitions

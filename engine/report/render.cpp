@@ -24,6 +24,7 @@ std::string render(const ResultTable& table, Format format) {
     case Format::kCsv: return render_csv(table);
     case Format::kJson: return render_json(table);
     case Format::kXlsx: return render_xlsx({table});
+    case Format::kCsvExcel: return "\xEF\xBB\xBF" + render_csv_excel(table);
   }
   return {};
 }
@@ -31,6 +32,11 @@ std::string render(const ResultTable& table, Format format) {
 std::string render(const std::vector<ResultTable>& tables, Format format) {
   if (format == Format::kJson) return render_json(tables);
   if (format == Format::kXlsx) return render_xlsx(tables);
+  if (format == Format::kCsvExcel) {
+    std::string out = "\xEF\xBB\xBF";
+    for (const auto& table : tables) out += (out.size() > 3 ? "\n" : "") + render_csv_excel(table);
+    return out;
+  }
   std::string out;
   for (const auto& table : tables) {
     if (!out.empty()) out += '\n';

@@ -10,7 +10,7 @@
 namespace lotrinh::report {
 
 /// An output format, as named by --format.
-enum class Format { kTable, kCsv, kJson, kXlsx };
+enum class Format { kTable, kCsv, kJson, kXlsx, kCsvExcel };
 
 /// Parses "table" | "csv" | "json" | "xlsx"; nullopt otherwise.
 std::optional<Format> parse_format(std::string_view name);
@@ -26,6 +26,9 @@ const std::vector<std::string>& format_names();
 /// kJson: {"title", "columns": [ids], "rows": [{id: value}], "notes"}, 2-space indent, numbers
 ///   as numbers, missing as null; byte-identical for identical input.
 std::string render(const ResultTable& table, Format format);
+/// kCsvExcel (--excel; no --format name): CSV for Vietnamese Excel, the dialect lotrinh reads as
+///   --csv-dialect excel-vi: a UTF-8 byte-order mark first (without it Excel misreads
+///   diacritics), ';' between fields, ',' as decimal mark.
 /// kXlsx: the bytes of an Excel workbook (see render_xlsx in renderers.h): the table, then a
 ///   notes sheet.
 /// Several tables: in a terminal table or CSV, one after another with a blank line between;

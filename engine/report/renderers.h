@@ -11,6 +11,8 @@ namespace lotrinh::report {
 std::string render_text_table(const ResultTable& table);
 /// RFC 4180 CSV without the notes, as render(table, Format::kCsv).
 std::string render_csv(const ResultTable& table);
+/// CSV in the excel-vi dialect (';' between fields, ',' decimals), without a byte-order mark.
+std::string render_csv_excel(const ResultTable& table);
 /// One JSON object, as render(table, Format::kJson).
 std::string render_json(const ResultTable& table);
 /// A JSON array of table objects, as render(tables, Format::kJson).

@@ -483,3 +483,26 @@ TEST_CASE("classify --format xlsx writes a zip workbook to --out, the same bytes
   CHECK(a.substr(0, 2) == "PK");
   CHECK(a == b);
 }
+
+TEST_CASE("the Excel CSV flag with a format other than csv is refused with the fix, in English and Vietnamese", "[cli]") {
+  Options o = example("classify");
+  o.excel = true;
+  CHECK(error_of(o) ==
+        "--excel: error: --excel shapes CSV for Excel, but the format is 'table'\n"
+        "  hint: add --format csv (or use --format xlsx for a workbook)\n");
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  std::string vi;
+  try {
+    vi = error_of(o);
+  } catch (...) {
+    lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+    throw;
+  }
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+  CHECK(vi ==
+        "--excel: lỗi: --excel định dạng CSV cho Excel, nhưng định dạng đang là 'table'\n"
+        "  gợi ý: thêm --format csv (hoặc dùng --format xlsx để có sổ tính)\n");
+  o.format = "csv";
+  std::string csv = run(o);
+  CHECK(csv.rfind("\xEF\xBB\xBFunit;name;district;region\n", 0) == 0);
+}

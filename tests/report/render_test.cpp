@@ -190,3 +190,12 @@ TEST_CASE("a terminal table under Vietnamese writes decimal commas and groups la
   CHECK(render(t, Format::kTable) == "  Tỷ lệ     Hộ\n-------  -----\n25.36 %  14601\n");
   CHECK(render(t, Format::kCsv) == "rate,households\n0.2536,14601\n");
 }
+
+TEST_CASE("CSV for Vietnamese Excel starts with a byte-order mark and uses semicolons and decimal commas", "[report]") {
+  ResultTable t;
+  t.columns = {{"name", "Tên"}, {"rate", "Tỷ lệ"}};
+  t.add_row({text("Đắk Long; Đăk Glei"), percent(0.187, 2)});
+  t.add_row({text("Mường Hoong"), missing()});
+  CHECK(render(t, Format::kCsvExcel) == "\xEF\xBB\xBFname;rate\n\"Đắk Long; Đăk Glei\";0,187\nMường Hoong;\n");
+  CHECK(render(std::vector<ResultTable>{t, t}, Format::kCsvExcel).rfind("\xEF\xBB\xBF", 3) == 0);
+}
