@@ -52,12 +52,17 @@ void write_classify_report(const Context& /*ctx*/, const report::ResultTable& t,
     report::ResultTable ct;
     ct.columns = {{"class", t.columns[c].header}, {"units", diag::msg("html.units"), report::Align::kRight}};
     std::string line;
+    html::Chart chart;
+    chart.title = t.columns[c].header + ": " + diag::msg("html.units");
     for (const auto& [cls, n] : by_class) {
+      chart.labels.push_back(cls);
+      chart.bars.push_back(n);
       ct.add_row({report::text(cls), report::number(n, 0)});
       line += (line.empty() ? "" : ", ") + fmt::format("{} {}", cls, n);
     }
     d.headline.push_back(t.columns[c].header + ": " + line);
     counts.tables.push_back(std::move(ct));
+    counts.charts.push_back(std::move(chart));
   }
   d.sections.push_back(std::move(counts));
   report::ResultTable main = t;
@@ -100,8 +105,8 @@ void write_simulate_report(const Context& /*ctx*/, const std::vector<report::Res
     int area = column(fan, "area"), year = column(fan, "year");
     int p5 = column(fan, "poverty_p5"), p25 = column(fan, "poverty_p25"), p50 = column(fan, "poverty_p50"),
         p75 = column(fan, "poverty_p75"), p95 = column(fan, "poverty_p95"), iii = column(fan, "expected_iii");
-    html::Chart pov{diag::msg("html.fan_title"), {}, {{{}, {}}, {{}, {}}}, {}, {}, true};
-    html::Chart cnt{diag::msg("html.iii_title"), {}, {}, {}, {}, false};
+    html::Chart pov{diag::msg("html.fan_title"), {}, {{{}, {}}, {{}, {}}}, {}, {}, true, {}};
+    html::Chart cnt{diag::msg("html.iii_title"), {}, {}, {}, {}, false, {}};
     // The province's rows come first (their area is named in the output's language).
     const std::string province = fan.rows.empty() ? "" : text_at(fan, 0, area);
     for (size_t r = 0; r < fan.rows.size(); ++r) {
@@ -120,7 +125,7 @@ void write_simulate_report(const Context& /*ctx*/, const std::vector<report::Res
     charts.charts.push_back(std::move(pov));
     charts.charts.push_back(std::move(cnt));
   }
-  charts.charts.push_back({diag::msg("html.exits_title"), years, {}, {}, exits, false});
+  charts.charts.push_back({diag::msg("html.exits_title"), years, {}, {}, exits, false, {}});
   d.sections.push_back(std::move(charts));
 
   // Communes left behind: above 35 % poverty in the last year in some runs.

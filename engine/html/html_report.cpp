@@ -113,7 +113,8 @@ std::string chart_svg(const Chart& c) {
       if (m * mag >= raw - 1e-12) { step = m * mag; break; }
     hi = lo + 4 * step;
   }
-  const size_t n = c.years.size();
+  const size_t n = c.labels.empty() ? c.years.size() : c.labels.size();
+  auto label = [&](size_t i) { return c.labels.empty() ? std::to_string(c.years[i]) : esc(c.labels[i]); };
   auto X = [&](size_t i) { return L + (W - L - R) * (n <= 1 ? 0.5 : (static_cast<double>(i) + 0.5) / static_cast<double>(n)); };
   auto Y = [&](double v) { return T + (H - T - B) * (1 - (v - lo) / (hi - lo)); };
   std::string o = fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\">", W, H, W, H);
@@ -125,7 +126,7 @@ std::string chart_svg(const Chart& c) {
     o += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"10\" text-anchor=\"end\">{}</text>", L - 4, Y(v) + 3, axis_label(v, c.percent));
   }
   for (size_t i = 0; i < n; ++i)
-    o += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\">{}</text>", X(i), H - B + 14, c.years[i]);
+    o += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\">{}</text>", X(i), H - B + 14, label(i));
   const char* fills[] = {"#c6dbef", "#6baed6", "#3182bd"};
   for (size_t b = 0; b < c.bands.size(); ++b) {
     std::string pts;
@@ -144,7 +145,7 @@ std::string chart_svg(const Chart& c) {
   for (size_t i = 0; i < n && i < c.bars.size(); ++i) {
     if (!std::isfinite(c.bars[i])) continue;
     o += fmt::format("<rect class=\"bar\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#3182bd\"><title>{}: {}</title></rect>",
-                     X(i) - bw / 2, Y(c.bars[i]), bw, Y(lo) - Y(c.bars[i]), c.years[i],
+                     X(i) - bw / 2, Y(c.bars[i]), bw, Y(lo) - Y(c.bars[i]), label(i),
                      diag::local_number(fmt::format("{:.1f}", c.bars[i])));
   }
   o += "</svg>\n";

@@ -17,6 +17,7 @@ struct Chart {
   std::vector<double> line;        ///< Drawn over the bands (may be empty).
   std::vector<double> bars;        ///< Bars instead of a line (may be empty).
   bool percent = false;            ///< Values are fractions, labelled as percentages.
+  std::vector<std::string> labels; ///< The x axis instead of years, when not empty.
 };
 
 /// One part of the page.

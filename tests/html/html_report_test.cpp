@@ -16,7 +16,7 @@ html::Document doc() {
   report::ResultTable t;
   t.columns = {{"name", "Tên"}, {"rate", "Tỷ lệ"}};
   t.add_row({report::text("Đăk Long"), report::percent(0.187, 1)});
-  d.sections.push_back({"Section", {"text"}, {{"Chart", {2022, 2023}, {}, {0.1, 0.2}, {}, true}}, {t}, true});
+  d.sections.push_back({"Section", {"text"}, {{"Chart", {2022, 2023}, {}, {0.1, 0.2}, {}, true, {}}}, {t}, true});
   return d;
 }
 
