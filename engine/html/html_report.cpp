@@ -188,7 +188,7 @@ std::string render(const Document& doc) {
 std::string file_hash(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return "";
-  std::uint64_t h = 1469598103934665603ULL;
+  std::uint64_t h = 14695981039346656037ULL;  // the FNV-1a 64 offset basis
   for (std::istreambuf_iterator<char> it(in), end; it != end; ++it) {
     h ^= static_cast<unsigned char>(*it);
     h *= 1099511628211ULL;
