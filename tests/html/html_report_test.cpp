@@ -49,7 +49,7 @@ TEST_CASE("an HTML page under Vietnamese has Vietnamese labels and numbers", "[h
 
 TEST_CASE("the report's messages read as written in English and Vietnamese", "[html]") {
   CHECK(diag::msg("html.written", "r.html") == "report written to r.html");
-  CHECK(diag::msg("html.expected_exits", "14.2", 50, 2025) == "expected exits from region III by 2025: 14.2 of 50 communes");
+  CHECK(diag::msg("html.expected_exits", "14.2", 50, 2025) == "Expected exits from region III by 2025: 14.2 of 50 communes");
   CHECK(diag::msg("html.estimated", "85.3 %") == "85.3 % of the data behind these results is estimated");
   CHECK(diag::msg("html.left_behind_count", 3) == "3 communes are above 35 % poverty in the last year in some runs");
   CHECK(diag::msg("opt.report") == "also write a self-contained HTML report to this file");
@@ -60,7 +60,7 @@ TEST_CASE("the report's messages read as written in English and Vietnamese", "[h
   std::string behind = diag::msg("html.left_behind_count", 3);
   diag::set_lang(diag::Lang::kEn);
   CHECK(written == "đã ghi báo cáo vào r.html");
-  CHECK(exits == "số xã dự kiến thoát khu vực III đến năm 2025: 14,2 trên 50 xã");
+  CHECK(exits == "Số xã dự kiến thoát khu vực III đến năm 2025: 14,2 trên 50 xã");
   CHECK(estimated == "85,3 % dữ liệu làm căn cứ cho các kết quả này là số ước tính");
   CHECK(behind == "3 xã có tỷ lệ hộ nghèo trên 35 % trong năm cuối ở một số lần chạy");
 }
