@@ -26,6 +26,7 @@ void common(CLI::App* c, Options& o) {
   c->add_option("--set", o.set, diag::msg("opt.set"));
   c->add_option("--format", o.format, diag::msg("opt.format"));
   c->add_option("--out", o.out, diag::msg("opt.out"));
+  c->add_flag("--excel", o.excel, diag::msg("opt.excel"));
 }
 
 }  // namespace
@@ -37,7 +38,7 @@ int dispatch(const Options& o, Context& ctx) {
   if (o.command == "test") return cmd_test(ctx);
   if (o.command.empty() && !baseline_scenario().empty()) return cmd_simulate(ctx);
   if (o.command == "classify" || o.command.empty()) return cmd_classify(ctx);
-  if (o.command == "simulate") return cmd_simulate(ctx);
+  if (o.command == "simulate" || o.command == "report") return cmd_simulate(ctx);
   if (o.command == "merge") return cmd_merge(ctx);
   if (o.command == "calibrate") return cmd_calibrate(ctx);
   if (o.command == "explain") return cmd_explain(ctx);
@@ -125,11 +126,19 @@ int main(int argc, char** argv) {
   simulate->add_option("--runs-from", o.runs_from, diag::msg("opt.runs_from"));
   simulate->add_option("--runs-to", o.runs_to, diag::msg("opt.runs_to"));
   simulate->add_option("--partial", o.partial, diag::msg("opt.partial"));
+  simulate->add_option("--report", o.report, diag::msg("opt.report"));
+  classify->add_option("--report", o.report, diag::msg("opt.report"));
+  auto* report_cmd = app.add_subcommand("report", diag::msg("cmd.report"));
+  report_cmd->add_option("scenario", o.paths, diag::msg("opt.scenario"))->expected(0, 1);
+  report_cmd->add_option("--runs", o.runs, diag::msg("opt.runs"));
+  report_cmd->add_option("--seed", o.seed, diag::msg("opt.seed"));
+  report_cmd->add_option("--threads", o.threads, diag::msg("opt.threads"));
   auto* merge = app.add_subcommand("merge", diag::msg("cmd.merge"));
   merge->add_option("partials", o.paths, diag::msg("opt.partials"));
   auto* calibrate = app.add_subcommand("calibrate", diag::msg("cmd.calibrate"));
   calibrate->add_option("scenario", o.paths, diag::msg("opt.calibration_scenario"))->expected(0, 1);
-  for (auto* c : {check, test, classify, explain, diff, targets, sweep, reproduce, graph, aggregate, simulate, merge, calibrate}) {
+  for (auto* c : {check, test, classify, explain, diff, targets, sweep, reproduce, graph, aggregate, simulate, merge, calibrate,
+                  report_cmd}) {
     common(c, o);
     c->add_option("--lang", lang_opt, diag::msg("opt.lang"));
   }

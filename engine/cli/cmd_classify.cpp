@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "cli/html_reports.h"
 #include "cli/commands.h"
 #include "cli/option_checks.h"
 #include "data/unit_registry.h"
@@ -56,7 +57,9 @@ int cmd_classify(Context& ctx) {
   // Beside the classification an official list gives: the official class, where it is known.
   const data::OfficialList* official = official_list(ctx, *rs, year);
   for (const auto& c : rs->classifications) {
-    t.columns.push_back({c.name, c.name});
+    // Under Vietnamese the header is the classification's title in the rule file ("Khu vực").
+    bool vi = diag::lang() == diag::Lang::kVi && !c.title.vi.empty();
+    t.columns.push_back({c.name, vi ? c.title.vi : c.name});
     if (official && c.name == official->classification) t.columns.push_back({"official", diag::msg("col.official")});
   }
   std::map<std::string, std::map<std::string, int>> counts;
@@ -93,6 +96,7 @@ int cmd_classify(Context& ctx) {
   if (counts.size() && rs->status == "draft") t.notes.push_back(diag::msg("classify.draft", rs->id));
   ctx.emit(report::render(t, ctx.format()));
   if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(t).c_str(), stderr);
+  if (!ctx.options().report.empty()) write_classify_report(ctx, t, ctx.options().report);
   return 0;
 }
 

@@ -1,6 +1,8 @@
 // lotrinh simulate, lotrinh merge.
 #include "cli/cmd_simulate.h"
 
+#include "cli/html_reports.h"
+
 #include <fmt/format.h>
 
 #include <unistd.h>
@@ -286,8 +288,16 @@ int cmd_simulate(Context& ctx) {
     return 0;
   }
   auto tables = results(*l.simulation, a);
+  if (o.command == "report") {
+    // lotrinh report: the HTML report is the output; its file is named on the last line.
+    const std::string file = o.out.empty() || o.out == "-" ? "lotrinh-report.html" : o.out;
+    write_simulate_report(ctx, tables, path, file);
+    std::printf("%s\n", diag::msg("html.written", file).c_str());
+    return 0;
+  }
   ctx.emit(report::render(tables, ctx.format()));
   if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(tables.front()).c_str(), stderr);
+  if (!o.report.empty()) write_simulate_report(ctx, tables, path, o.report);
   return 0;
 }
 

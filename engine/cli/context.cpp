@@ -56,11 +56,19 @@ Context::Context(const Options& o) : o_(o) {
   // A target that can never be written (a folder, device, symlink, read-only file, missing
   // folder) is refused before any work; the check against inputs is repeated when writing.
   if (o.command != "estimate" && !o.out.empty() && o.out != "-") diag::check_output_target(o.out, "--out");
+  if (!o.report.empty()) diag::check_output_target(o.report, "--report");
   // Graphviz DOT is a format of `lotrinh graph` only; the table renderers never see it.
   auto f = o.command == "graph" && o.format == "dot" ? std::optional<report::Format>(report::Format::kTable)
                                                      : report::parse_format(o.format);
   if (!f) throw option_error("--format", diag::msg("cli.bad_format", o.format), diag::msg("cli.bad_format.hint"));
   format_ = *f;
+  // --excel: CSV that Vietnamese Excel opens with its diacritics and numbers intact.
+  if (o.excel && format_ != report::Format::kCsv)
+    throw option_error("--excel", diag::msg("cli.excel_needs_csv", o.format), diag::msg("cli.excel_needs_csv.hint"));
+  if (o.excel) format_ = report::Format::kCsvExcel;
+  // A workbook is binary: it goes to a file, never to a terminal or a pipe by accident.
+  if (format_ == report::Format::kXlsx && (o.out.empty() || o.out == "-"))
+    throw option_error("--format", diag::msg("cli.xlsx_needs_out"), diag::msg("cli.xlsx_needs_out.hint"));
   if (o.csv_dialect != "rfc4180" && o.csv_dialect != "excel-vi")
     throw option_error("--csv-dialect", diag::msg("cli.bad_dialect", o.csv_dialect), diag::msg("cli.bad_dialect.hint"));
   for (const auto& s : o.set) {

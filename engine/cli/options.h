@@ -23,6 +23,7 @@ struct Options {
   std::string classification;           ///< --classification (sweep, check --gaps)
   std::string param;                    ///< sweep --param
   double from = 0, to = 0, step = 0;    ///< sweep range
+  bool excel = false;                   ///< --excel: CSV for Vietnamese Excel (BOM, ';', decimal comma)
   bool gaps = false;                    ///< check --gaps
   bool params = false;                  ///< check --params
   bool transitions = false;             ///< reproduce --transitions
@@ -31,6 +32,7 @@ struct Options {
   std::optional<long long> seed;        ///< simulate --seed
   std::optional<int> threads;           ///< simulate --threads
   std::optional<std::uint64_t> runs_from, runs_to;  ///< simulate --runs-from, --runs-to (exclusive)
+  std::string report;                   ///< simulate/classify --report: also write an HTML report here
   std::string partial;                  ///< simulate --partial: write a shard's aggregates here
 };
 

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <utility>
@@ -42,6 +43,17 @@ std::optional<std::string> InputFiles::find(unsigned long long dev, unsigned lon
   auto it = files().find({dev, ino});
   if (it == files().end()) return std::nullopt;
   return it->second;
+}
+
+std::vector<std::string> InputFiles::paths() {
+  std::vector<std::string> out;
+  {
+    std::lock_guard<std::mutex> g(lock());
+    for (const auto& [id, path] : files()) out.push_back(path);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 void InputFiles::clear() {

@@ -2,6 +2,7 @@
 // The files this run has read, by identity (device and inode), so that no output replaces one.
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace lotrinh::diag {
 
@@ -17,6 +18,8 @@ class InputFiles {
   static void record(const std::string& path);
   /// The path an input with this identity was read as, if any.
   static std::optional<std::string> find(unsigned long long dev, unsigned long long ino);
+  /// The paths of every recorded input, sorted (to name them, with their hashes, in a report).
+  static std::vector<std::string> paths();
   /// Forgets every record (a new command run begins).
   static void clear();
 };

@@ -19,6 +19,7 @@ Table& english() {
 #include "diag/catalogue/en/rules.inc"
 #include "diag/catalogue/en/graph.inc"
 #include "diag/catalogue/en/report.inc"
+#include "diag/catalogue/en/html.inc"
 #include "diag/catalogue/en/cli.inc"
 #include "diag/catalogue/en/repro.inc"
 #include "diag/catalogue/en/sim.inc"

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "diag/number_style.h"
+
 #include <cmath>
 
 namespace lotrinh::report {
@@ -35,10 +37,10 @@ std::string table_text(const Cell& cell) {
   if (cell.percent) {
     std::string digits = cell.decimals >= 0 ? fmt::format("{:.{}f}", v * 100, cell.decimals)
                                             : shortest_percent(v);
-    return drop_negative_zero(digits) + " %";
+    return diag::local_number(drop_negative_zero(digits)) + " %";
   }
-  if (cell.decimals >= 0) return drop_negative_zero(fmt::format("{:.{}f}", v, cell.decimals));
-  return shortest_number(v);
+  if (cell.decimals >= 0) return diag::local_number(drop_negative_zero(fmt::format("{:.{}f}", v, cell.decimals)));
+  return diag::local_number(shortest_number(v));
 }
 
 }  // namespace lotrinh::report

@@ -12,8 +12,8 @@ namespace {
 // CSV reader we target (Excel, pandas, lotrinh's) accepts both.
 constexpr std::string_view kLineEnd = "\n";
 
-void append_field(std::string& out, std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+void append_field(std::string& out, std::string_view s, char sep = ',') {
+  if (s.find_first_of(std::string{sep} + "\"\r\n") == std::string_view::npos) {
     out += s;
     return;
   }
@@ -32,6 +32,27 @@ std::string field_text(const Cell& cell) {
 }
 
 }  // namespace
+
+std::string render_csv_excel(const ResultTable& table) {
+  std::string out;
+  for (size_t c = 0; c < table.columns.size(); ++c) {
+    if (c > 0) out += ';';
+    append_field(out, table.columns[c].id, ';');
+  }
+  out += kLineEnd;
+  for (const auto& row : table.rows) {
+    for (size_t c = 0; c < table.columns.size(); ++c) {
+      if (c > 0) out += ';';
+      if (c >= row.size()) continue;
+      std::string f = field_text(row[c]);
+      if (row[c].number && !row[c].is_missing())
+        for (auto& ch : f) ch = ch == '.' ? ',' : ch;
+      append_field(out, f, ';');
+    }
+    out += kLineEnd;
+  }
+  return out;
+}
 
 std::string render_csv(const ResultTable& table) {
   std::string out;

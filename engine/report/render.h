@@ -10,9 +10,9 @@
 namespace lotrinh::report {
 
 /// An output format, as named by --format.
-enum class Format { kTable, kCsv, kJson };
+enum class Format { kTable, kCsv, kJson, kXlsx, kCsvExcel };
 
-/// Parses "table" | "csv" | "json"; nullopt otherwise.
+/// Parses "table" | "csv" | "json" | "xlsx"; nullopt otherwise.
 std::optional<Format> parse_format(std::string_view name);
 /// The names parse_format accepts, for an error's hint.
 const std::vector<std::string>& format_names();
@@ -26,8 +26,13 @@ const std::vector<std::string>& format_names();
 /// kJson: {"title", "columns": [ids], "rows": [{id: value}], "notes"}, 2-space indent, numbers
 ///   as numbers, missing as null; byte-identical for identical input.
 std::string render(const ResultTable& table, Format format);
+/// kCsvExcel (--excel; no --format name): CSV for Vietnamese Excel, the dialect lotrinh reads as
+///   --csv-dialect excel-vi: a UTF-8 byte-order mark first (without it Excel misreads
+///   diacritics), ';' between fields, ',' as decimal mark.
+/// kXlsx: the bytes of an Excel workbook (see render_xlsx in renderers.h): the table, then a
+///   notes sheet.
 /// Several tables: in a terminal table or CSV, one after another with a blank line between;
-/// in JSON, an array of table objects.
+/// in JSON, an array of table objects; in xlsx, one sheet each, then one notes sheet.
 std::string render(const std::vector<ResultTable>& tables, Format format);
 
 /// The notes of `table`, one "note: ..." line each, for stderr beside CSV output.

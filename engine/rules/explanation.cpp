@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 
+#include "diag/number_style.h"
 #include "diag/messages.h"
 
 namespace lotrinh::rules {
@@ -26,7 +27,7 @@ const char* op_text(expr::CompareOp op) {
 
 std::string trim(const std::string& s) { return s.empty() || s[0] != ' ' ? s : s.substr(1); }
 
-std::string num(double v) { return fmt::format("{}", std::round(v * 1e10) / 1e10); }
+std::string num(double v) { return diag::local_number(fmt::format("{}", std::round(v * 1e10) / 1e10)); }
 
 class Explainer {
  public:
@@ -176,7 +177,7 @@ std::string leaf_detail(Workspace& ev, int n, size_t i) {
   if (cmp->op == expr::CompareOp::kEq || cmp->op == expr::CompareOp::kNe)
     return head + ": " + diag::msg(pass ? "explain.met" : "explain.not_met");
   double gap = std::fabs(v - c);
-  std::string amount = lhs.unit == "fraction" ? diag::msg("explain.points", fmt::format("{:.1f}", gap * 100))
+  std::string amount = lhs.unit == "fraction" ? diag::msg("explain.points", diag::local_number(fmt::format("{:.1f}", gap * 100)))
                                               : (num(gap) + (lhs.unit.empty() || lhs.unit == "flag" ? "" : " " + lhs.unit));
   if (gap == 0) return head + ": " + diag::msg("explain.exactly_at");
   return head + ": " + diag::msg(pass ? "explain.to_spare" : "explain.short", amount);

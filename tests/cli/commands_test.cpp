@@ -157,7 +157,7 @@ TEST_CASE("targets report what the data shows and what was only reported", "[cli
 TEST_CASE("an unknown output format is refused with the formats", "[cli]") {
   Options o = example("classify");
   o.format = "xml";
-  CHECK(error_of(o) == "--format: error: unknown output format 'xml'\n  hint: use --format table, --format csv or --format json\n");
+  CHECK(error_of(o) == "--format: error: unknown output format 'xml'\n  hint: use --format table, --format csv, --format json or --format xlsx\n");
 }
 
 TEST_CASE("a --set that is not name=value is refused with an example", "[cli]") {
@@ -449,4 +449,60 @@ TEST_CASE("reproduce says so when no figure computed from the table is an indepe
   CHECK(table.find("tính từ: 2 từ các dòng của bảng (2 fitted, 0 independent), 1 từ chính các con số của báo cáo\n") !=
         std::string::npos);
   std::remove(o.paths.front().c_str());
+}
+
+TEST_CASE("an xlsx format without --out is refused before any work, in English and Vietnamese", "[cli]") {
+  Options o = example("classify");
+  o.format = "xlsx";
+  o.out = "";
+  CHECK(error_of(o) ==
+        "--format: error: --format xlsx writes a binary Excel workbook, which is not shown on a terminal\n"
+        "  hint: name the workbook with --out, for example --out result.xlsx\n");
+  o.out = "-";
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  std::string vi;
+  try {
+    vi = error_of(o);
+  } catch (...) {
+    lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+    throw;
+  }
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+  CHECK(vi ==
+        "--format: lỗi: --format xlsx ghi một sổ tính Excel dạng nhị phân, không hiển thị được trên cửa sổ dòng lệnh\n"
+        "  gợi ý: đặt tên sổ tính bằng --out, ví dụ --out ket-qua.xlsx\n");
+}
+
+TEST_CASE("classify --format xlsx writes a zip workbook to --out, the same bytes each time", "[cli]") {
+  Options o = example("classify");
+  o.format = "xlsx";
+  o.out = temp_path(".xlsx");
+  std::string a = run(o);
+  std::string b = run(o);
+  REQUIRE(a.size() > 1000);
+  CHECK(a.substr(0, 2) == "PK");
+  CHECK(a == b);
+}
+
+TEST_CASE("the Excel CSV flag with a format other than csv is refused with the fix, in English and Vietnamese", "[cli]") {
+  Options o = example("classify");
+  o.excel = true;
+  CHECK(error_of(o) ==
+        "--excel: error: --excel shapes CSV for Excel, but the format is 'table'\n"
+        "  hint: add --format csv (or use --format xlsx for a workbook)\n");
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  std::string vi;
+  try {
+    vi = error_of(o);
+  } catch (...) {
+    lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+    throw;
+  }
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+  CHECK(vi ==
+        "--excel: lỗi: --excel định dạng CSV cho Excel, nhưng định dạng đang là 'table'\n"
+        "  gợi ý: thêm --format csv (hoặc dùng --format xlsx để có sổ tính)\n");
+  o.format = "csv";
+  std::string csv = run(o);
+  CHECK(csv.rfind("\xEF\xBB\xBFunit;name;district;region\n", 0) == 0);
 }

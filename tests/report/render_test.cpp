@@ -1,5 +1,7 @@
 #include "report/render.h"
 
+#include "diag/messages.h"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -174,5 +176,26 @@ TEST_CASE("format names parse and anything else is refused", "[report]") {
   CHECK(parse_format("json") == Format::kJson);
   CHECK_FALSE(parse_format("JSON").has_value());
   CHECK_FALSE(parse_format("").has_value());
-  CHECK(format_names() == std::vector<std::string>{"table", "csv", "json"});
+  CHECK(format_names() == std::vector<std::string>{"table", "csv", "json", "xlsx"});
+}
+
+TEST_CASE("a terminal table under Vietnamese writes decimal commas and groups large counts", "[report]") {
+  ResultTable t;
+  t.columns = {{"rate", "Tỷ lệ"}, {"households", "Hộ"}};
+  t.add_row({percent(0.2536, 2), number(14601, 0)});
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  std::string vi = render(t, Format::kTable);
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+  CHECK(vi == "  Tỷ lệ      Hộ\n-------  ------\n25,36 %  14.601\n");
+  CHECK(render(t, Format::kTable) == "  Tỷ lệ     Hộ\n-------  -----\n25.36 %  14601\n");
+  CHECK(render(t, Format::kCsv) == "rate,households\n0.2536,14601\n");
+}
+
+TEST_CASE("CSV for Vietnamese Excel starts with a byte-order mark and uses semicolons and decimal commas", "[report]") {
+  ResultTable t;
+  t.columns = {{"name", "Tên"}, {"rate", "Tỷ lệ"}};
+  t.add_row({text("Đắk Long; Đăk Glei"), percent(0.187, 2)});
+  t.add_row({text("Mường Hoong"), missing()});
+  CHECK(render(t, Format::kCsvExcel) == "\xEF\xBB\xBFname;rate\n\"Đắk Long; Đăk Glei\";0,187\nMường Hoong;\n");
+  CHECK(render(std::vector<ResultTable>{t, t}, Format::kCsvExcel).rfind("\xEF\xBB\xBF", 3) == 0);
 }
