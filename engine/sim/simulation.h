@@ -85,6 +85,7 @@ class Simulation {
   std::vector<std::vector<std::int64_t>> budget_;       ///< [yi][purpose], by the scenario's allocation
   std::vector<std::vector<std::int64_t>> twin_budget_;  ///< [yi][purpose], through the twinning agencies
   std::vector<unsigned char> start_iii_;
+  std::vector<unsigned char> targeted_;  ///< Per commune: named by [allocation] communes.
   std::vector<std::string> last_criteria_;
   Projection projection_;
   std::map<std::tuple<int, int, std::string>, std::int64_t> table_plan_;  ///< allocation table
