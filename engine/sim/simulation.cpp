@@ -818,4 +818,48 @@ Aggregates Simulation::run(std::uint64_t from, std::uint64_t to, int threads, st
   return total;
 }
 
+Aggregates Simulation::run_paired(std::uint64_t from, std::uint64_t to, int threads, std::vector<RunFigures>& figures) const {
+  Aggregates total(shape());
+  figures.assign(to > from ? to - from : 0, {});
+  if (to <= from) return total;
+  const std::uint64_t count = to - from;
+  const std::uint64_t T = std::max<std::uint64_t>(1, std::min<std::uint64_t>(static_cast<std::uint64_t>(std::max(threads, 1)), count));
+  const size_t Y = static_cast<size_t>(years()), n = world_.size();
+  std::vector<Aggregates> parts(T, Aggregates(shape()));
+  std::vector<std::exception_ptr> errors(T);
+  std::vector<std::unique_ptr<Worker>> workers;
+  for (std::uint64_t t = 0; t < T; ++t) workers.push_back(std::make_unique<Worker>(*this));
+  auto body = [&](std::uint64_t t) {
+    try {
+      Worker& w = *workers[t];
+      Aggregates& a = parts[t];
+      std::vector<std::int64_t> exit_before(n * Y), iii_before(Y);
+      for (std::uint64_t r = from + count * t / T; r < from + count * (t + 1) / T; ++r) {
+        for (size_t c = 0; c < n; ++c)
+          for (size_t k = 0; k < Y; ++k) exit_before[c * Y + k] = a.exit(c, k);
+        for (size_t k = 0; k < Y; ++k) iii_before[k] = a.iii(0, k);
+        w.run(r, false, &a, nullptr);
+        RunFigures& f = figures[r - from];
+        f.exits_by.assign(Y, 0);
+        f.iii.assign(Y, 0);
+        for (size_t k = 0; k < Y; ++k) {
+          for (size_t c = 0; c < n; ++c) f.exits_by[k] += static_cast<std::int32_t>(a.exit(c, k) - exit_before[c * Y + k]);
+          if (k > 0) f.exits_by[k] += f.exits_by[k - 1];
+          f.iii[k] = static_cast<std::int32_t>(a.iii(0, k) - iii_before[k]);
+        }
+      }
+    } catch (...) {
+      errors[t] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::uint64_t t = 1; t < T; ++t) pool.emplace_back(body, t);
+  body(0);
+  for (auto& th : pool) th.join();
+  for (std::uint64_t t = 0; t < T; ++t)
+    if (errors[t]) std::rethrow_exception(errors[t]);
+  for (const auto& p : parts) total.add(p);
+  return total;
+}
+
 }  // namespace lotrinh::sim
