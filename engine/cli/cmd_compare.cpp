@@ -154,10 +154,12 @@ int cmd_compare(Context& ctx) {
                report::text(i == 0 ? diag::msg("compare.reference") : "")});
   for (size_t i = 0; i < sc.size(); ++i) {
     const auto& su = exits_end[i];
-    std::vector<Cell> row{report::text(diag::msg("compare.fig.cost", last)), report::text(sc[i].file.id)};
-    const long double exits = su && su->value ? static_cast<long double>(su->sum) / runs : 0;
+    const int own_end = sc[i].file.end_year;
+    const Sums own = sums(ref, sc[i], exits_by(own_end), R);
+    std::vector<Cell> row{report::text(diag::msg("compare.fig.cost", own_end)), report::text(sc[i].file.id)};
+    const long double exits = own.value ? static_cast<long double>(own.sum) / runs : 0;
     row.push_back(exits > 0 ? report::text(num(static_cast<long double>(sc[i].money) / 1e9L / exits, 3)) : report::missing());
-    std::string note = exits > 0 ? "" : diag::msg("compare.cost.none", last);
+    std::string note = exits > 0 ? "" : diag::msg("compare.cost.none", own_end);
     if (i == 0) {
       row.push_back(report::missing());
       note = diag::msg("compare.reference");

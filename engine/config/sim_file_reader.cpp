@@ -293,7 +293,8 @@ class ScenarioReader {
     if (const TomlValue* a = top.get("allocation", Want::kTable)) {
       TableReader t(*a, "[allocation]", kAllocationKeys, p_);
       out_.allocation_loc = a->loc;
-      out_.allocation = t.word(t.has("strategy") ? "strategy" : "method", kAllocationMethods).value_or("formula");
+      const char* key = t.has("strategy") ? "strategy" : "method";
+      out_.allocation = t.word(key, kAllocationMethods).value_or(t.has(key) ? "" : "formula");
       out_.objective = t.word("objective", kObjectives).value_or("");
       if (out_.allocation == "lp" && !t.has("objective")) t.missing("objective", msg("sim.strategy.objective.hint"));
       for (auto [key, field] : {std::pair{"floor_vnd", &out_.floor_vnd}, {"cap_vnd", &out_.cap_vnd}, {"increment_vnd", &out_.increment_vnd}}) {

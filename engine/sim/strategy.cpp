@@ -61,21 +61,8 @@ std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, s
   std::vector<std::int64_t> x(n * P, 0);
   failure = check_bounds(pr);
   if (failure.kind != PlanFailure::Kind::kNone) return x;
-  // Floors and caps tightened by a dong per purpose (the rounding moves a commune's total by
-  // less than that), when the tightened bounds still hold the budget.
-  const auto slack = static_cast<std::int64_t>(P);
-  std::vector<std::int64_t> lo = pr.floor, hi = pr.cap;
-  std::int64_t sum_lo = 0, sum_hi = 0;
-  bool capped = true;
-  for (size_t c = 0; c < n; ++c) {
-    if (lo[c] > 0 && (hi[c] < 0 || hi[c] - lo[c] >= 2 * slack)) lo[c] += slack;
-    if (hi[c] >= 0 && hi[c] - slack >= lo[c]) hi[c] -= slack;
-    sum_lo += lo[c];
-    if (hi[c] < 0) capped = false;
-    else sum_hi += hi[c];
-  }
-  if (sum_lo > total_budget(pr) || (capped && sum_hi < total_budget(pr))) lo = pr.floor, hi = pr.cap;
-
+  const std::vector<std::int64_t>& lo = pr.floor;
+  const std::vector<std::int64_t>& hi = pr.cap;
   std::unique_ptr<glp_prob, decltype(&glp_delete_prob)> lp(glp_create_prob(), &glp_delete_prob);
   glp_set_obj_dir(lp.get(), GLP_MAX);
   constexpr double kM = 1e6;  // the programme counts million dong
@@ -133,6 +120,23 @@ std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, s
     auto parts = split_largest_remainder(pr.budget[p], w);
     std::copy(parts.begin(), parts.end(), x.begin() + static_cast<long>(p * n));
   }
+  // The rounding moves a commune's total by less than a dong per purpose: a commune pushed over
+  // its cap or under its floor trades those dong, within a purpose, with one that has room.
+  std::vector<std::int64_t> total(n, 0);
+  for (size_t p = 0; p < P; ++p)
+    for (size_t c = 0; c < n; ++c) total[c] += x[p * n + c];
+  auto over = [&](size_t c) { return hi[c] >= 0 && total[c] > hi[c]; };
+  auto under = [&](size_t c) { return total[c] < lo[c]; };
+  for (size_t c = 0; c < n; ++c)
+    for (size_t p = 0; p < P && (over(c) || under(c)); ++p)
+      for (size_t d = 0; d < n && (over(c) || under(c)); ++d) {
+        if (d == c) continue;
+        if (over(c) && x[p * n + c] > 0 && (hi[d] < 0 || total[d] < hi[d])) {
+          --x[p * n + c], --total[c], ++x[p * n + d], ++total[d];
+        } else if (under(c) && x[p * n + d] > 0 && total[d] > lo[d]) {
+          ++x[p * n + c], ++total[c], --x[p * n + d], --total[d];
+        }
+      }
   return x;
 }
 

@@ -38,8 +38,8 @@ PlanFailure check_bounds(const PlanProblem& problem);
 /// The optimal allocation: the linear programme max sum(slope * y) over the pieces y (0 <= y <=
 /// width; a last piece of slope 0 takes any surplus), sum of a purpose's pieces = its budget,
 /// floor <= a commune's total <= cap; solved by GLPK's simplex in million dong, then rounded to
-/// dong per purpose by the largest remainder (floors and caps are tightened by one dong per
-/// purpose beforehand, when they leave room, so the rounding cannot break them). `stats`, when
+/// dong per purpose by the largest remainder (a commune the rounding pushes over its cap or
+/// under its floor then trades those dong, within a purpose, with one that has room). `stats`, when
 /// given, receives the problem's size and GLPK's status.
 std::vector<std::int64_t> plan_lp(const PlanProblem& problem, PlanFailure& failure, std::string* stats = nullptr);
 
