@@ -36,12 +36,12 @@ std::string slurp(const std::string& path) {
 }
 
 // The CSV rows of a compare, split on commas outside quotes.
-std::vector<std::vector<std::string>> compare(const std::vector<std::string>& paths, long long runs) {
+std::vector<std::vector<std::string>> compare(const std::vector<std::string>& paths, long long runs, int threads = 2) {
   Options o;
   o.command = "compare";
   o.paths = paths;
   o.runs = runs;
-  o.threads = 2;
+  o.threads = threads;
   o.format = "csv";
   o.out = temp_path(".csv");
   REQUIRE(lotrinh::cli::run_command(o) == 0);
@@ -132,4 +132,13 @@ TEST_CASE("compare with one scenario is an error naming the command", "[cli][sim
           "compare: error: compare needs at least two scenario files\n"
           "  hint: write lotrinh compare BASELINE.toml OTHER.toml ...; the first is the reference\n");
   }
+}
+
+TEST_CASE("compare gives the same figures on 1 and 3 threads", "[cli][sim]") {
+  const std::vector<std::string> paths{kDir + "/baseline.toml", kDir + "/cut-30.toml"};
+  auto one = compare(paths, 5, 1);
+  CHECK(compare(paths, 5, 3) == one);
+  bool cost = false;
+  for (const auto& r : one) cost = cost || r[0] == "cost per exit by 2030, billion dong";
+  CHECK(cost);
 }
