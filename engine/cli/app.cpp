@@ -40,6 +40,7 @@ int dispatch(const Options& o, Context& ctx) {
   if (o.command == "classify" || o.command.empty()) return cmd_classify(ctx);
   if (o.command == "simulate" || o.command == "report") return cmd_simulate(ctx);
   if (o.command == "merge") return cmd_merge(ctx);
+  if (o.command == "compare") return cmd_compare(ctx);
   if (o.command == "calibrate") return cmd_calibrate(ctx);
   if (o.command == "explain") return cmd_explain(ctx);
   if (o.command == "diff") return cmd_diff(ctx);
@@ -135,9 +136,14 @@ int main(int argc, char** argv) {
   report_cmd->add_option("--threads", o.threads, diag::msg("opt.threads"));
   auto* merge = app.add_subcommand("merge", diag::msg("cmd.merge"));
   merge->add_option("partials", o.paths, diag::msg("opt.partials"));
+  auto* compare = app.add_subcommand("compare", diag::msg("cmd.compare"));
+  compare->add_option("scenarios", o.paths, diag::msg("opt.compare_scenarios"));
+  compare->add_option("--runs", o.runs, diag::msg("opt.runs"));
+  compare->add_option("--seed", o.seed, diag::msg("opt.seed"));
+  compare->add_option("--threads", o.threads, diag::msg("opt.threads"));
   auto* calibrate = app.add_subcommand("calibrate", diag::msg("cmd.calibrate"));
   calibrate->add_option("scenario", o.paths, diag::msg("opt.calibration_scenario"))->expected(0, 1);
-  for (auto* c : {check, test, classify, explain, diff, targets, sweep, reproduce, graph, aggregate, simulate, merge, calibrate,
+  for (auto* c : {check, test, classify, explain, diff, targets, sweep, reproduce, graph, aggregate, simulate, merge, compare, calibrate,
                   report_cmd}) {
     common(c, o);
     c->add_option("--lang", lang_opt, diag::msg("opt.lang"));

@@ -5,7 +5,8 @@
 namespace lotrinh::cli {
 
 int cmd_simulate(Context& ctx);  ///< Run a scenario's Monte Carlo forecast (or a shard of it).
-int cmd_merge(Context& ctx);     ///< Merge shards written by simulate --partial.
+int cmd_merge(Context& ctx);
+int cmd_compare(Context& ctx);   ///< Scenarios side by side, with paired runs (cmd_compare.cpp).     ///< Merge shards written by simulate --partial.
 int cmd_calibrate(Context& ctx); ///< Fit a scenario's parameters to its targets (NLopt).
 /// The bundled baseline scenario (for lotrinh with no command), or "" when there is none.
 std::string baseline_scenario();

@@ -41,8 +41,9 @@ const Words kCalibrationKeys = {"fit", "output"};
 const Words kRulesKeys = {"id", "from", "until", "assumption"};
 const Words kBudgetKeys = {"id", "source", "purpose", "from", "until", "amount_vnd", "allocation"};
 const Words kBudgetAllocations = {"twinning"};
-const Words kAllocationKeys = {"method", "formula", "table"};
-const Words kAllocationMethods = {"formula", "table"};
+const Words kAllocationKeys = {"method", "strategy", "formula", "table", "objective", "floor_vnd", "cap_vnd", "increment_vnd", "communes"};
+const Words kAllocationMethods = {"formula", "table", "equal", "per-capita", "per-poor-household", "greedy", "lp"};
+const Words kObjectives = {"population-weighted-poverty"};
 const Words kAssumptionKeys = {"name", "value", "text"};
 const Words kEventKeys = {"kind", "year", "from", "to", "paved_share", "agency"};
 const Words kEventKinds = {"road_paved", "merger", "twinning_reassign"};
@@ -292,7 +293,24 @@ class ScenarioReader {
     if (const TomlValue* a = top.get("allocation", Want::kTable)) {
       TableReader t(*a, "[allocation]", kAllocationKeys, p_);
       out_.allocation_loc = a->loc;
-      out_.allocation = t.word("method", kAllocationMethods).value_or("formula");
+      const char* key = t.has("strategy") ? "strategy" : "method";
+      out_.allocation = t.word(key, kAllocationMethods).value_or(t.has(key) ? "" : "formula");
+      out_.objective = t.word("objective", kObjectives).value_or("");
+      if (out_.allocation == "lp" && !t.has("objective")) t.missing("objective", msg("sim.strategy.objective.hint"));
+      for (auto [key, field] : {std::pair{"floor_vnd", &out_.floor_vnd}, {"cap_vnd", &out_.cap_vnd}, {"increment_vnd", &out_.increment_vnd}}) {
+        const TomlValue* v = t.get(key, Want::kInteger);
+        if (!v) continue;
+        if (v->integer < 0) p_.error(v->loc, msg("sim.strategy.negative", key, v->integer), msg("sim.budget.negative.hint"));
+        else *field = v->integer;
+      }
+      if (const TomlValue* x = t.get("communes", Want::kArray))
+        for (const auto& item : x->items)
+          if (item.type == TomlValue::Type::kString) {
+            out_.allocation_communes.push_back(item.str);
+            out_.allocation_communes_loc.push_back(item.loc);
+          }
+      if (out_.cap_vnd >= 0 && out_.floor_vnd > out_.cap_vnd)
+        p_.error(a->loc, msg("sim.strategy.floor_cap", out_.floor_vnd, out_.cap_vnd), msg("sim.strategy.floor_cap.hint"));
       out_.formula = t.expr("formula");
       out_.allocation_table = t.string("table").value_or("");
       if (out_.allocation == "formula" && !out_.formula) t.missing("formula", msg("sim.allocation.hint"));

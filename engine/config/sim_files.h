@@ -164,7 +164,15 @@ struct ScenarioFile {
   std::vector<std::string> holding_back_exclude;
   std::vector<ScenarioRules> rules;
   std::vector<ScenarioBudget> budget;
-  std::string allocation = "formula";  ///< formula | table
+  /// The strategy: formula | table | equal | per-capita | per-poor-household | greedy | lp.
+  std::string allocation = "formula";
+  std::string objective;                  ///< lp: "population-weighted-poverty"
+  std::int64_t floor_vnd = 0, cap_vnd = -1;  ///< greedy, lp: per commune and year (-1: no cap)
+  std::int64_t increment_vnd = 0;         ///< greedy: the increment (0: the stated default)
+  /// Targeted: only these communes (start-year slugs; after a merger, the units they joined)
+  /// receive the strategy's money. Empty: all.
+  std::vector<std::string> allocation_communes;
+  std::vector<diag::SourceLoc> allocation_communes_loc;
   std::optional<ExprText> formula;
   std::string allocation_table;  ///< CSV commune,year,purpose,amount_vnd
   diag::SourceLoc allocation_loc;

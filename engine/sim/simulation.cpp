@@ -21,6 +21,7 @@
 #include "sim/model_program.h"
 #include "sim/random.h"
 #include "sim/shocks.h"
+#include "sim/strategy.h"
 
 namespace lotrinh::sim {
 namespace {
@@ -127,6 +128,15 @@ struct Simulation::Worker {
     n = M.size();
   }
 
+  // Whether the scenario's allocation may give money to unit c of the current year.
+  bool targeted(size_t c) const {
+    if (sim.scenario_.allocation_communes.empty()) return true;
+    if (cur == W0) return sim.targeted_[c] != 0;
+    for (int m : members[c])
+      if (sim.targeted_[static_cast<size_t>(m)]) return true;
+    return false;
+  }
+
   // The old commune c's unit in the current year.
   size_t unit_of(size_t c) const { return cur == W0 ? c : static_cast<size_t>(W0->successor[c]); }
 
@@ -223,14 +233,14 @@ struct Simulation::Worker {
           spill[s * n + c] = sum / static_cast<double>(nb.size());
         }
       }
+      std::fill(twinned.begin(), twinned.begin() + static_cast<long>(n), 0.0);
+      if (static_cast<size_t>(k) < W0->twinning.size())
+        for (int c : W0->twinning[static_cast<size_t>(k)]) twinned[unit_of(static_cast<size_t>(c))] += 1;
       if (central && proj) sim_plan(k, *proj);
       const std::vector<std::int64_t>& spend =
           central && proj ? proj->spend[static_cast<size_t>(k)] : sim.projection_.spend[static_cast<size_t>(k)];
       const double* hh = households_col();
       const size_t P = config::spending_purposes().size();
-      std::fill(twinned.begin(), twinned.begin() + static_cast<long>(n), 0.0);
-      if (static_cast<size_t>(k) < W0->twinning.size())
-        for (int c : W0->twinning[static_cast<size_t>(k)]) twinned[unit_of(static_cast<size_t>(c))] += 1;
       for (size_t c = 0; c < n; ++c) {
         for (size_t i = 0; i < L.states.size(); ++i) vals[static_cast<size_t>(L.state0) + i] = st[i][c];
         for (size_t p = 0; p < P; ++p) {
@@ -333,6 +343,10 @@ struct Simulation::Worker {
   // Plans year k's spending on the projection: the formula reads the state at the end of the
   // previous year and its classes, or the allocation table gives it.
   void sim_plan(int k, Projection& proj);
+  // The strategies other than the formula and the table (sim/strategy.h), into `out`.
+  void plan_strategy(int k, const std::vector<std::int64_t>& twin, std::vector<std::int64_t>& out);
+  // Commune c's poverty after year k on the projection, with `spend` (dong per purpose).
+  double next_poverty(size_t c, int k, const std::int64_t* spend);
   void add_twinning(int k, std::vector<std::int64_t>& out);
 
   std::vector<std::vector<int>> proj_classes;
@@ -355,6 +369,13 @@ void Simulation::Worker::sim_plan(int k, Projection& proj) {
         if (it != sim.table_plan_.end()) out[p * n + c] = it->second;
       }
     add_twinning(k, out);
+    return;
+  }
+  if (S.allocation != "formula") {
+    std::vector<std::int64_t> twin(P * n, 0);
+    add_twinning(k, twin);
+    plan_strategy(k, twin, out);
+    for (size_t i = 0; i < out.size(); ++i) out[i] += twin[i];
     return;
   }
   if (!formula) {
@@ -410,13 +431,126 @@ void Simulation::Worker::sim_plan(int k, Projection& proj) {
     if (!std::isfinite(w) || w < 0)
       throw diag::InputError(diag::error_at(S.formula->loc, diag::msg("sim.allocation.weight", fmt::format("{}", w), cur->slugs[c], year),
                                             diag::msg("sim.allocation.weight.hint")));
-    weights[c] = w;
+    weights[c] = targeted(c) ? w : 0.0;
   }
   for (size_t p = 0; p < P; ++p) {
     auto parts = split_largest_remainder(sim.budget_[static_cast<size_t>(k)][p], weights);
     for (size_t c = 0; c < n; ++c) out[p * n + c] = parts[c];
   }
   add_twinning(k, out);
+}
+
+double Simulation::Worker::next_poverty(size_t c, int k, const std::int64_t* spend) {
+  const ModelLayout& L = program.layout();
+  const World& W = *cur;
+  const double* hh = households_col();
+  const size_t P = config::spending_purposes().size();
+  for (size_t i = 0; i < L.states.size(); ++i) vals[static_cast<size_t>(L.state0) + i] = st[i][c];
+  for (size_t p = 0; p < P; ++p) {
+    const double h = hh ? hh[c] : kNaN;
+    vals[static_cast<size_t>(L.spend0) + p] = h > 0 ? static_cast<double>(spend[p]) / 1e6 / h : kNaN;
+  }
+  vals[static_cast<size_t>(L.travel)] = W.travel_hours[static_cast<size_t>(k)][c];
+  vals[static_cast<size_t>(L.twinned)] = twinned[c];
+  for (size_t s = 0; s < L.spill_of.size(); ++s) vals[static_cast<size_t>(L.spill0) + s] = spill[s * n + c];
+  for (size_t s = 0; s < sim.model_.shocks.size(); ++s) vals[static_cast<size_t>(L.shock0) + s] = 0.0;
+  for (size_t s = 0; s < sim.model_.noises.size(); ++s) vals[static_cast<size_t>(L.noise0) + s] = 0.0;
+  vals[static_cast<size_t>(L.year)] = sim.scenario_.start_year + k;
+  for (size_t t = 0; t < program.terms().size(); ++t) vals[static_cast<size_t>(L.term0) + t] = program.eval_term(t, vals.data());
+  for (size_t u = 0; u < program.updates().size(); ++u)
+    if (L.updated[u] == L.poverty) {
+      const double v = program.eval_update(u, vals.data());
+      return std::isfinite(v) ? std::clamp(v, L.state_min[static_cast<size_t>(L.poverty)], L.state_max[static_cast<size_t>(L.poverty)]) : kNaN;
+    }
+  return st[static_cast<size_t>(L.poverty)][c];
+}
+
+void Simulation::Worker::plan_strategy(int k, const std::vector<std::int64_t>& twin, std::vector<std::int64_t>& out) {
+  const auto& S = sim.scenario_;
+  const size_t P = config::spending_purposes().size();
+  const int year = S.start_year + k;
+  const ModelLayout& L = program.layout();
+  const double* hh = households_col();
+  const double* pop = column_of("population");
+  const auto& pov = st[static_cast<size_t>(L.poverty)];
+  auto value = [](const double* col, size_t c) { return col && std::isfinite(col[c]) && col[c] > 0 ? col[c] : 0.0; };
+  if (S.allocation == "equal" || S.allocation == "per-capita" || S.allocation == "per-poor-household") {
+    std::vector<double> w(n, 1.0);
+    for (size_t c = 0; c < n; ++c) {
+      if (S.allocation == "per-capita") w[c] = value(pop, c);
+      if (S.allocation == "per-poor-household") w[c] = value(hh, c) * (std::isfinite(pov[c]) ? pov[c] : 0.0);
+    }
+    // With no weight anywhere (no data), the money is split equally rather than lost.
+    if (std::all_of(w.begin(), w.end(), [](double v) { return v <= 0; })) std::fill(w.begin(), w.end(), 1.0);
+    for (size_t c = 0; c < n; ++c)
+      if (!targeted(c)) w[c] = 0;
+    for (size_t p = 0; p < P; ++p) {
+      auto parts = split_largest_remainder(sim.budget_[static_cast<size_t>(k)][p], w);
+      std::copy(parts.begin(), parts.end(), out.begin() + static_cast<long>(p * n));
+    }
+    return;
+  }
+  // greedy and lp: the gain of money to (commune, purpose) is the population-weighted fall in
+  // next year's poverty on the projection, the other purposes at the twinning money only,
+  // sampled at kPieces equal steps up to 4 times the commune's share by households.
+  constexpr int kPieces = 8;
+  constexpr double kSpan = 4.0;
+  PlanProblem pr;
+  pr.communes = n;
+  pr.purposes = P;
+  pr.budget.assign(P, 0);
+  for (size_t p = 0; p < P; ++p) pr.budget[p] = sim.budget_[static_cast<size_t>(k)][p];
+  pr.floor.assign(n, S.floor_vnd);
+  pr.cap.assign(n, S.cap_vnd);
+  for (size_t c = 0; c < n; ++c)
+    if (!targeted(c)) pr.floor[c] = pr.cap[c] = 0;
+  pr.gain.assign(P * n, {});
+  double hh_total = 0;
+  for (size_t c = 0; c < n; ++c) hh_total += value(hh, c);
+  std::vector<std::int64_t> spend(P);
+  for (size_t c = 0; c < n; ++c) {
+    const double weight = pop ? value(pop, c) : value(hh, c);
+    for (size_t q = 0; q < P; ++q) spend[q] = twin[q * n + c];
+    const double base = next_poverty(c, k, spend.data());
+    for (size_t p = 0; p < P; ++p) {
+      const double span = hh_total > 0 ? kSpan * static_cast<double>(pr.budget[p]) * value(hh, c) / hh_total : 0;
+      if (span < kPieces || std::isnan(base)) continue;
+      double before = base;
+      for (int j = 1; j <= kPieces; ++j) {
+        spend[p] = twin[p * n + c] + static_cast<std::int64_t>(span * j / kPieces);
+        const double after = next_poverty(c, k, spend.data());
+        const double slope = std::isfinite(after) ? std::max(0.0, weight * (before - after) / (span / kPieces)) : 0.0;
+        pr.gain[p * n + c].push_back({span / kPieces, slope});
+        if (std::isfinite(after)) before = after;
+      }
+      spend[p] = twin[p * n + c];
+    }
+  }
+  PlanFailure failure;
+  std::vector<std::int64_t> x;
+  if (S.allocation == "lp") {
+    x = plan_lp(pr, failure);
+  } else {
+    std::int64_t total = 0;
+    for (auto b : pr.budget) total += b;
+    // The stated default increment: a tenth of an equal share of the year's budget.
+    const std::int64_t inc = S.increment_vnd > 0 ? S.increment_vnd : std::max<std::int64_t>(1, total / static_cast<std::int64_t>(10 * std::max<size_t>(n, 1)));
+    x = plan_greedy(pr, inc, failure);
+  }
+  switch (failure.kind) {
+    case PlanFailure::Kind::kNone: break;
+    case PlanFailure::Kind::kFloors:
+      throw diag::InputError(diag::error_at(S.allocation_loc, diag::msg("sim.strategy.floors", year, n, failure.sum, failure.budget),
+                                            diag::msg("sim.strategy.floors.hint")));
+    case PlanFailure::Kind::kCaps:
+      throw diag::InputError(diag::error_at(S.allocation_loc,
+                                            diag::msg("sim.strategy.caps", year, n, failure.sum, failure.budget, failure.budget - failure.sum),
+                                            diag::msg("sim.strategy.caps.hint")));
+    case PlanFailure::Kind::kSolver:
+      throw diag::InputError(diag::error_at(S.allocation_loc, diag::msg("sim.strategy.solver", year, failure.detail),
+                                            diag::msg("sim.strategy.solver.hint")));
+  }
+  std::copy(x.begin(), x.end(), out.begin());
 }
 
 void Simulation::Worker::add_twinning(int k, std::vector<std::int64_t>& out) {
@@ -563,6 +697,15 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
       }
     }
   }
+  targeted_.assign(world_.size(), 0);
+  for (size_t i = 0; i < scenario_.allocation_communes.size(); ++i) {
+    const std::string& slug = scenario_.allocation_communes[i];
+    auto it = std::find(world_.slugs.begin(), world_.slugs.end(), slug);
+    if (it == world_.slugs.end())
+      sink.error(scenario_.allocation_communes_loc[i], diag::msg("sim.strategy.commune", slug, world_.start_year),
+                 diag::did_you_mean(slug, world_.slugs));
+    else targeted_[static_cast<size_t>(it - world_.slugs.begin())] = 1;
+  }
   sink.throw_if_errors();
   if (scenario_.allocation == "table") {
     std::string path = (std::filesystem::path(scenario_.dir) / scenario_.allocation_table).string();
@@ -655,6 +798,50 @@ Aggregates Simulation::run(std::uint64_t from, std::uint64_t to, int threads, st
   for (auto& th : pool) th.join();
   for (std::uint64_t t = 0; t < T; ++t)
     if (errors[t]) std::rethrow_exception(errors[t]);  // the lowest thread holds the lowest runs
+  for (const auto& p : parts) total.add(p);
+  return total;
+}
+
+Aggregates Simulation::run_paired(std::uint64_t from, std::uint64_t to, int threads, std::vector<RunFigures>& figures) const {
+  Aggregates total(shape());
+  figures.assign(to > from ? to - from : 0, {});
+  if (to <= from) return total;
+  const std::uint64_t count = to - from;
+  const std::uint64_t T = std::max<std::uint64_t>(1, std::min<std::uint64_t>(static_cast<std::uint64_t>(std::max(threads, 1)), count));
+  const size_t Y = static_cast<size_t>(years()), n = world_.size();
+  std::vector<Aggregates> parts(T, Aggregates(shape()));
+  std::vector<std::exception_ptr> errors(T);
+  std::vector<std::unique_ptr<Worker>> workers;
+  for (std::uint64_t t = 0; t < T; ++t) workers.push_back(std::make_unique<Worker>(*this));
+  auto body = [&](std::uint64_t t) {
+    try {
+      Worker& w = *workers[t];
+      Aggregates& a = parts[t];
+      std::vector<std::int64_t> exit_before(n * Y), iii_before(Y);
+      for (std::uint64_t r = from + count * t / T; r < from + count * (t + 1) / T; ++r) {
+        for (size_t c = 0; c < n; ++c)
+          for (size_t k = 0; k < Y; ++k) exit_before[c * Y + k] = a.exit(c, k);
+        for (size_t k = 0; k < Y; ++k) iii_before[k] = a.iii(0, k);
+        w.run(r, false, &a, nullptr);
+        RunFigures& f = figures[r - from];
+        f.exits_by.assign(Y, 0);
+        f.iii.assign(Y, 0);
+        for (size_t k = 0; k < Y; ++k) {
+          for (size_t c = 0; c < n; ++c) f.exits_by[k] += static_cast<std::int32_t>(a.exit(c, k) - exit_before[c * Y + k]);
+          if (k > 0) f.exits_by[k] += f.exits_by[k - 1];
+          f.iii[k] = static_cast<std::int32_t>(a.iii(0, k) - iii_before[k]);
+        }
+      }
+    } catch (...) {
+      errors[t] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::uint64_t t = 1; t < T; ++t) pool.emplace_back(body, t);
+  body(0);
+  for (auto& th : pool) th.join();
+  for (std::uint64_t t = 0; t < T; ++t)
+    if (errors[t]) std::rethrow_exception(errors[t]);
   for (const auto& p : parts) total.add(p);
   return total;
 }

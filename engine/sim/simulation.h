@@ -67,6 +67,16 @@ class Simulation {
   /// `done`, when given, counts the runs finished (for a progress display).
   Aggregates run(std::uint64_t from, std::uint64_t to, int threads, std::atomic<std::uint64_t>* done = nullptr) const;
 
+  /// What `run_paired` keeps of each run, for paired comparisons (lotrinh compare): per year
+  /// index k = 1..Y (stored at k - 1), the communes that left region III by then, and the region
+  /// III count.
+  struct RunFigures {
+    std::vector<std::int32_t> exits_by, iii;
+  };
+  /// As run(), and also each run's figures in run order (figures->size() == to - from). The
+  /// figures of a run depend on its number only, so they do not depend on `threads`.
+  Aggregates run_paired(std::uint64_t from, std::uint64_t to, int threads, std::vector<RunFigures>& figures) const;
+
   /// The left-behind line (poverty above 35 %).
   static constexpr double kLeftBehind = 0.35;
 
@@ -85,6 +95,7 @@ class Simulation {
   std::vector<std::vector<std::int64_t>> budget_;       ///< [yi][purpose], by the scenario's allocation
   std::vector<std::vector<std::int64_t>> twin_budget_;  ///< [yi][purpose], through the twinning agencies
   std::vector<unsigned char> start_iii_;
+  std::vector<unsigned char> targeted_;  ///< Per commune: named by [allocation] communes.
   std::vector<std::string> last_criteria_;
   Projection projection_;
   std::map<std::tuple<int, int, std::string>, std::int64_t> table_plan_;  ///< allocation table

@@ -1,0 +1,209 @@
+// lotrinh compare A B ...: scenarios side by side, each against the first, with paired runs.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <thread>
+
+#include "cli/cmd_simulate.h"
+#include "config/sim_file_reader.h"
+#include "diag/diagnostic.h"
+#include "diag/messages.h"
+#include "report/render.h"
+#include "sim/simulation.h"
+
+namespace lotrinh::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using report::Cell;
+
+struct Scenario {
+  config::ScenarioFile file;
+  std::unique_ptr<sim::Simulation> sim;
+  std::vector<sim::Simulation::RunFigures> runs;
+  std::int64_t money = 0;  // dong over the simulated years, as planned
+};
+
+std::string rel(const std::string& dir, const std::string& p) {
+  return fs::path(p).is_absolute() ? p : (fs::path(dir) / p).lexically_normal().string();
+}
+
+// One per-run figure of a scenario: its value in run r, or nothing when the scenario lacks it.
+using Figure = std::function<std::optional<std::int64_t>(const Scenario&, size_t r)>;
+
+// Exact integer sums of a figure, and of the paired differences against the reference.
+struct Sums {
+  std::int64_t n = 0, sum = 0, d = 0, dd = 0;
+  bool value = false, paired = false;
+};
+
+Sums sums(const Scenario& ref, const Scenario& s, const Figure& f, size_t R) {
+  Sums out;
+  for (size_t r = 0; r < R; ++r) {
+    auto a = f(ref, r), b = f(s, r);
+    if (b) { out.sum += *b; ++out.n; out.value = true; }
+    if (a && b) {
+      const std::int64_t d = *b - *a;
+      out.d += d;
+      out.dd += d * d;
+      out.paired = true;
+    }
+  }
+  return out;
+}
+
+std::string num(long double v, int decimals) { return fmt::format("{:.{}f}", static_cast<double>(v), decimals); }
+
+}  // namespace
+
+int cmd_compare(Context& ctx) {
+  const Options& o = ctx.options();
+  if (o.paths.size() < 2) throw diag::InputError(diag::error_about("compare", diag::msg("compare.few"), diag::msg("compare.few.hint")));
+  if (o.runs && *o.runs < 1) throw diag::InputError(diag::error_about("--runs", diag::msg("sim.scenario.runs", *o.runs), diag::msg("sim.scenario.runs.hint")));
+  if (o.threads && *o.threads < 1)
+    throw diag::InputError(diag::error_about("--threads", diag::msg("simulate.bad_threads", *o.threads), diag::msg("simulate.bad_threads.hint")));
+  const int threads = o.threads ? *o.threads : static_cast<int>(std::max(1u, std::min(std::thread::hardware_concurrency(), 8u)));
+  std::vector<Scenario> sc;
+  for (const auto& path : o.paths) {
+    Scenario s;
+    s.file = config::read_scenario_file(path);
+    if (o.seed) s.file.seed = static_cast<std::uint64_t>(*o.seed);
+    if (o.runs) s.file.runs = static_cast<int>(*o.runs);
+    config::ModelFile model = config::read_model_file(rel(s.file.dir, s.file.model));
+    sim::World world = sim::load_world(rel(s.file.dir, s.file.data), s.file.start_year, s.file.end_year, s.file.events, ctx.catalogue());
+    s.sim = std::make_unique<sim::Simulation>(s.file, model, std::move(world), ctx.catalogue(), ctx.library(), ctx.overrides());
+    for (const auto& year : s.sim->projection().spend)
+      for (auto v : year) s.money += v;
+    sc.push_back(std::move(s));
+  }
+  // Every scenario runs the same run numbers: the reference's count unless --runs says.
+  const size_t R = static_cast<size_t>(o.runs ? *o.runs : sc.front().file.runs);
+  std::vector<sim::Aggregates> aggs;
+  for (auto& s : sc) aggs.push_back(s.sim->run_paired(0, R, threads, s.runs));
+
+  const Scenario& ref = sc.front();
+  auto exits_by = [](int year) -> Figure {
+    return [year](const Scenario& s, size_t r) -> std::optional<std::int64_t> {
+      const int k = year - s.file.start_year;
+      if (k < 1 || k > s.sim->years()) return std::nullopt;
+      return s.runs[r].exits_by[static_cast<size_t>(k - 1)];
+    };
+  };
+  auto iii_in = [](int year) -> Figure {
+    return [year](const Scenario& s, size_t r) -> std::optional<std::int64_t> {
+      const int k = year - s.file.start_year;
+      if (k < 1 || k > s.sim->years()) return std::nullopt;
+      return s.runs[r].iii[static_cast<size_t>(k - 1)];
+    };
+  };
+  int first = ref.file.start_year + 1, last = ref.file.end_year;
+  for (const auto& s : sc) first = std::min(first, s.file.start_year + 1), last = std::max(last, s.file.end_year);
+
+  report::ResultTable t;
+  t.title = diag::msg("compare.title", sc.size(), R, ref.file.id);
+  t.columns = {{"figure", diag::msg("compare.col.figure")},
+               {"scenario", diag::msg("compare.col.scenario")},
+               {"value", diag::msg("compare.col.value"), report::Align::kRight},
+               {"difference", diag::msg("compare.col.difference", ref.file.id), report::Align::kRight},
+               {"interval_90", diag::msg("compare.col.interval"), report::Align::kRight},
+               {"note", diag::msg("compare.col.note")}};
+  const long double runs = static_cast<long double>(R);
+  // exits by the end year of each scenario's horizon and the interval's verdict, for the cost.
+  std::vector<std::optional<Sums>> exits_end(sc.size());
+  auto figure_rows = [&](const std::string& label, const Figure& f, std::vector<std::optional<Sums>>* keep) {
+    for (size_t i = 0; i < sc.size(); ++i) {
+      Sums su = sums(ref, sc[i], f, R);
+      if (keep) (*keep)[i] = su;
+      std::vector<Cell> row{report::text(label), report::text(sc[i].file.id)};
+      if (!su.value) {
+        row.push_back(report::missing());
+        row.push_back(report::missing());
+        row.push_back(report::missing());
+        row.push_back(report::text(diag::msg("compare.not_in", sc[i].file.id)));
+        t.add_row(std::move(row));
+        continue;
+      }
+      row.push_back(report::text(num(static_cast<long double>(su.sum) / runs, 2)));
+      if (i == 0 || !su.paired) {
+        row.push_back(report::missing());
+        row.push_back(report::missing());
+        row.push_back(report::text(i == 0 ? diag::msg("compare.reference") : diag::msg("compare.not_in", ref.file.id)));
+        t.add_row(std::move(row));
+        continue;
+      }
+      const long double mean = static_cast<long double>(su.d) / runs;
+      const long double var = R > 1 ? (static_cast<long double>(su.dd) - static_cast<long double>(su.d) * static_cast<long double>(su.d) / runs) / (runs - 1) : 0;
+      const long double half = 1.645L * std::sqrt(std::max(0.0L, var)) / std::sqrt(runs);
+      const bool zero = mean - half <= 0 && 0 <= mean + half;
+      row.push_back(report::text(num(mean, 2)));
+      row.push_back(report::text(fmt::format("[{}, {}]", num(mean - half, 2), num(mean + half, 2))));
+      row.push_back(report::text(diag::msg(zero ? "compare.zero" : "compare.nonzero")));
+      t.add_row(std::move(row));
+    }
+  };
+  if (first <= 2025 && 2025 < last) figure_rows(diag::msg("compare.fig.exits_by", 2025), exits_by(2025), nullptr);
+  figure_rows(diag::msg("compare.fig.exits_by", last), exits_by(last), &exits_end);
+  for (int y = first; y <= last; ++y) figure_rows(diag::msg("compare.fig.iii", y), iii_in(y), nullptr);
+  // Money and cost per exit (the plan is deterministic: the same in every run).
+  for (size_t i = 0; i < sc.size(); ++i)
+    t.add_row({report::text(diag::msg("compare.fig.money", sc[i].file.start_year + 1, sc[i].file.end_year)), report::text(sc[i].file.id),
+               report::text(num(static_cast<long double>(sc[i].money) / 1e9L, 3)),
+               report::text(i == 0 ? "-" : num(static_cast<long double>(sc[i].money - ref.money) / 1e9L, 3)), report::missing(),
+               report::text(i == 0 ? diag::msg("compare.reference") : "")});
+  for (size_t i = 0; i < sc.size(); ++i) {
+    const auto& su = exits_end[i];
+    const int own_end = sc[i].file.end_year;
+    const Sums own = sums(ref, sc[i], exits_by(own_end), R);
+    std::vector<Cell> row{report::text(diag::msg("compare.fig.cost", own_end)), report::text(sc[i].file.id)};
+    const long double exits = own.value ? static_cast<long double>(own.sum) / runs : 0;
+    row.push_back(exits > 0 ? report::text(num(static_cast<long double>(sc[i].money) / 1e9L / exits, 3)) : report::missing());
+    std::string note = exits > 0 ? "" : diag::msg("compare.cost.none", own_end);
+    if (i == 0) {
+      row.push_back(report::missing());
+      note = diag::msg("compare.reference");
+    } else if (su && su->paired) {
+      const long double mean = static_cast<long double>(su->d) / runs;
+      const long double var = R > 1 ? (static_cast<long double>(su->dd) - static_cast<long double>(su->d) * static_cast<long double>(su->d) / runs) / (runs - 1) : 0;
+      const long double half = 1.645L * std::sqrt(std::max(0.0L, var)) / std::sqrt(runs);
+      if (mean - half <= 0 && 0 <= mean + half) {
+        row.push_back(report::missing());
+        note = diag::msg("compare.incremental.undefined", ref.file.id, last);
+      } else {
+        const long double inc = static_cast<long double>(sc[i].money - ref.money) / 1e9L / mean;
+        row.push_back(report::text(num(inc, 3)));
+        note = diag::msg("compare.incremental", ref.file.id);
+      }
+    } else {
+      row.push_back(report::missing());
+    }
+    row.push_back(report::missing());
+    row.push_back(report::text(note));
+    t.add_row(std::move(row));
+  }
+  // The communes left behind: region III at the start and still in the last year in half the runs or more.
+  for (size_t i = 0; i < sc.size(); ++i) {
+    const auto& s = *sc[i].sim;
+    const auto& a = aggs[i];
+    std::vector<std::string> names;
+    for (size_t c = 0; c < s.world().size(); ++c)
+      if (s.start_iii()[c] && a.exit(c, static_cast<size_t>(s.years())) * 2 >= a.runs()) names.push_back(s.world().slugs[c]);
+    std::string list;
+    for (const auto& nm : names) list += (list.empty() ? "" : " ") + nm;
+    t.add_row({report::text(diag::msg("compare.fig.behind", sc[i].file.end_year)), report::text(sc[i].file.id),
+               report::text(std::to_string(names.size())), report::missing(), report::missing(), report::text(list)});
+  }
+  t.notes.push_back(diag::msg("compare.note.interval", ref.file.id));
+  t.notes.push_back(diag::msg("compare.note.cost"));
+  for (const auto& s : sc) {
+    t.notes.push_back(diag::msg("compare.note.scenario", s.file.id, s.file.path, s.file.start_year, s.file.end_year, s.file.seed, s.file.allocation));
+    if (s.file.seed != ref.file.seed) t.notes.push_back(diag::msg("compare.note.seed", s.file.id, ref.file.id));
+  }
+  std::vector<report::ResultTable> tables{std::move(t)};
+  ctx.emit(report::render(tables, ctx.format()));
+  if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(tables.front()).c_str(), stderr);
+  return 0;
+}
+
+}  // namespace lotrinh::cli

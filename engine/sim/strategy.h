@@ -1,0 +1,51 @@
+#pragma once
+// Allocation strategies that optimise: one year's budget, per purpose, over communes whose gain
+// from money is given as concave pieces (sampled from the model on the deterministic projection;
+// docs/simulator.md, "Strategies"). Whole dong in, whole dong out.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace lotrinh::sim {
+
+/// One piece of a commune's gain curve for one purpose: the next `width` dong each gain `slope`
+/// (objective units per dong). Pieces come in order; slopes should not increase (concave).
+struct GainPiece {
+  double width = 0, slope = 0;
+};
+
+/// One year's problem. Money x[p * n + c] (dong) of purpose p to commune c.
+struct PlanProblem {
+  size_t communes = 0, purposes = 0;
+  std::vector<std::int64_t> budget;           ///< Per purpose: exactly this is placed.
+  std::vector<std::int64_t> floor, cap;       ///< Per commune, all purposes together; cap < 0: none.
+  std::vector<std::vector<GainPiece>> gain;   ///< [p * n + c]; beyond the last piece the slope is 0.
+};
+
+/// The gain of an allocation: the sum over communes and purposes of their piecewise gains.
+double plan_gain(const PlanProblem& problem, const std::vector<std::int64_t>& x);
+
+/// What a strategy could not do, for the caller to word and locate.
+struct PlanFailure {
+  enum class Kind { kNone, kFloors, kCaps, kSolver } kind = Kind::kNone;
+  std::int64_t sum = 0, budget = 0;  ///< floors' or caps' sum against the whole year's budget
+  std::string detail;                 ///< solver status
+};
+
+/// Checks that the floors fit under the budget and the caps over it.
+PlanFailure check_bounds(const PlanProblem& problem);
+
+/// The optimal allocation: the linear programme max sum(slope * y) over the pieces y (0 <= y <=
+/// width; a last piece of slope 0 takes any surplus), sum of a purpose's pieces = its budget,
+/// floor <= a commune's total <= cap; solved by GLPK's simplex in million dong, then rounded to
+/// dong per purpose by the largest remainder (a commune the rounding pushes over its cap or
+/// under its floor then trades those dong, within a purpose, with one that has room). `stats`, when
+/// given, receives the problem's size and GLPK's status.
+std::vector<std::int64_t> plan_lp(const PlanProblem& problem, PlanFailure& failure, std::string* stats = nullptr);
+
+/// Greedy: floors first (each commune's floor split over the purposes in proportion to their
+/// budgets), then per purpose, increments of `increment` dong (the last one smaller) each to
+/// the commune whose gain from it is the largest (ties to the lower index), within the caps.
+std::vector<std::int64_t> plan_greedy(const PlanProblem& problem, std::int64_t increment, PlanFailure& failure);
+
+}  // namespace lotrinh::sim

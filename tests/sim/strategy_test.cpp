@@ -1,0 +1,238 @@
+// The allocation strategies (sim/strategy.h and the strategies of [allocation]): money in equals
+// money allocated, the simple splits by hand, the linear programme against a known optimum, its
+// bounds and its objective against the equal split, and the errors, on a small world built by hand.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <string>
+
+#include "config/catalogue_reader.h"
+#include "config/sim_file_reader.h"
+#include "diag/diagnostic.h"
+#include "rules/rule_library.h"
+#include "sim/simulation.h"
+#include "sim/strategy.h"
+#include "sim/world.h"
+
+using namespace lotrinh;
+
+namespace {
+
+const std::string kHome = LOTRINH_SOURCE_HOME;
+
+const data::Catalogue& catalogue() {
+  static const data::Catalogue c = config::read_catalogue(kHome + "/rules/indicators.toml");
+  return c;
+}
+
+const rules::RuleLibrary& library() {
+  static rules::RuleLibrary* lib = [] {
+    auto* l = new rules::RuleLibrary(catalogue());
+    l->load({kHome + "/rules"}, false);
+    return l;
+  }();
+  return *lib;
+}
+
+// Four communes in three districts: d0 = {c0, c1}, d1 = {c2}, d2 = {c3}; d0 borders d1 only.
+// Roads c0-c1, c1-c2, c2-c3.
+sim::World small_world() {
+  sim::World w;
+  w.start_year = 2021;
+  w.slugs = {"c0", "c1", "c2", "c3"};
+  w.names = w.slugs;
+  w.district = {0, 0, 1, 2};
+  w.district_ids = {"d0", "d1", "d2"};
+  w.district_names = w.district_ids;
+  w.district_borders = {{1}, {0}, {}};
+  w.neighbours = {{1}, {0, 2}, {1, 3}, {2}};
+  w.columns = {{"poverty_rate_2022", {0.40, 0.25, 0.18, 0.05}},
+               {"near_poor_rate_2022", {0.10, 0.10, 0.10, 0.10}},
+               {"households", {1000, 800, 1200, 900}},
+               {"em_household_share", {0.9, 0.9, 0.9, 0.9}},
+               {"new_rural", {0, 0, 0, 0}},
+               {"mekong_delta", {0, 0, 0, 0}},
+               {"em_poor_households", {300, 150, 100, 20}},
+               {"em_poor_share", {0.9, 0.8, 0.7, 0.5}},
+               {"em_illiterate_share", {0.1, 0.1, 0.1, 0.1}},
+               {"untrained_labour_share", {0.5, 0.5, 0.5, 0.5}},
+               {"road_to_centre_km", {10, 10, 10, 10}},
+               {"road_unpaved_share", {0.2, 0.2, 0.2, 0.2}},
+               {"roads_hardened_share", {0.6, 0.7, 0.8, 0.9}},
+               {"sd_villages", {3, 2, 1, 0}},
+               {"population", {5000, 3000, 6000, 2000}}};
+  w.travel_hours.assign(10, std::vector<double>{1.0, 0.5, 2.0, 0.2});
+  w.estimated = {0, 0, 0, 0};
+  w.values = {14, 14, 14, 14};
+  return w;
+}
+
+const std::string kConversions =
+    "[[conversion]]\nalias = \"poverty_rate\"\nyear = 2026\nfactor = 1\nsource = \"s\"\n"
+    "[[conversion]]\nalias = \"near_poor_rate\"\nyear = 2026\nfactor = 1\nsource = \"s\"\n";
+
+std::string model_text(const std::string& poverty_update = "max(0, poverty_rate * (1 - grad - gain * access) + relapse * near_poor_rate + shock_size * shock_flood + spill_weight * (nbr - poverty_rate))",
+                       double flood = 0.3, const std::string& conversions = kConversions) {
+  return "[model]\nid = \"t\"\npoverty = \"poverty_rate\"\n"
+         "[parameters]\n"
+         "grad = { value = 0.05, meaning = \"m\", source = \"s\", distribution = \"uniform\", range = [0.03, 0.07] }\n"
+         "gain = { value = 0.1, meaning = \"m\", source = \"s\" }\n"
+         "half = { value = 1, meaning = \"m\", source = \"s\" }\n"
+         "spill_weight = { value = 0, meaning = \"m\", source = \"s\" }\n"
+         "relapse = { value = 0.02, meaning = \"m\", source = \"s\" }\n"
+         "shock_size = { value = 0.1, meaning = \"m\", source = \"s\" }\n"
+         "[terms]\naccess = \"1 - exp(-spend_infrastructure / half)\"\n"
+         "[state]\n"
+         "poverty_rate = { update = \"" + poverty_update + "\" }\n"
+         "near_poor_rate = { held = true }\n"
+         "roads_hardened_share = { update = \"roads_hardened_share + (1 - roads_hardened_share) * gain * access\" }\n"
+         "households = { held = true }\n"
+         "[spillover]\nnbr = { of = \"poverty_rate\" }\n"
+         "[shocks.flood]\nprobability = " + std::to_string(flood) + "\nscope = \"district_and_neighbours\"\nsource = \"s\"\n" + conversions;
+}
+
+std::string scenario_text(std::int64_t budget, const std::string& formula = "1",
+                          const std::string& rules = "[[rules]]\nid = \"vn.qd-33-2020\"\nfrom = 2021\nuntil = 2030\n") {
+  return "[scenario]\ndata = \".\"\nmodel = \"m.toml\"\nstart_year = 2021\nend_year = 2030\nruns = 20\nseed = 5\n"
+         "holding_back_exclude = [\"in_scope\", \"not_new_rural\"]\n" + rules +
+         "[[budget]]\nid = \"b\"\nsource = \"x\"\npurpose = \"infrastructure\"\nfrom = 2022\nuntil = 2030\namount_vnd = " +
+         std::to_string(budget) + "\n[allocation]\nformula = \"" + formula + "\"\n";
+}
+
+// The scenario with `allocation` as its [allocation] table.
+std::string with_allocation(std::int64_t budget, const std::string& allocation) {
+  std::string sc = scenario_text(budget);
+  sc.replace(sc.find("[allocation]\nformula = \"1\"\n"), std::string("[allocation]\nformula = \"1\"\n").size(), "[allocation]\n" + allocation);
+  return sc;
+}
+
+sim::Simulation make(const std::string& allocation, std::int64_t budget) {
+  return sim::Simulation(config::parse_scenario_file("s.toml", with_allocation(budget, allocation)), config::parse_model_file("m.toml", model_text()),
+                         small_world(), catalogue(), library());
+}
+
+std::vector<std::int64_t> year_spend(const sim::Simulation& s, int k) {
+  const auto& v = s.projection().spend[static_cast<size_t>(k)];
+  return {v.begin(), v.begin() + 4};  // infrastructure, the four communes
+}
+
+std::string error_of(const std::string& allocation, std::int64_t budget) {
+  try {
+    make(allocation, budget);
+  } catch (const diag::InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("every strategy allocates exactly the budget, to the last dong, when it does not divide evenly") {
+  for (const std::string a : {"strategy = \"equal\"\n", "strategy = \"per-capita\"\n", "strategy = \"per-poor-household\"\n",
+                              "strategy = \"greedy\"\n", "strategy = \"lp\"\nobjective = \"population-weighted-poverty\"\n",
+                              "strategy = \"greedy\"\nincrement_vnd = 777\nfloor_vnd = 1000\ncap_vnd = 600000\n",
+                              "strategy = \"lp\"\nobjective = \"population-weighted-poverty\"\nfloor_vnd = 1001\ncap_vnd = 500001\n"}) {
+    INFO(a);
+    auto s = make(a, 1000003);
+    for (int k = 1; k <= 9; ++k) {
+      const auto& all = s.projection().spend[static_cast<size_t>(k)];
+      CHECK(std::accumulate(all.begin(), all.end(), std::int64_t{0}) == 1000003);
+      for (auto v : all) CHECK(v >= 0);
+    }
+  }
+}
+
+TEST_CASE("equal gives every commune the same share within one dong") {
+  auto s = make("strategy = \"equal\"\n", 1000003);
+  auto x = year_spend(s, 1);
+  CHECK(x == std::vector<std::int64_t>{250001, 250001, 250001, 250000});
+}
+
+TEST_CASE("per-capita splits in proportion to population, per-poor-household to households times last year's poverty") {
+  // Populations 5000, 3000, 6000, 2000 (16,000): 1,000 dong a person.
+  CHECK(year_spend(make("strategy = \"per-capita\"\n", 16000000), 1) == std::vector<std::int64_t>{5000000, 3000000, 6000000, 2000000});
+  // Poor households at the start: 1000 x 0.40, 800 x 0.25, 1200 x 0.18, 900 x 0.05 = 400, 200, 216, 45 (861).
+  CHECK(year_spend(make("strategy = \"per-poor-household\"\n", 861000), 1) == std::vector<std::int64_t>{400000, 200000, 216000, 45000});
+}
+
+TEST_CASE("the linear programme finds the known optimum within floors and caps, and beats the equal split on its objective") {
+  // One purpose, 100 million dong, three communes. Gains per dong: c0 3 for its first 30 million
+  // then 1; c1 2 for 50 million; c2 0.5. Floors 10 million each, c0 capped at 40 million. By hand:
+  // the floors (30), then c0 to 30 at 3 (20 more), c1 to 50 at 2 (40 more), the last 10 to c0 at 1
+  // (its cap): 40, 50, 10 million.
+  sim::PlanProblem pr;
+  pr.communes = 3;
+  pr.purposes = 1;
+  pr.budget = {100000000};
+  pr.floor = {10000000, 10000000, 10000000};
+  pr.cap = {40000000, -1, -1};
+  pr.gain = {{{30e6, 3e-6}, {100e6, 1e-6}}, {{50e6, 2e-6}}, {{100e6, 0.5e-6}}};
+  sim::PlanFailure f;
+  std::string stats;
+  auto x = sim::plan_lp(pr, f, &stats);
+  REQUIRE(f.kind == sim::PlanFailure::Kind::kNone);
+  CHECK(x == std::vector<std::int64_t>{40000000, 50000000, 10000000});
+  CHECK(stats == "4 rows, 7 columns, 14 non-zeros; status optimal");
+  const std::vector<std::int64_t> equal{33333334, 33333333, 33333333};
+  CHECK(sim::plan_gain(pr, x) == Approx(3 * 30 + 10 + 2 * 50 + 0.5 * 10));
+  CHECK(sim::plan_gain(pr, x) > sim::plan_gain(pr, equal));
+  // Greedy with 1 million dong increments reaches the same allocation here (concave gains).
+  CHECK(sim::plan_greedy(pr, 1000000, f) == x);
+  // Two purposes (earmarks): each purpose's money stays its own, and the cap binds on the total.
+  pr.purposes = 2;
+  pr.budget = {60000000, 40000000};
+  pr.gain = {{{30e6, 3e-6}}, {{50e6, 2e-6}}, {{100e6, 0.5e-6}}, {{100e6, 4e-6}}, {}, {}};
+  x = sim::plan_lp(pr, f);
+  REQUIRE(f.kind == sim::PlanFailure::Kind::kNone);
+  CHECK(x[0] + x[1] + x[2] == 60000000);
+  CHECK(x[3] + x[4] + x[5] == 40000000);
+  for (size_t c = 0; c < 3; ++c) {
+    CHECK(x[c] + x[3 + c] >= 10000000);
+    if (c == 0) CHECK(x[c] + x[3 + c] <= 40000000);
+  }
+  // Purpose 2 is worth most at c0 (4 a dong), which its cap then closes to purpose 1.
+  CHECK(x == std::vector<std::int64_t>{0, 50000000, 10000000, 40000000, 0, 0});
+  CHECK(sim::plan_gain(pr, x) >= sim::plan_gain(pr, {20000000, 20000000, 20000000, 13333334, 13333333, 13333333}));
+}
+
+TEST_CASE("on the small world, the linear programme's allocation gains at least as much as the equal split, within its floor and cap") {
+  auto lp = make("strategy = \"lp\"\nobjective = \"population-weighted-poverty\"\nfloor_vnd = 100000\ncap_vnd = 2000000\n", 4000000);
+  auto x = year_spend(lp, 1);
+  for (auto v : x) {
+    CHECK(v >= 100000);
+    CHECK(v <= 2000000);
+  }
+  // The planned year lowers the population-weighted poverty at least as much as the equal split.
+  auto eq = make("strategy = \"equal\"\n", 4000000);
+  const std::vector<double> pop{5000, 3000, 6000, 2000};
+  double a = 0, b = 0;
+  for (size_t c = 0; c < 4; ++c) {
+    a += pop[c] * lp.projection().poverty[1][c];
+    b += pop[c] * eq.projection().poverty[1][c];
+  }
+  CHECK(a <= b + 1e-9);
+}
+
+TEST_CASE("an unknown strategy, floors over the budget, caps under it and a floor above its cap are located errors") {
+  CHECK(error_of("strategy = \"gredy\"\n", 1000) ==
+        "s.toml:21:13: error: [allocation]: unknown strategy 'gredy'\n  strategy = \"gredy\"\n              ^\n  hint: did you mean 'greedy'?\n");
+  CHECK(error_of("strategy = \"lp\"\nobjective = \"population-weighted-poverty\"\nfloor_vnd = 300\n", 1000) ==
+        "s.toml:20:1: error: in 2022, the floors of the 4 communes add up to 1200 dong, over the year's budget of 1000 dong: "
+        "floor_vnd and the budget lines conflict\n  [allocation]\n  ^\n  hint: lower floor_vnd to at most the budget divided by the number of communes, or raise the budget\n");
+  CHECK(error_of("strategy = \"greedy\"\ncap_vnd = 200\n", 1000) ==
+        "s.toml:20:1: error: in 2022, the caps of the 4 communes add up to 800 dong, under the year's budget of 1000 dong: "
+        "cap_vnd and the budget lines conflict, and 200 dong could not be placed\n  [allocation]\n  ^\n  hint: raise cap_vnd or lower the budget lines\n");
+  CHECK(error_of("strategy = \"lp\"\nobjective = \"population-weighted-poverty\"\nfloor_vnd = 30\ncap_vnd = 20\n", 1000) ==
+        "s.toml:20:1: error: [allocation]: floor_vnd 30 is above cap_vnd 20\n  [allocation]\n  ^\n  hint: lower floor_vnd or raise cap_vnd\n");
+  CHECK(error_of("strategy = \"lp\"\n", 1000).find("error: [allocation]: 'objective' is missing") != std::string::npos);
+  CHECK(error_of("strategy = \"equal\"\ncommunes = [\"c9\"]\n", 1000).find("error: [allocation] communes: 'c9' is not a commune of the 2021 data") !=
+        std::string::npos);
+}
+
+TEST_CASE("a targeted allocation gives money only to the named communes") {
+  auto s = make("strategy = \"equal\"\ncommunes = [\"c1\", \"c3\"]\n", 1001);
+  CHECK(year_spend(s, 1) == std::vector<std::int64_t>{0, 501, 0, 500});
+}
