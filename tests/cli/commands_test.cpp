@@ -450,3 +450,23 @@ TEST_CASE("reproduce says so when no figure computed from the table is an indepe
         std::string::npos);
   std::remove(o.paths.front().c_str());
 }
+
+TEST_CASE("classify counts in its notes the units where a division by zero made a leaf unknown", "[cli]") {
+  const std::string path = temp_path(".toml");
+  {
+    std::ofstream f(path);
+    f << "[ruleset]\nid = \"t.nf\"\nkind = \"k\"\nlevel = \"commune\"\neffective = { from = 2016-01-01 }\n"
+         "[parameters]\nhi = { value = 0.2, unit = \"fraction\", source = \"a\" }\n"
+         "[criteria]\ndiv = \"poverty_rate_2016 / 0 >= hi\"\n"
+         "[classification.c]\norder = [ { class = \"a\", when = \"div\" }, { class = \"b\" } ]\n";
+  }
+  Options o = example("classify");
+  o.year = 2016;
+  o.rules = {path};
+  std::string out = run(o);
+  std::remove(path.c_str());
+  CHECK(out.find("c: unknown 10 (of 10 units)\n") != std::string::npos);
+  CHECK(out.find("poverty_rate_2016 / 0 >= hi has no finite value for 10 unit(s), first Xã A (a division by zero, a root "
+                 "or logarithm of a negative number, or an overflow): unknown there, never true or false; check its "
+                 "divisors and roots\n") != std::string::npos);
+}
