@@ -109,6 +109,7 @@ int main(int argc, char** argv) {
   sweep->add_option("--from", o.from, diag::msg("opt.from"))->required();
   sweep->add_option("--to", o.to, diag::msg("opt.to"))->required();
   sweep->add_option("--step", o.step, diag::msg("opt.step"))->required();
+  sweep->add_option("--max-steps", o.max_steps, diag::msg("opt.max_steps"));
   sweep->add_option("--classification", o.classification, diag::msg("opt.classification"));
   auto* reproduce = app.add_subcommand("reproduce", diag::msg("cmd.reproduce"));
   reproduce->add_option("figures", o.paths, diag::msg("opt.figures"));

@@ -23,6 +23,7 @@ struct Options {
   std::string classification;           ///< --classification (sweep, check --gaps)
   std::string param;                    ///< sweep --param
   double from = 0, to = 0, step = 0;    ///< sweep range
+  double max_steps = 10000;             ///< --max-steps: the most values a sweep evaluates
   bool gaps = false;                    ///< check --gaps
   bool params = false;                  ///< check --params
   bool transitions = false;             ///< reproduce --transitions

@@ -470,3 +470,18 @@ TEST_CASE("classify counts in its notes the units where a division by zero made 
                  "or logarithm of a negative number, or an overflow): unknown there, never true or false; check its "
                  "divisors and roots\n") != std::string::npos);
 }
+
+TEST_CASE("sweep refuses more values than --max-steps allows, and a raised limit lets it run", "[cli]") {
+  Options o = example("sweep");
+  o.param = "poverty_high";
+  o.from = 0.16;
+  o.to = 0.20;
+  o.step = 0.02;
+  o.max_steps = 2;
+  CHECK(error_of(o) ==
+        "--step: error: sweeping from 0.16 to 0.2 in steps of 0.02 takes 3 steps, more than the limit of 2\n"
+        "  hint: use a larger --step or a narrower range, or raise the limit with --max-steps\n");
+  o.max_steps = 3;
+  o.format = "csv";
+  CHECK(run(o).find("0.2,2,2,4,1,1,Xã H III -> II\n") != std::string::npos);
+}
