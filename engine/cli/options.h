@@ -17,6 +17,7 @@ struct Options {
   std::optional<int> year;              ///< --year: the data year.
   std::vector<std::string> set;         ///< --set name=value, as given.
   std::string format = "table";         ///< --format
+  double max_input_mb = 512;            ///< --max-input-mb: the largest input file read, in MiB
   std::string out = "-";                ///< --out
   std::string commune;                  ///< explain --commune
   std::string on;                       ///< aggregate --on: the day whose units to aggregate to
