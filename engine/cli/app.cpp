@@ -11,6 +11,7 @@
 #include "cli/cmd_simulate.h"
 #include "cli/commands.h"
 #include "cli/option_checks.h"
+#include "diag/text_file.h"
 #include "cli/options.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
@@ -58,6 +59,7 @@ void print_warnings(Context& ctx) { std::fputs(diag::format(ctx.library().warnin
 }  // namespace
 
 int run_command(const Options& o) {
+  diag::set_max_input_bytes(static_cast<size_t>(o.max_input_mb * 1048576.0));
   // Only `targets` reads several rule sets from --rules; the others would ignore all but one.
   if (o.rules.size() > 1 && o.command != "targets")
     throw option_problem("--rules", diag::msg("cli.two_rules", o.command.empty() ? "classify" : o.command, o.rules.size()),
@@ -90,6 +92,7 @@ int main(int argc, char** argv) {
   std::string lang_opt;
   CLI::App app{diag::msg("app.description"), "lotrinh"};
   app.add_option("--lang", lang_opt, diag::msg("opt.lang"));
+  app.add_option("--max-input-mb", o.max_input_mb, diag::msg("opt.max_input_mb"))->check(CLI::PositiveNumber);
   app.require_subcommand(0, 1);
 
   auto* check = app.add_subcommand("check", diag::msg("cmd.check"));
@@ -111,6 +114,7 @@ int main(int argc, char** argv) {
   sweep->add_option("--from", o.from, diag::msg("opt.from"))->required();
   sweep->add_option("--to", o.to, diag::msg("opt.to"))->required();
   sweep->add_option("--step", o.step, diag::msg("opt.step"))->required();
+  sweep->add_option("--max-steps", o.max_steps, diag::msg("opt.max_steps"));
   sweep->add_option("--classification", o.classification, diag::msg("opt.classification"));
   auto* reproduce = app.add_subcommand("reproduce", diag::msg("cmd.reproduce"));
   reproduce->add_option("figures", o.paths, diag::msg("opt.figures"));

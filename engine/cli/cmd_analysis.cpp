@@ -90,7 +90,7 @@ int cmd_sweep(Context& ctx) {
   if (cname.empty() && !rs->classifications.empty()) cname = rs->classifications.front().name;
   std::vector<size_t> rows;
   rules::Inputs in = ctx.inputs(year, &rows);
-  auto steps = rules::sweep(rs, in, year, ctx.overrides(), cname, o.param, o.from, o.to, o.step);
+  auto steps = rules::sweep(rs, in, year, ctx.overrides(), cname, o.param, o.from, o.to, o.step, o.max_steps);
   const auto& table = ctx.table();
   report::ResultTable t;
   t.title = diag::msg("sweep.title", o.param, rs->id, year);

@@ -93,6 +93,8 @@ int cmd_classify(Context& ctx) {
     for (const auto& [cls, n] : by_class) s += (s.empty() ? "" : ", ") + fmt::format("{} {}", cls, n);
     t.notes.push_back(diag::msg("classify.counts", cname, s, rows.size()));
   }
+  for (const auto& nf : ev.nonfinite())
+    t.notes.push_back(diag::msg("classify.nonfinite", nf.text, nf.units, table.name[rows[nf.first]]));
   if (counts.size() && rs->status == "draft") t.notes.push_back(diag::msg("classify.draft", rs->id));
   ctx.emit(report::render(t, ctx.format()));
   if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(t).c_str(), stderr);

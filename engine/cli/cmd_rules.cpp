@@ -104,9 +104,10 @@ report::ResultTable gap_table(const rules::GapReport& g, const std::string& rule
       vals += (i ? ", " : "") + g.variables[i] + "=" + fmt::format("{}", f.values[i]);
     t.add_row({report::text(kind), report::text(vals), report::text(f.detail)});
   }
-  t.notes.push_back(diag::msg("gaps.summary", g.examined, g.combinations, g.variables.size(), g.gaps, g.overlaps,
+  const std::string box = rules::box_size_text(g.combinations);
+  t.notes.push_back(diag::msg("gaps.summary", g.examined, box, g.variables.size(), g.gaps, g.overlaps,
                               g.accidents, g.undecided));
-  if (g.examined < g.combinations) t.notes.push_back(diag::msg("gaps.capped", g.examined, g.combinations));
+  if (static_cast<double>(g.examined) < g.combinations) t.notes.push_back(diag::msg("gaps.capped", g.examined, box));
   return t;
 }
 

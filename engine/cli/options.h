@@ -17,6 +17,7 @@ struct Options {
   std::optional<int> year;              ///< --year: the data year.
   std::vector<std::string> set;         ///< --set name=value, as given.
   std::string format = "table";         ///< --format
+  double max_input_mb = 512;            ///< --max-input-mb: the largest input file read, in MiB
   std::string out = "-";                ///< --out
   std::string commune;                  ///< explain --commune
   std::string on;                       ///< aggregate --on: the day whose units to aggregate to
@@ -24,6 +25,7 @@ struct Options {
   std::string param;                    ///< sweep --param
   double from = 0, to = 0, step = 0;    ///< sweep range
   bool excel = false;                   ///< --excel: CSV for Vietnamese Excel (BOM, ';', decimal comma)
+  double max_steps = 10000;             ///< --max-steps: the most values a sweep evaluates
   bool gaps = false;                    ///< check --gaps
   bool params = false;                  ///< check --params
   bool transitions = false;             ///< reproduce --transitions

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <climits>
 #include <csignal>
@@ -40,7 +41,12 @@ size_t utf8_sequence(const std::string& s, size_t i) {
   return len;
 }
 
+std::atomic<size_t> g_max_input_bytes{kDefaultMaxInputBytes};
+
 }  // namespace
+
+void set_max_input_bytes(size_t bytes) { g_max_input_bytes = bytes; }
+size_t max_input_bytes() { return g_max_input_bytes; }
 
 std::string read_file(const std::string& path) {
   auto fail = [&](int err) {
@@ -49,14 +55,35 @@ std::string read_file(const std::string& path) {
     d.message = msg("io.cannot_read", std::strerror(err));
     throw InputError(d);
   };
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  auto refuse = [&](int fd, std::string message, std::string hint) {
+    ::close(fd);
+    Diagnostic d;
+    d.subject = path;
+    d.message = std::move(message);
+    d.hint = std::move(hint);
+    throw InputError(d);
+  };
+  // Without blocking: opening a FIFO would wait for a writer.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) fail(errno);
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) { int e = errno; ::close(fd); fail(e); }
+  if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+    refuse(fd, msg("io.not_regular"), msg("io.not_regular.hint"));
+  const size_t limit = max_input_bytes();
+  if (static_cast<unsigned long long>(st.st_size) > limit)
+    refuse(fd, msg("io.too_large", static_cast<unsigned long long>(st.st_size), limit), msg("io.too_large.hint"));
   InputFiles::record(fd, path);
   std::string text;
   char buf[65536];
   for (;;) {
     ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n > 0) { text.append(buf, static_cast<size_t>(n)); continue; }
+    if (n > 0) {
+      text.append(buf, static_cast<size_t>(n));
+      if (text.size() > limit)  // the file grew while read
+        refuse(fd, msg("io.too_large", static_cast<unsigned long long>(text.size()), limit), msg("io.too_large.hint"));
+      continue;
+    }
     if (n < 0 && errno == EINTR) continue;
     // A folder reads as nothing, and is then reported as an empty file, as before.
     if (n < 0 && errno != EISDIR) { int e = errno; ::close(fd); fail(e); }

@@ -8,7 +8,15 @@
 
 namespace lotrinh::diag {
 
-/// Reads `path` and records it in InputFiles; throws InputError naming the file when it cannot be read or is empty.
+/// The largest input file read_file accepts, in bytes (default 512 MiB; --max-input-mb).
+constexpr size_t kDefaultMaxInputBytes = size_t{512} << 20;
+void set_max_input_bytes(size_t bytes);
+size_t max_input_bytes();
+
+/// Reads `path` and records it in InputFiles; throws InputError naming the file when it cannot
+/// be read, is empty, is larger than max_input_bytes(), or is not a regular file (a device such
+/// as /dev/zero, a FIFO or a socket: opened without blocking, then refused). A folder reads as
+/// an empty file.
 std::string read_file(const std::string& path);
 
 /// Checks that `text` is non-empty, valid UTF-8 without NUL bytes; throws InputError located at

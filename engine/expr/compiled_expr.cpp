@@ -17,17 +17,99 @@ struct CompiledExpr::Impl {
   std::vector<std::string> names;  ///< names[k] is the name of slots[k].
   std::optional<Comparison> comparison;
   bool has_logic = false;
+  std::string checked;  ///< The text muParser evaluates: `text` with finiteness checks (see checked_text).
 };
 
 struct Evaluator::State {
   std::vector<int> slots;
   std::vector<double> buffer;  ///< buffer[k] is the value of slots[k]; muParser reads it by address.
   mu::Parser parser;           ///< Declared after `buffer`, so it is destroyed first.
+  size_t nonfinite = 0;        ///< Results of the last eval or eval_columns made non-finite.
 };
 
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// The check muParser calls around every operand (see checked_text): it notes, for this thread's
+// current evaluation, a value that is not finite. Each thread evaluates with parsers of its own,
+// one expression at a time, so a thread-local flag is exact.
+thread_local bool t_nonfinite = false;
+constexpr const char* kCheck = "_lotrinh_finite";
+
+double check_finite(double v) {
+  if (!std::isfinite(v)) t_nonfinite = true;
+  return v;
+}
+
+bool is_separator(const Token& t, std::string_view text) {
+  if (t.kind == TokenKind::kComma || t.kind == TokenKind::kQuestion || t.kind == TokenKind::kColon) return true;
+  if (t.kind != TokenKind::kOperator) return false;
+  const std::string_view op = token_text(text, t);
+  return op != "+" && op != "-" && op != "*" && op != "/" && op != "^";
+}
+
+// Rewrites tokens [i, end) of one bracket level: each operand between separators (comparisons,
+// && and ||, ?, :, commas), each bracketed group and each function's result becomes
+// `_lotrinh_finite(...)`. Separators bind looser than arithmetic, so the value is unchanged.
+void rewrite(std::string_view text, const std::vector<Token>& tokens, size_t& i, std::string& out) {
+  bool open_operand = false;
+  auto close_operand = [&] {
+    if (open_operand) out += ')';
+    open_operand = false;
+  };
+  while (i < tokens.size() && tokens[i].kind != TokenKind::kClose) {
+    const Token& t = tokens[i];
+    if (is_separator(t, text)) {
+      close_operand();
+      out += ' ';
+      out += token_text(text, t);
+      out += ' ';
+      ++i;
+      continue;
+    }
+    if (!open_operand) {
+      out += kCheck;
+      out += '(';
+      open_operand = true;
+    }
+    if (t.kind == TokenKind::kOpen) {
+      const bool call = i > 0 && tokens[i - 1].kind == TokenKind::kName && tokens[i - 1].pos + tokens[i - 1].len == t.pos;
+      out += '(';
+      ++i;
+      rewrite(text, tokens, i, out);
+      out += ')';
+      if (call) out += ')';  // closes the check opened before the function's name
+      if (i < tokens.size()) ++i;  // the ')'
+      continue;
+    }
+    if (t.kind == TokenKind::kName && i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::kOpen &&
+        t.pos + t.len == tokens[i + 1].pos) {
+      out += kCheck;
+      out += '(';
+    }
+    out += token_text(text, t);
+    if (t.kind != TokenKind::kName) out += ' ';  // a function's name must touch its '('
+    else if (i + 1 < tokens.size() && tokens[i + 1].kind != TokenKind::kOpen) out += ' ';
+    ++i;
+  }
+  close_operand();
+}
+
+// The text the parsers evaluate: `text` with each operand of a comparison, logical or
+// conditional operator, each bracketed group, each function argument and each function result
+// wrapped in a call that notes a non-finite value. Any infinity or NaN made by the arithmetic
+// (a division by zero, sqrt(-1), log(0), an overflow) shows at one of those places, or in the
+// final value: only an arithmetic chain with no brackets that turns an infinity back into a
+// finite number (`1e308 * 10 / 1e308 * 0` is NaN, and found; `2 / 0 * 0 + 1` likewise) could
+// hide one, and a chain that does so without brackets keeps it non-finite.
+std::string checked_text(std::string_view text) {
+  const std::vector<Token> tokens = tokenize(text);
+  std::string out;
+  size_t i = 0;
+  rewrite(text, tokens, i, out);
+  return out;
+}
 
 const Builtins& builtins() {
   static const Builtins b = [] {
@@ -105,6 +187,8 @@ std::optional<CompiledExpr> CompiledExpr::compile(const std::string& text, const
     return fail(translate_parser_error(e.GetCode(), e.GetPos(), e.GetToken(), e.GetMsg(), text, builtins()));
   }
   impl->comparison = find_comparison(text, tokens, symbols, builtins());
+  impl->checked = checked_text(text);
+  Evaluator::bind(*impl);  // the checked text parses as the text did (a failure is a bug: exit 3)
   return CompiledExpr(std::move(impl));
 }
 
@@ -125,7 +209,9 @@ std::unique_ptr<Evaluator::State> Evaluator::bind(const CompiledExpr::Impl& e) {
   // time code (non-zero is true); without `&&`/`||` folding is correct and kept for speed.
   st->parser.EnableOptimizer(!e.has_logic);
   for (size_t k = 0; k < e.slots.size(); ++k) st->parser.DefineVar(e.names[k], &st->buffer[k]);
-  st->parser.SetExpr(e.text);
+  // Not optimizable: a folded `_lotrinh_finite(1/0)` would be checked once, at parse time.
+  st->parser.DefineFun(kCheck, check_finite, false);
+  st->parser.SetExpr(e.checked.empty() ? e.text : e.checked);
   st->parser.Eval();  // parses now, so that no later Eval allocates
   return st;
 }
@@ -145,14 +231,20 @@ double Evaluator::eval(const double* values) {
     if (std::isnan(v)) return kNaN;  // muParser would take NaN as true in &&, || and ?:
     buffer[k] = v;
   }
-  return state_->parser.Eval();
+  t_nonfinite = false;
+  const double r = state_->parser.Eval();
+  state_->nonfinite = t_nonfinite;
+  return t_nonfinite ? kNaN : r;
 }
+
+size_t Evaluator::nonfinite() const { return state_->nonfinite; }
 
 void Evaluator::eval_columns(const double* const* columns, size_t n, double* out) {
   const std::vector<int>& slots = state_->slots;
   double* buffer = state_->buffer.data();
   mu::Parser& parser = state_->parser;
   const size_t used = slots.size();
+  size_t nonfinite = 0;
   for (size_t row = 0; row < n; ++row) {
     bool missing = false;
     for (size_t k = 0; k < used; ++k) {
@@ -160,8 +252,16 @@ void Evaluator::eval_columns(const double* const* columns, size_t n, double* out
       missing = missing || std::isnan(v);
       buffer[k] = v;
     }
-    out[row] = missing ? kNaN : parser.Eval();
+    if (missing) {
+      out[row] = kNaN;
+      continue;
+    }
+    t_nonfinite = false;
+    const double r = parser.Eval();
+    nonfinite += t_nonfinite;
+    out[row] = t_nonfinite ? kNaN : r;
   }
+  state_->nonfinite = nonfinite;
 }
 
 }  // namespace lotrinh::expr

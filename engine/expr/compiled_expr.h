@@ -5,11 +5,12 @@
 // muParser (Debian 2.3.3) behaviours this module handles, each with a test in tests/expr:
 // - `x = 5` is valid muParser and stores into x: a lone `=` is rejected (hint: `==`).
 // - NaN counts as true in `&&`, `||` and `?:`: eval() returns NaN when a slot read is NaN,
-//   without calling muParser.
+//   without calling muParser; a NaN or infinity made inside is caught by checks (see below).
 // - Constant folding truncates `&&`/`||` operands to int (`0.5 || 0` gives 0): the optimizer is
 //   off for expressions using `&&` or `||`, so they always give 0 or 1, non-zero being true.
 // - `&&` and `||` do not short-circuit: both sides are evaluated (`x != 0 && 1/x > 2` with
-//   x = 0 computes 1/0 = inf, and gives 0). Division by zero gives inf, not an error.
+//   x = 0 computes 1/0 = inf, and gives 0). Division by zero gives inf, not an error: the
+//   engine's checks make such results unknown.
 // - String literals are only function arguments: any quote is rejected (flags are numbers).
 // - A top-level comma makes several results and Eval gives the last (`x < 0,5` is 5): rejected.
 // - Errors surface at the first Eval: compile() evaluates once (with a parser of its own that
@@ -58,7 +59,14 @@ struct Comparison {
 /// - if any slot the expression reads is NaN (missing), the result is NaN;
 /// - otherwise the muParser value; NaN from the arithmetic itself (0/0) stays NaN;
 /// - `&&`, `||` treat any non-zero as true and give 0 or 1 (no constant-folding surprises);
-///   they do not short-circuit, and a NaN made by the arithmetic (0/0) counts as true there;
+/// - a non-finite value made by the arithmetic (a division by zero, sqrt(-1), log(0), an
+///   overflow) makes the result NaN (unknown), never true or false, and nonfinite() counts it.
+///   It is caught at each operand of a comparison, `&&`, `||`, `?:`, each bracketed group, each
+///   function argument and each function result, and in the final value (the evaluated text
+///   wraps those in a checking function; the fast comparison path, which reads columns and a
+///   constant only, is not affected);
+/// - `&&`, `||` treat any non-zero as true and give 0 or 1 (no constant-folding surprises);
+///   they do not short-circuit (`x != 0 && 1/x > 2` with x = 0 is unknown);
 /// - `==` and the other comparisons are exact (no tolerance).
 /// A CompiledExpr is immutable and may be shared by threads: it holds no parser. An Evaluator
 /// (one per thread) evaluates it.
@@ -113,6 +121,9 @@ class Evaluator {
   void eval_columns(const std::vector<const double*>& columns, size_t n, double* out) {
     eval_columns(columns.data(), n, out);
   }
+  /// How many results of the last eval() (0 or 1) or eval_columns() were made NaN because the
+  /// arithmetic made a non-finite value (not counting missing inputs).
+  size_t nonfinite() const;
 
  private:
   friend class CompiledExpr;

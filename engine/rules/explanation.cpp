@@ -69,9 +69,16 @@ class Explainer {
     if (nd.kind == Node::Kind::kRef) return collect_missing(rs_.criteria[nd.ref].root, out);
     if (nd.kind == Node::Kind::kLeaf && nd.expr) {
       for (int s : nd.expr->slots())
-        if (std::isnan(ev_.value(s, i_))) out.insert(slot_label(s));
+        if (std::isnan(ev_.value(s, i_)) && !derived_nonfinite(s)) out.insert(slot_label(s));
     }
     for (int c : nd.children) collect_missing(c, out);
+  }
+
+  // A derived value that is NaN because its arithmetic failed: no data would settle it.
+  bool derived_nonfinite(int s) {
+    for (const auto& d : rs_.derived)
+      if (d.slot == s) return ev_.nonfinite_at(d.expr, i_);
+    return false;
   }
 
   std::string slot_label(int s) {
@@ -146,12 +153,23 @@ std::string leaf_detail(Workspace& ev, int n, size_t i) {
     const Slot& slot = rs.slots[s];
     return ev.resolved_name(s) != slot.name ? slot.name + "[" + ev.resolved_name(s) + "]" : slot.name;
   };
+  auto values_of = [&](const expr::CompiledExpr& e) {
+    std::string vals;
+    for (int s : e.slots())
+      vals += (vals.empty() ? "" : ", ") + label(s) + " " + display_value(ev.value(s, i), rs.slots[s].unit);
+    return vals;
+  };
   // Missing values and unknown parameters first: they decide that the leaf is unknown.
-  std::string missing;
+  std::string missing, nonfinite;
   for (int s : nd.expr->slots()) {
     if (!std::isnan(ev.value(s, i))) continue;
     const Slot& slot = rs.slots[s];
-    if (slot.kind == SlotKind::kParameter) {
+    const Derived* d = nullptr;
+    for (const auto& x : rs.derived)
+      if (x.slot == s) d = &x;
+    if (slot.kind == SlotKind::kDerived && d && ev.nonfinite_at(d->expr, i)) {
+      nonfinite += (nonfinite.empty() ? "" : "; ") + diag::msg("explain.derived_nonfinite", slot.name, d->expr.text(), values_of(d->expr));
+    } else if (slot.kind == SlotKind::kParameter) {
       const Parameter* p = rs.find_parameter(slot.name);
       missing += (missing.empty() ? "" : "; ") +
                  diag::msg("explain.param_unknown", slot.name, p ? p->decl.source : "", p ? p->decl.note : "");
@@ -159,7 +177,10 @@ std::string leaf_detail(Workspace& ev, int n, size_t i) {
       missing += (missing.empty() ? "" : "; ") + diag::msg("explain.value_missing", label(s));
     }
   }
-  if (!missing.empty()) return missing + diag::msg("explain.would_settle");
+  if (!missing.empty()) return missing + diag::msg("explain.would_settle") + (nonfinite.empty() ? "" : "; " + nonfinite);
+  if (!nonfinite.empty()) return nonfinite;
+  if (ev.node(n, i) == kUnknown && ev.nonfinite_at(*nd.expr, i))
+    return diag::msg("explain.nonfinite", nd.expr->text(), values_of(*nd.expr));
   const auto& cmp = nd.expr->comparison();
   if (!cmp) {
     std::string vals;

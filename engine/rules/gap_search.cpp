@@ -38,6 +38,11 @@ void collect(const RuleSet& rs, int n, std::map<int, std::set<double>>& threshol
 
 }  // namespace
 
+std::string box_size_text(double combinations) {
+  if (combinations < 9007199254740992.0) return fmt::format("{}", static_cast<unsigned long long>(combinations));
+  return fmt::format("≈ {:.2g}", combinations);
+}
+
 GapReport search_gaps(const std::shared_ptr<const RuleSet>& rules, const Classification& c, int year, size_t cap) {
   const RuleSet& rs = *rules;
   GapReport rep;
@@ -64,9 +69,14 @@ GapReport search_gaps(const std::shared_ptr<const RuleSet>& rules, const Classif
     rep.variables.push_back(rs.slots[slot].name);
     rep.candidates.emplace_back(vals.begin(), vals.end());
   }
+  // The true count in double; the sampled box's size_t count stops growing past cap * 1000 (the
+  // stride spreads the cap's samples over that part of the box: the leading variables vary).
   size_t total = 1;
-  for (const auto& v : rep.candidates) total = total > cap * 1000 ? total : total * v.size();
-  rep.combinations = total;
+  rep.combinations = 1;
+  for (const auto& v : rep.candidates) {
+    rep.combinations *= static_cast<double>(v.size());
+    total = total > cap * 1000 ? total : total * v.size();
+  }
   size_t stride = total > cap ? (total + cap - 1) / cap : 1;
   size_t n = (total + stride - 1) / stride;
   rep.examined = n;

@@ -1,5 +1,7 @@
 #include "rules/sweep.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 
 #include "diag/diagnostic.h"
@@ -10,12 +12,23 @@ namespace lotrinh::rules {
 
 std::vector<SweepStep> sweep(const std::shared_ptr<const RuleSet>& rules, const Inputs& inputs, int year,
                              const Overrides& overrides, const std::string& classification,
-                             const std::string& param, double from, double to, double step) {
-  if (!(step > 0) || !(to >= from)) {
+                             const std::string& param, double from, double to, double step,
+                             double max_steps) {
+  if (!(step > 0) || !(to >= from) || !std::isfinite(from) || !std::isfinite(step)) {
     diag::Diagnostic d;
     d.subject = "--step";
     d.message = diag::msg("sweep.bad_range", from, to, step);
     d.hint = diag::msg("sweep.bad_range.hint");
+    throw diag::InputError(d);
+  }
+  // Counted in double: (to - from) / step may be far beyond any integer (or infinite).
+  const double span = std::floor((to - from) / step + 1e-9);
+  if (!(span + 1 <= max_steps)) {
+    diag::Diagnostic d;
+    d.subject = "--step";
+    d.message = std::isfinite(span) ? diag::msg("sweep.too_many_steps", from, to, step, fmt::format("{:.4g}", span + 1), max_steps)
+                                    : diag::msg("sweep.endless", from, to, step, max_steps);
+    d.hint = diag::msg("sweep.too_many_steps.hint");
     throw diag::InputError(d);
   }
   const Classification* c = rules->find_classification(classification);
@@ -30,10 +43,10 @@ std::vector<SweepStep> sweep(const std::shared_ptr<const RuleSet>& rules, const 
   }
   std::vector<SweepStep> out;
   std::vector<std::string> previous;
-  const int steps = static_cast<int>(std::floor((to - from) / step + 1e-9));
+  const size_t steps = static_cast<size_t>(span);  // at most max_steps - 1: checked above
   Workspace ev(rules);  // one workspace for every step: parsers and buffers are kept
-  for (int k = 0; k <= steps; ++k) {
-    double v = from + k * step;
+  for (size_t k = 0; k <= steps; ++k) {
+    double v = from + static_cast<double>(k) * step;
     v = std::round(v * 1e12) / 1e12;
     Overrides o = overrides;
     o[param] = v;

@@ -18,9 +18,12 @@ struct SweepStep {
 };
 
 /// Evaluates `classification` with parameter `param` set to from, from+step, ... <= to (+1e-9).
-/// Throws InputError for an unknown parameter or a non-positive step.
+/// Throws InputError for an unknown parameter, a non-positive step, and for more than
+/// `max_steps` values (counted without overflow: `--to inf` or `--step 1e-9` are refused).
+constexpr double kDefaultMaxSweepSteps = 10000;
 std::vector<SweepStep> sweep(const std::shared_ptr<const RuleSet>& rules, const Inputs& inputs, int year,
                              const Overrides& overrides, const std::string& classification,
-                             const std::string& param, double from, double to, double step);
+                             const std::string& param, double from, double to, double step,
+                             double max_steps = kDefaultMaxSweepSteps);
 
 }  // namespace lotrinh::rules

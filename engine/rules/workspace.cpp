@@ -106,6 +106,7 @@ void Workspace::reset(Inputs inputs, int year, const Overrides& overrides, bool 
   const RuleSet& rs = *rules_;
   ++epoch_;  // first: whatever fails below, nothing of the last year is kept
   n_ = 0;
+  nonfinite_.clear();
   words_ = 0;
   diag::DiagnosticSink sink;
   if (check_year && !rs.applies_to_year(year)) {
@@ -215,6 +216,25 @@ void Workspace::eval_into(expr::Evaluator& ev, const expr::CompiledExpr& e, doub
   for (int s : e.slots()) column(s);
   for (int s : e.slots()) cols_[s] = col_[s];
   ev.eval_columns(cols_.data(), n_, out);
+  if (const size_t bad = ev.nonfinite()) {
+    size_t first = 0;
+    for (; first < n_; ++first) {
+      bool present = true;
+      for (int s : e.slots()) present = present && !std::isnan(cols_[s][first]);
+      if (present && std::isnan(out[first])) break;
+    }
+    for (auto& nf : nonfinite_)
+      if (nf.text == e.text()) return;  // the same text again (a target evaluated twice)
+    nonfinite_.push_back({e.text(), bad, first});
+  }
+}
+
+bool Workspace::nonfinite_at(const expr::CompiledExpr& e, size_t i) {
+  std::vector<double> values(rules_->slots.size(), kNaN);
+  for (int s : e.slots()) values[s] = value(s, i);
+  expr::Evaluator ev(e);
+  ev.eval(values.data());
+  return ev.nonfinite() > 0;
 }
 
 void Workspace::evaluate(const expr::CompiledExpr& e, double* out) {

@@ -57,6 +57,19 @@ class Workspace {
   void evaluate(const expr::CompiledExpr& e, double* out);
   std::vector<double> evaluate(const expr::CompiledExpr& e);
 
+  /// An expression whose arithmetic made a non-finite value (a division by zero, sqrt(-1)...)
+  /// in this year: the leaf or derived value is unknown for those units, never true or false.
+  struct NonFinite {
+    std::string text;  ///< The expression as written.
+    size_t units;             ///< How many units.
+    size_t first;             ///< The first such unit.
+  };
+  /// The expressions evaluated so far this year that made non-finite values, in the order found.
+  const std::vector<NonFinite>& nonfinite() const { return nonfinite_; }
+  /// Whether `e` makes a non-finite value for unit i (its inputs being present). Allocates: for
+  /// explanations, not for bulk work.
+  bool nonfinite_at(const expr::CompiledExpr& e, size_t i);
+
   /// Three-valued result of node `n` for each unit (size() bytes, valid until the next reset).
   const unsigned char* node(int n);
   Truth node(int n, size_t i);
@@ -120,6 +133,7 @@ class Workspace {
   std::map<std::string, std::unique_ptr<expr::Evaluator>, std::less<>> other_eval_;
   std::vector<const double*> cols_;  // scratch: column pointers by slot for an Evaluator
   std::vector<double> scratch_;
+  std::vector<NonFinite> nonfinite_;
 };
 
 }  // namespace lotrinh::rules

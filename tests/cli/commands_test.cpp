@@ -506,3 +506,38 @@ TEST_CASE("the Excel CSV flag with a format other than csv is refused with the f
   std::string csv = run(o);
   CHECK(csv.rfind("\xEF\xBB\xBFunit;name;district;region\n", 0) == 0);
 }
+
+TEST_CASE("classify counts in its notes the units where a division by zero made a leaf unknown", "[cli]") {
+  const std::string path = temp_path(".toml");
+  {
+    std::ofstream f(path);
+    f << "[ruleset]\nid = \"t.nf\"\nkind = \"k\"\nlevel = \"commune\"\neffective = { from = 2016-01-01 }\n"
+         "[parameters]\nhi = { value = 0.2, unit = \"fraction\", source = \"a\" }\n"
+         "[criteria]\ndiv = \"poverty_rate_2016 / 0 >= hi\"\n"
+         "[classification.c]\norder = [ { class = \"a\", when = \"div\" }, { class = \"b\" } ]\n";
+  }
+  Options o = example("classify");
+  o.year = 2016;
+  o.rules = {path};
+  std::string out = run(o);
+  std::remove(path.c_str());
+  CHECK(out.find("c: unknown 10 (of 10 units)\n") != std::string::npos);
+  CHECK(out.find("poverty_rate_2016 / 0 >= hi has no finite value for 10 unit(s), first Xã A (a division by zero, a root "
+                 "or logarithm of a negative number, or an overflow): unknown there, never true or false; check its "
+                 "divisors and roots\n") != std::string::npos);
+}
+
+TEST_CASE("sweep refuses more values than --max-steps allows, and a raised limit lets it run", "[cli]") {
+  Options o = example("sweep");
+  o.param = "poverty_high";
+  o.from = 0.16;
+  o.to = 0.20;
+  o.step = 0.02;
+  o.max_steps = 2;
+  CHECK(error_of(o) ==
+        "--step: error: sweeping from 0.16 to 0.2 in steps of 0.02 takes 3 steps, more than the limit of 2\n"
+        "  hint: use a larger --step or a narrower range, or raise the limit with --max-steps\n");
+  o.max_steps = 3;
+  o.format = "csv";
+  CHECK(run(o).find("0.2,2,2,4,1,1,Xã H III -> II\n") != std::string::npos);
+}

@@ -220,3 +220,39 @@ TEST_CASE("a new output file gets the usual mode, 0666 less the umask", "[diag]"
   CHECK((st.st_mode & 07777) == 0644);
   fs::remove_all(dir);
 }
+
+namespace {
+std::string read_error(const std::string& path) {
+  try {
+    read_file(path);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+}  // namespace
+
+TEST_CASE("an input that is a device or a FIFO is refused at once, not read until memory runs out or forever",
+          "[diag]") {
+  CHECK(read_error("/dev/zero") ==
+        "/dev/zero: error: is not a regular file (a device, FIFO or socket): inputs are read only from files\n"
+        "  hint: save the input to a file and give its path\n");
+  const fs::path fifo = fs::temp_directory_path() / ("lotrinh-fifo-" + std::to_string(::getpid()));
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const std::string e = read_error(fifo.string());
+  fs::remove(fifo);
+  CHECK(e == fifo.string() + ": error: is not a regular file (a device, FIFO or socket): inputs are read only from files\n"
+                             "  hint: save the input to a file and give its path\n");
+}
+
+TEST_CASE("an input larger than the limit is refused with its size and how to raise the limit", "[diag]") {
+  const fs::path p = fs::temp_directory_path() / ("lotrinh-big-" + std::to_string(::getpid()) + ".csv");
+  std::ofstream(p) << std::string(100, 'a') << "\n";
+  set_max_input_bytes(100);
+  const std::string e = read_error(p.string());
+  set_max_input_bytes(kDefaultMaxInputBytes);
+  CHECK(e == p.string() + ": error: is 101 bytes, more than the input limit of 100 bytes\n"
+                          "  hint: check that this is the intended file, or raise the limit with --max-input-mb N\n");
+  CHECK(read_file(p.string()).size() == 101);
+  fs::remove(p);
+}

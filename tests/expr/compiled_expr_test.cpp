@@ -70,10 +70,10 @@ TEST_CASE("a NaN slot makes the result NaN even where muParser would take it as 
   CHECK(eval("x < 1", 0.5, kNaN) == 1);  // y is not read
 }
 
-TEST_CASE("NaN from the arithmetic stays NaN but counts as true in a logical operator", "[expr]") {
+TEST_CASE("NaN from the arithmetic stays NaN through comparisons and logical operators", "[expr]") {
   CHECK(std::isnan(eval("x / x", 0)));
-  CHECK(eval("x / x > 1", 0) == 0);
-  CHECK(eval("x / x && 1", 0) == 1);
+  CHECK(std::isnan(eval("x / x > 1", 0)));
+  CHECK(std::isnan(eval("x / x && 1", 0)));
 }
 
 TEST_CASE("logical operators give 1 for any non-zero operand even with constants", "[expr]") {
@@ -92,11 +92,52 @@ TEST_CASE("a constant condition of the conditional operator is true when non-zer
   CHECK(eval("0 ? 1 : 2") == 2);
 }
 
-TEST_CASE("logical operators do not short-circuit yet a guard against zero still works", "[expr]") {
-  CHECK(eval("x != 0 && 1 / x > 2", 0) == 0);
+TEST_CASE("logical operators do not short-circuit, so a division by zero on either side is unknown", "[expr]") {
+  CHECK(std::isnan(eval("x != 0 && 1 / x > 2", 0)));
   CHECK(eval("x != 0 && 1 / x > 2", 0.25) == 1);
-  CHECK(eval("x == 0 || 1 / x > 2", 0) == 1);
-  CHECK(std::isinf(eval("1 / x", 0)));
+  CHECK(std::isnan(eval("x == 0 || 1 / x > 2", 0)));
+  CHECK(std::isnan(eval("1 / x", 0)));
+}
+
+TEST_CASE("the conditional operator evaluates only the branch taken, so it guards a divisor", "[expr]") {
+  CHECK(eval("x != 0 ? 1 / x > 2 : 0", 0) == 0);
+  CHECK(eval("x != 0 ? 1 / x > 2 : 0", 0.25) == 1);
+}
+
+TEST_CASE("a non-finite value made anywhere in the arithmetic makes the result NaN and is counted", "[expr]") {
+  const double v[] = {0.3, 0, 2};
+  for (const char* text : {"x / y >= 0.2", "x / 0 >= 0.2", "sqrt(-1) < 0.2", "sqrt(x - 1) < 0.2", "log(y) < 5",
+                           "1 / (x / y) < 2", "1 / exp(1000) < 2", "min(x / y, 2) > 0", "x > 0.1 && z / y > 1",
+                           "(x / y) * 0 == 0", "y / y == 1", "x / y", "x < 1 ? 1 / y : 0"}) {
+    INFO(text);
+    auto c = compiled(text);
+    Evaluator ev(c);
+    CHECK(std::isnan(ev.eval(v)));
+    CHECK(ev.nonfinite() == 1);
+  }
+  // Finite arithmetic is unchanged, and a missing input is not counted as non-finite.
+  auto c = compiled("x / z >= 0.15 && sqrt(z) > 1");
+  Evaluator ev(c);
+  CHECK(ev.eval(v) == 1);
+  CHECK(ev.nonfinite() == 0);
+  const double missing[] = {kNaN, 0, 2};
+  CHECK(std::isnan(ev.eval(missing)));
+  CHECK(ev.nonfinite() == 0);
+}
+
+TEST_CASE("eval_columns counts the rows whose arithmetic made a non-finite value", "[expr]") {
+  auto c = compiled("x / y >= 0.2");
+  Evaluator ev(c);
+  const double x[] = {1, 1, kNaN, 0};
+  const double y[] = {2, 0, 1, 0};
+  const double* cols[] = {x, y, nullptr};
+  double out[4];
+  ev.eval_columns(cols, 4, out);
+  CHECK(out[0] == 1);
+  CHECK(std::isnan(out[1]));
+  CHECK(std::isnan(out[2]));
+  CHECK(std::isnan(out[3]));
+  CHECK(ev.nonfinite() == 2);  // 1/0 and 0/0; row 2 is missing, not non-finite
 }
 
 TEST_CASE("comparisons are exact", "[expr]") {

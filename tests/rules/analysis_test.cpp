@@ -171,3 +171,9 @@ value = -0.03
   CHECK(results[0].detail ==
         "compares across a break in the series: poverty_rate is poverty_rate_old in 2020 but poverty_rate_new in 2021");
 }
+
+TEST_CASE("a box size is printed exactly, or approximately when beyond a double's integers", "[rules]") {
+  CHECK(box_size_text(472392) == "472392");
+  CHECK(box_size_text(std::pow(3.0, 36)) == "≈ 1.5e+17");  // not a capped product such as 332,150,625
+  CHECK(box_size_text(std::pow(2.0, 53) - 1) == "9007199254740991");
+}

@@ -270,3 +270,57 @@ high = "pnp >= 0.65"
   CHECK(ev.criterion("high", 0) == kTrue);
   CHECK(ev.criterion("high", 1) == kFalse);
 }
+
+TEST_CASE("a division by zero or a root of a negative number makes a leaf unknown, with a note", "[rules]") {
+  auto rs = compile_text("nf.toml", R"(
+[ruleset]
+id = "t.nf"
+kind = "k"
+level = "commune"
+effective = { from = 2020-01-01 }
+
+[parameters]
+hi = { value = 0.2, unit = "fraction", source = "a" }
+
+[derived]
+share = { expr = "x / y", unit = "fraction" }
+
+[criteria]
+div = "poverty_rate / 0 >= hi"
+root = "sqrt(-1) < hi"
+by_share = "share >= hi"
+guarded = "y > 0 ? x / y >= hi : 0"
+
+[classification.c]
+order = [ { class = "a", when = "div" }, { class = "b" } ]
+)");
+  Evaluation ev(rs, columns({{"poverty_rate", {0.3, 0.1}}, {"x", {5, 0.5}}, {"y", {0, 1}}}), 2021);
+  for (size_t i : {0, 1}) {
+    CHECK(ev.criterion("div", i) == kUnknown);
+    CHECK(ev.criterion("root", i) == kUnknown);
+  }
+  CHECK(ev.criterion("by_share", 0) == kUnknown);  // 5 / 0: not "inf %", not met
+  CHECK(ev.criterion("by_share", 1) == kTrue);
+  CHECK(ev.criterion("guarded", 0) == kFalse);
+  CHECK(ev.criterion("guarded", 1) == kTrue);
+  CHECK(ev.class_name(*rs->find_classification("c"), 0) == "unknown");
+  CHECK(leaf_detail(ev, rs->find_criterion("div")->root, 0) ==
+        "poverty_rate / 0 >= hi has no finite value with poverty_rate[poverty_rate_new] 0.3 (30 %), hi 0.2 (20 %) "
+        "(a division by zero, a root or logarithm of a negative number, or an overflow): unknown, never true or false");
+  CHECK(leaf_detail(ev, rs->find_criterion("root")->root, 1) ==
+        "sqrt(-1) < hi has no finite value with hi 0.2 (20 %) "
+        "(a division by zero, a root or logarithm of a negative number, or an overflow): unknown, never true or false");
+  CHECK(leaf_detail(ev, rs->find_criterion("by_share")->root, 0) ==
+        "share = x / y has no finite value with x 5 (500 %), y 0 (0 %) "
+        "(a division by zero, a root or logarithm of a negative number, or an overflow): unknown");
+  // No data would settle it: the class's line names nothing to collect.
+  CHECK(render_explanation(explain_unit(ev, 0, "c")).find("c: unknown  — a clause whose legal text is not known decides it\n") == 0);
+  // The expressions that made non-finite values, with how many units and the first.
+  REQUIRE(ev.nonfinite().size() == 3);
+  CHECK(ev.nonfinite()[0].text == "poverty_rate / 0 >= hi");
+  CHECK(ev.nonfinite()[0].units == 2);
+  CHECK(ev.nonfinite()[0].first == 0);
+  CHECK(ev.nonfinite()[1].text == "sqrt(-1) < hi");
+  CHECK(ev.nonfinite()[2].text == "x / y");
+  CHECK(ev.nonfinite()[2].units == 1);
+}

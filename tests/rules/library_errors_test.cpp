@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 #include "rules/rule_tests.h"
 #include "rules/sweep.h"
 #include "rules_fixture.h"
@@ -75,4 +77,23 @@ TEST_CASE("a sweep with a step that never advances is refused", "[rules]") {
   CHECK(what([&] { sweep(rs, columns({{"x", {1}}}), 2021, {}, "c", "p", 0.1, 0.3, 0); }) ==
         "--step: error: cannot sweep from 0.1 to 0.3 in steps of 0\n"
         "  hint: give --from <= --to and a positive --step, e.g. --from 0.10 --to 0.30 --step 0.01\n");
+}
+
+TEST_CASE("a sweep of more steps than the limit is refused, counted without overflow", "[rules]") {
+  auto rs = compile_text("s.toml", "[ruleset]\nid = \"t\"\nkind = \"k\"\neffective = { from = 2020-01-01 }\n"
+                                   "[parameters]\np = { value = 1 }\n[classification.c]\norder = [ { class = \"A\" } ]\n");
+  const auto in = columns({{"x", {1}}});
+  CHECK(what([&] { sweep(rs, in, 2021, {}, "c", "p", 0, 1e10, 1); }) ==
+        "--step: error: sweeping from 0 to 10000000000 in steps of 1 takes 1e+10 steps, more than the limit of 10000\n"
+        "  hint: use a larger --step or a narrower range, or raise the limit with --max-steps\n");
+  CHECK(what([&] { sweep(rs, in, 2021, {}, "c", "p", 0.1, 0.3, 1e-9); }) ==
+        "--step: error: sweeping from 0.1 to 0.3 in steps of 1e-09 takes 2e+08 steps, more than the limit of 10000\n"
+        "  hint: use a larger --step or a narrower range, or raise the limit with --max-steps\n");
+  CHECK(what([&] { sweep(rs, in, 2021, {}, "c", "p", 0, std::numeric_limits<double>::infinity(), 1); }) ==
+        "--step: error: sweeping from 0 to inf in steps of 1 never ends (the limit is 10000 steps)\n"
+        "  hint: use a larger --step or a narrower range, or raise the limit with --max-steps\n");
+  // The limit is the number of values: 0, 1, ..., 4 is 5 values; a raised limit lets it run.
+  CHECK(what([&] { sweep(rs, in, 2021, {}, "c", "p", 0, 4, 1, 4); }).find("takes 5 steps, more than the limit of 4") !=
+        std::string::npos);
+  CHECK(sweep(rs, in, 2021, {}, "c", "p", 0, 4, 1, 5).size() == 5);
 }

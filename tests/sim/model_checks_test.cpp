@@ -252,13 +252,14 @@ TEST_CASE("a rule-set timeline that leaves a simulated year uncovered is an erro
   }
 }
 
+// The evaluator makes any non-finite value of the arithmetic NaN (expr/compiled_expr.h): 1/0 is NaN here.
 TEST_CASE("a model expression that divides by zero stops the run, naming its place, the run, the commune and the year") {
   try {
     make(model_text("poverty_rate / (households - households)"), scenario_text(0));
     FAIL("no error");
   } catch (const diag::InputError& e) {
     CHECK(std::string(e.what()) ==
-          "m.toml:14:28: error: the expression 'poverty_rate / (households - households)' gives inf (run central projection, commune c0, year 2022)\n"
+          "m.toml:14:28: error: the expression 'poverty_rate / (households - households)' gives NaN (run central projection, commune c0, year 2022)\n"
           "  poverty_rate = { update = \"poverty_rate / (households - households)\" }\n"
           "                             ^\n"
           "  hint: a model expression must give a finite number for finite inputs: guard divisions (max(x, 1e-9)) and logarithms\n");
