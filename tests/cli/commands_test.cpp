@@ -47,6 +47,16 @@ std::string run(const Options& o, int* code = nullptr) {
   return ss.str();
 }
 
+// What `f` returns with the messages in Vietnamese; English again afterwards, even when f throws.
+template <class F>
+std::string in_vietnamese(F f) {
+  struct Restore {
+    ~Restore() { lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn); }
+  } restore;
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  return f();
+}
+
 std::string error_of(const Options& o) {
   try {
     run(o);
@@ -342,14 +352,7 @@ TEST_CASE("classify shows the official class beside the computed one and says ho
   CHECK(table.find("\nTest decision 1/2021 (2021-06-04), the official list for data of 2020-2024: official class known "
                    "for 3 units; computed agrees for 2\n") != std::string::npos);
   CHECK(table.find("\nTest decision 1/2021 counts units by official class: III 3\n") != std::string::npos);
-  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
-  try {
-    table = run(o);
-  } catch (...) {
-    lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
-    throw;
-  }
-  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+  table = in_vietnamese([&] { return run(o); });
   CHECK(table.find("\nTest decision 1/2021 (2021-06-04), danh sách chính thức cho dữ liệu năm 2020-2024: biết loại chính "
                    "thức của 3 đơn vị; kết quả tính trùng với 2\n") != std::string::npos);
 }
@@ -438,14 +441,7 @@ TEST_CASE("reproduce says so when no figure computed from the table is an indepe
         std::string::npos);
   CHECK(table.find("\nnone of the 2 figures computed from the table is an independent check: their matches show that "
                    "the fit holds, not that the table is right\n") != std::string::npos);
-  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
-  try {
-    table = run(o);
-  } catch (...) {
-    lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
-    throw;
-  }
-  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+  table = in_vietnamese([&] { return run(o); });
   CHECK(table.find("tính từ: 2 từ các dòng của bảng (2 fitted, 0 independent), 1 từ chính các con số của báo cáo\n") !=
         std::string::npos);
   std::remove(o.paths.front().c_str());
@@ -459,15 +455,7 @@ TEST_CASE("an xlsx format without --out is refused before any work, in English a
         "--format: error: --format xlsx writes a binary Excel workbook, which is not shown on a terminal\n"
         "  hint: name the workbook with --out, for example --out result.xlsx\n");
   o.out = "-";
-  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
-  std::string vi;
-  try {
-    vi = error_of(o);
-  } catch (...) {
-    lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
-    throw;
-  }
-  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+  std::string vi = in_vietnamese([&] { return error_of(o); });
   CHECK(vi ==
         "--format: lỗi: --format xlsx ghi một sổ tính Excel dạng nhị phân, không hiển thị được trên cửa sổ dòng lệnh\n"
         "  gợi ý: đặt tên sổ tính bằng --out, ví dụ --out ket-qua.xlsx\n");
@@ -490,15 +478,7 @@ TEST_CASE("the Excel CSV flag with a format other than csv is refused with the f
   CHECK(error_of(o) ==
         "--excel: error: --excel shapes CSV for Excel, but the format is 'table'\n"
         "  hint: add --format csv (or use --format xlsx for a workbook)\n");
-  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
-  std::string vi;
-  try {
-    vi = error_of(o);
-  } catch (...) {
-    lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
-    throw;
-  }
-  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+  std::string vi = in_vietnamese([&] { return error_of(o); });
   CHECK(vi ==
         "--excel: lỗi: --excel định dạng CSV cho Excel, nhưng định dạng đang là 'table'\n"
         "  gợi ý: thêm --format csv (hoặc dùng --format xlsx để có sổ tính)\n");
