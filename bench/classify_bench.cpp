@@ -21,34 +21,12 @@
 #include "rules/workspace.h"
 #include "rules/rule_library.h"
 
-// Counts heap allocations (this file replaces the global operator new for the bench binary).
+// Counts heap allocations (replaces the global operator new for the bench binary).
+#include "../tests/common/counting_new.h"
 namespace {
-long g_allocations = 0;
+using lotrinh::testing::g_allocations;
 long g_allocations_after_first_year = -1;
 }  // namespace
-
-// free() in the replaced deletes matches the malloc() of the replaced news; GCC cannot see that
-// once it inlines them (-Wmismatched-new-delete).
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-void* operator new(std::size_t n) {
-  ++g_allocations;
-  if (void* p = std::malloc(n ? n : 1)) return p;
-  throw std::bad_alloc();
-}
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
-  ++g_allocations;
-  return std::malloc(n ? n : 1);
-}
-void* operator new[](std::size_t n) { return operator new(n); }
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return operator new(n, std::nothrow); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
-#pragma GCC diagnostic pop
 
 using namespace lotrinh;
 
