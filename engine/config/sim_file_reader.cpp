@@ -34,7 +34,7 @@ const Words kConversionKeys = {"alias", "year", "factor", "source", "note"};
 const Words kScenarioTop = {"scenario", "rules", "budget", "allocation", "assumption", "event", "target", "calibration", "list"};
 const Words kListKeys = {"name", "data_year", "rules_year"};
 const Words kScenarioKeys = {"id", "title", "data", "model", "start_year", "end_year", "runs", "seed",
-                             "classification", "region_iii", "holding_back_exclude", "parameters"};
+                             "classification", "region_iii", "holding_back_exclude", "parameters", "targets"};
 const Words kTargetKeys = {"name", "year", "state", "where", "weight", "reported", "source", "fit"};
 const Words kWeights = {"households", "none"};
 const Words kCalibrationKeys = {"fit", "output"};
@@ -250,6 +250,13 @@ class ScenarioReader {
       if (const TomlValue* x = t.get("holding_back_exclude", Want::kArray))
         for (const auto& item : x->items)
           if (item.type == TomlValue::Type::kString) out_.holding_back_exclude.push_back(item.str);
+      if (const TomlValue* x = t.get("targets", Want::kArray)) {
+        // The targets rule sets the runs check (instead of the province manifest's).
+        out_.target_sets.emplace();
+        out_.target_sets_loc = x->loc;
+        for (const auto& item : x->items)
+          if (item.type == TomlValue::Type::kString) out_.target_sets->push_back(item.str);
+      }
     } else if (!top.has("scenario")) {
       top.missing("scenario", msg("sim.scenario.section.hint"));
     }

@@ -181,6 +181,10 @@ struct ScenarioFile {
   std::vector<ScenarioList> lists;
   std::string parameters;                 ///< A fitted-parameters file (central values), or "".
   std::vector<ScenarioTarget> targets;    ///< For lotrinh calibrate.
+  /// The targets rule sets checked in every run ([scenario] targets); absent: the province
+  /// manifest's [rules] targets.
+  std::optional<std::vector<std::string>> target_sets;
+  diag::SourceLoc target_sets_loc;
   std::vector<std::string> fit;           ///< The parameters calibrate fits.
   std::string calibration_output;         ///< Where calibrate writes the fitted parameters.
   diag::SourceLoc fit_loc;

@@ -22,6 +22,7 @@
 #include "sim/random.h"
 #include "sim/shocks.h"
 #include "sim/strategy.h"
+#include "sim/target_tracker.h"
 
 namespace lotrinh::sim {
 namespace {
@@ -55,6 +56,7 @@ struct Simulation::Worker {
   std::vector<int> hold, classes;
   std::vector<std::map<std::string, int>> by_name;  // per year index: indicator id -> state
   std::vector<double> group_num, group_den;
+  TargetTracker targets;  // the targets files' targets, checked in each run
 
   explicit Worker(const Simulation& s)
       : sim(s),
@@ -65,7 +67,8 @@ struct Simulation::Worker {
         cur(&s.world_),
         n0(s.world_.size()),
         n(n0),
-        Y(s.years()) {
+        Y(s.years()),
+        targets(s.targets_, s.scenario_.start_year, s.years()) {
     const ModelLayout& L = program.layout();
     st.assign(L.states.size(), std::vector<double>(n));
     next = st;
@@ -283,7 +286,9 @@ struct Simulation::Worker {
             if (L.states[i] == conv.alias)
               for (double& v : st[i]) v = std::clamp(v * conv.factor, L.state_min[i], L.state_max[i]);
       // Classification of the year.
-      classifier.classify(year, n, lookup(k), iii.data(), hold.data(), central ? &classes : nullptr);
+      const bool target_classes = agg && targets.needs_classes(k);
+      classifier.classify(year, n, lookup(k), iii.data(), hold.data(), central || target_classes ? &classes : nullptr);
+      if (agg && targets.needs(k)) targets.observe(k, n, lookup(k), W.district.data(), iii.data(), target_classes ? &classes : nullptr);
       if (central && proj) proj_classes[static_cast<size_t>(k)] = classes;
       const auto& pov = st[static_cast<size_t>(L.poverty)];
       if (proj) {
@@ -326,6 +331,7 @@ struct Simulation::Worker {
     }
     if (proj) proj->last_state = st;
     if (agg) {
+      targets.finish(*agg);
       ++agg->runs();
       for (size_t c = 0; c < n0; ++c)
         if (!exited[c]) ++agg->exit(c, static_cast<size_t>(Y));
@@ -707,6 +713,15 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
     else targeted_[static_cast<size_t>(it - world_.slugs.begin())] = 1;
   }
   sink.throw_if_errors();
+  // The targets checked in every run; a measure that reads nothing the model updates cannot move.
+  std::vector<std::string> simulated;
+  for (int u : L.updated) {
+    const std::string& id = L.states[static_cast<size_t>(u)];
+    simulated.push_back(id);
+    for (int y = scenario_.start_year; y <= scenario_.end_year; ++y)
+      if (auto r = catalogue_.resolve(id, y)) simulated.push_back(*r);
+  }
+  targets_ = plan_targets(scenario_, world_, simulated, catalogue_, library_);
   if (scenario_.allocation == "table") {
     std::string path = (std::filesystem::path(scenario_.dir) / scenario_.allocation_table).string();
     table_plan_ = read_allocation_table(path, world_, scenario_.start_year + 1, scenario_.end_year, budget_, scenario_.start_year);
@@ -741,7 +756,7 @@ void Simulation::plan_and_project() {
 
 AggregateShape Simulation::shape() const {
   return {world_.size(), world_.district_ids.size() + 1, static_cast<size_t>(years()), last_criteria_.size(),
-          program_->layout().states.size(), scenario_.lists.size()};
+          program_->layout().states.size(), scenario_.lists.size(), target_pairs(targets_)};
 }
 
 std::string Simulation::rules_id(int year) const { return rules_entry(year).id; }
@@ -761,6 +776,7 @@ std::string Simulation::fingerprint() const {
   for (const auto& p : params_) s += fmt::format("{}={}:{}:{}:{}:{};", p.name, p.value, p.distribution, p.low, p.high, p.sd);
   for (const auto& y : projection_.spend)
     for (auto v : y) s += std::to_string(v) + ",";
+  for (const auto& t : targets_) s += t.rules->id + ":" + t.decl().id + ",";
   std::uint64_t h = 0;
   for (unsigned char c : s) h = mix64(h ^ c);
   return fmt::format("{:016x}", h);
@@ -818,6 +834,7 @@ Aggregates Simulation::run_paired(std::uint64_t from, std::uint64_t to, int thre
       Worker& w = *workers[t];
       Aggregates& a = parts[t];
       std::vector<std::int64_t> exit_before(n * Y), iii_before(Y);
+      const size_t pairs = target_pairs(targets_);
       for (std::uint64_t r = from + count * t / T; r < from + count * (t + 1) / T; ++r) {
         for (size_t c = 0; c < n; ++c)
           for (size_t k = 0; k < Y; ++k) exit_before[c * Y + k] = a.exit(c, k);
@@ -831,6 +848,8 @@ Aggregates Simulation::run_paired(std::uint64_t from, std::uint64_t to, int thre
           if (k > 0) f.exits_by[k] += f.exits_by[k - 1];
           f.iii[k] = static_cast<std::int32_t>(a.iii(0, k) - iii_before[k]);
         }
+        f.targets_met.assign(pairs, 0);
+        for (size_t p = 0; p < pairs; ++p) f.targets_met[p] = w.targets.met(p) ? 1 : 0;
       }
     } catch (...) {
       errors[t] = std::current_exception();

@@ -13,6 +13,7 @@
 #include "data/catalogue.h"
 #include "rules/rule_library.h"
 #include "sim/aggregates.h"
+#include "sim/target_plan.h"
 #include "sim/world.h"
 
 namespace lotrinh::sim {
@@ -58,6 +59,8 @@ class Simulation {
   AggregateShape shape() const;
   /// Parameter central values after overrides, in model order.
   const std::vector<config::ModelParameter>& parameters() const { return params_; }
+  /// The targets checked in every run (the targets files in force), with their pair indexes.
+  const std::vector<TargetCheck>& targets() const { return targets_; }
   /// A digest of everything that decides the aggregates (to refuse merging unlike shards).
   std::string fingerprint() const;
 
@@ -72,6 +75,7 @@ class Simulation {
   /// III count.
   struct RunFigures {
     std::vector<std::int32_t> exits_by, iii;
+    std::vector<std::uint8_t> targets_met;  ///< Per (target, group) pair: 1 when met in the run.
   };
   /// As run(), and also each run's figures in run order (figures->size() == to - from). The
   /// figures of a run depend on its number only, so they do not depend on `threads`.
@@ -95,6 +99,7 @@ class Simulation {
   std::vector<std::vector<std::int64_t>> budget_;       ///< [yi][purpose], by the scenario's allocation
   std::vector<std::vector<std::int64_t>> twin_budget_;  ///< [yi][purpose], through the twinning agencies
   std::vector<unsigned char> start_iii_;
+  std::vector<TargetCheck> targets_;
   std::vector<unsigned char> targeted_;  ///< Per commune: named by [allocation] communes.
   std::vector<std::string> last_criteria_;
   Projection projection_;
