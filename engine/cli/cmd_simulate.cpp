@@ -21,6 +21,7 @@
 #include "diag/text_file.h"
 #include "report/output.h"
 #include "report/render.h"
+#include "rules/target_check.h"
 #include "sim/simulation.h"
 
 namespace lotrinh::cli {
@@ -204,6 +205,14 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
     if (y != allocated) N.push_back(diag::msg("simulate.note.money_mismatch", S.start_year + k, y, allocated));
   }
   N.push_back(diag::msg("simulate.note.money", bn(money), per_year, S.allocation == "formula" && S.formula ? S.formula->text : S.allocation_table));
+  // The twinning workdays and how the model reads them (an assumption wherever one is made).
+  bool reads_workdays = false;
+  for (const auto& term : M.terms) reads_workdays = reads_workdays || rules::mentions_name(term.expr.text, "twin_workdays");
+  for (const auto& st : M.states) reads_workdays = reads_workdays || (st.update && rules::mentions_name(st.update->text, "twin_workdays"));
+  for (const auto& w : S.workdays)
+    N.push_back(diag::msg("simulate.note.workdays", w.id, w.basis, w.note.empty() ? w.source : w.source + ": " + w.note, w.workdays,
+                          w.from, w.until, diag::msg(reads_workdays ? "simulate.note.workdays_read" : "simulate.note.workdays_unread")));
+  if (S.workdays.empty()) N.push_back(diag::msg("simulate.note.no_workdays"));
   if (W.has_provenance)
     N.push_back(diag::msg("simulate.note.estimated", S.start_year, est_total, val_total,
                           pct(val_total ? static_cast<double>(est_total) / static_cast<double>(val_total) : 0)));

@@ -49,7 +49,7 @@ struct Simulation::Worker {
   std::vector<std::vector<double>> st, next, tmp;  // [state][unit]; sized n0, the first n used
   std::vector<std::vector<int>> members;            // merged unit -> its old communes
   std::vector<size_t> merge_rows, merge_unit_of, merge_absent;  // the same, as data::combine_column reads it
-  std::vector<double> vals, params, spill, shocks, noises, twinned;
+  std::vector<double> vals, params, spill, shocks, noises, twinned, workdays;
   std::vector<std::uint64_t> noise_keys;  // per noise: its name's key
   std::vector<const std::vector<double>*> start_cols;  // per state: its start-year column
   std::vector<unsigned char> iii, exited;
@@ -89,6 +89,7 @@ struct Simulation::Worker {
     shocks.assign(s.model_.shocks.size() * n, 0);
     noises.assign(s.model_.noises.size(), 0);
     twinned.assign(n, 0);
+    workdays.assign(n, 0);
     for (const auto& nz : s.model_.noises) noise_keys.push_back(name_key(nz.name));
     iii.assign(n, 0);
     exited.assign(n, 0);
@@ -239,6 +240,9 @@ struct Simulation::Worker {
       std::fill(twinned.begin(), twinned.begin() + static_cast<long>(n), 0.0);
       if (static_cast<size_t>(k) < W0->twinning.size())
         for (int c : W0->twinning[static_cast<size_t>(k)]) twinned[unit_of(static_cast<size_t>(c))] += 1;
+      // The agencies' workdays of the year, each agency's part to its commune's unit.
+      std::fill(workdays.begin(), workdays.begin() + static_cast<long>(n), 0.0);
+      for (size_t c = 0; c < n0; ++c) workdays[unit_of(c)] += static_cast<double>(sim.workdays_[static_cast<size_t>(k)][c]);
       if (central && proj) sim_plan(k, *proj);
       const std::vector<std::int64_t>& spend =
           central && proj ? proj->spend[static_cast<size_t>(k)] : sim.projection_.spend[static_cast<size_t>(k)];
@@ -252,6 +256,7 @@ struct Simulation::Worker {
         }
         vals[static_cast<size_t>(L.travel)] = W.travel_hours[static_cast<size_t>(k)][c];
         vals[static_cast<size_t>(L.twinned)] = twinned[c];
+        vals[static_cast<size_t>(L.workdays)] = workdays[c];
         for (size_t s = 0; s < L.spill_of.size(); ++s) vals[static_cast<size_t>(L.spill0) + s] = spill[s * n + c];
         for (size_t s = 0; s < sim.model_.shocks.size(); ++s) vals[static_cast<size_t>(L.shock0) + s] = shocks[s * n + c];
         for (size_t s = 0; s < sim.model_.noises.size(); ++s)
@@ -458,6 +463,7 @@ double Simulation::Worker::next_poverty(size_t c, int k, const std::int64_t* spe
   }
   vals[static_cast<size_t>(L.travel)] = W.travel_hours[static_cast<size_t>(k)][c];
   vals[static_cast<size_t>(L.twinned)] = twinned[c];
+  vals[static_cast<size_t>(L.workdays)] = workdays[c];
   for (size_t s = 0; s < L.spill_of.size(); ++s) vals[static_cast<size_t>(L.spill0) + s] = spill[s * n + c];
   for (size_t s = 0; s < sim.model_.shocks.size(); ++s) vals[static_cast<size_t>(L.shock0) + s] = 0.0;
   for (size_t s = 0; s < sim.model_.noises.size(); ++s) vals[static_cast<size_t>(L.noise0) + s] = 0.0;
@@ -602,6 +608,7 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
   std::vector<std::string> known;
   for (auto& p : params_) known.push_back(p.name);
   for (const auto& b : scenario_.budget) known.push_back("budget." + b.id);
+  for (const auto& w : scenario_.workdays) known.push_back("workdays." + w.id);
   for (const auto& [name, value] : overrides) {
     bool done = false;
     for (auto& p : params_)
@@ -612,6 +619,13 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
           sink.add(diag::error_about("--set", diag::msg("sim.set.budget", name, fmt::format("{}", value)), diag::msg("sim.budget.negative.hint")));
         }
         b.amount_vnd = static_cast<std::int64_t>(value);
+        done = true;
+      }
+    for (auto& w : scenario_.workdays)
+      if ("workdays." + w.id == name) {
+        if (value < 0 || value != std::floor(value))
+          sink.add(diag::error_about("--set", diag::msg("sim.set.workdays", name, fmt::format("{}", value)), diag::msg("sim.workdays.negative.hint")));
+        w.workdays = static_cast<std::int64_t>(value);
         done = true;
       }
     if (!done) {
@@ -703,6 +717,27 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
       }
     }
   }
+  // The twinning agencies' workdays: each year's total split equally among the active agencies
+  // (whole workdays, largest remainder), each part to the commune it is twinned with that year.
+  workdays_.assign(static_cast<size_t>(Y) + 1, std::vector<std::int64_t>(world_.size(), 0));
+  for (const auto& w : scenario_.workdays) {
+    if (w.from <= scenario_.start_year || w.until > scenario_.end_year || w.from > w.until) {
+      sink.error(w.loc, diag::msg("sim.workdays.years", w.id, w.from, w.until, scenario_.start_year + 1, scenario_.end_year),
+                 diag::msg("sim.budget.hint"));
+      continue;
+    }
+    for (int y = w.from; y <= w.until; ++y) {
+      const size_t k = static_cast<size_t>(y - scenario_.start_year);
+      const std::vector<int> none;
+      const std::vector<int>& agencies = k < world_.twinning.size() ? world_.twinning[k] : none;
+      if (w.workdays > 0 && agencies.empty()) {
+        sink.error(w.loc, diag::msg("sim.workdays.no_agency", w.id, y), diag::msg("sim.budget.no_agency.hint"));
+        continue;
+      }
+      const auto parts = split_largest_remainder(w.workdays, std::vector<double>(agencies.size(), 1.0));
+      for (size_t a = 0; a < agencies.size(); ++a) workdays_[k][static_cast<size_t>(agencies[a])] += parts[a];
+    }
+  }
   targeted_.assign(world_.size(), 0);
   for (size_t i = 0; i < scenario_.allocation_communes.size(); ++i) {
     const std::string& slug = scenario_.allocation_communes[i];
@@ -730,6 +765,12 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
 }
 
 Simulation::~Simulation() = default;
+
+std::int64_t Simulation::workdays(int k) const {
+  std::int64_t sum = 0;
+  for (auto v : workdays_[static_cast<size_t>(k)]) sum += v;
+  return sum;
+}
 
 void Simulation::plan_and_project() {
   Worker w(*this);
@@ -777,6 +818,8 @@ std::string Simulation::fingerprint() const {
   for (const auto& y : projection_.spend)
     for (auto v : y) s += std::to_string(v) + ",";
   for (const auto& t : targets_) s += t.rules->id + ":" + t.decl().id + ",";
+  for (const auto& y : workdays_)
+    for (auto v : y) s += std::to_string(v) + ",";
   std::uint64_t h = 0;
   for (unsigned char c : s) h = mix64(h ^ c);
   return fmt::format("{:016x}", h);

@@ -32,7 +32,8 @@ struct Projection {
 
 class Simulation {
  public:
-  /// `overrides`: model parameter name -> value (fixes it), or "budget.<id>" -> dong per year.
+  /// `overrides`: model parameter name -> value (fixes it), "budget.<id>" -> dong per year, or
+  /// "workdays.<id>" -> workdays per year.
   /// Throws InputError for every invalid input, located.
   Simulation(const config::ScenarioFile& scenario, const config::ModelFile& model, World world,
              const data::Catalogue& catalogue, const rules::RuleLibrary& library,
@@ -50,6 +51,10 @@ class Simulation {
   std::int64_t budget(int year_index, size_t purpose) const {
     return budget_[static_cast<size_t>(year_index)][purpose] + twin_budget_[static_cast<size_t>(year_index)][purpose];
   }
+  /// The twinning agencies' workdays in year index k (1..Y): all agencies together, and those
+  /// going to start-year commune c through its agencies (before any merger).
+  std::int64_t workdays(int k) const;
+  std::int64_t workdays(int k, size_t c) const { return workdays_[static_cast<size_t>(k)][c]; }
   /// Candidate criteria of the last year's rule set, and the id/title/assumption per year.
   const std::vector<std::string>& last_criteria() const { return last_criteria_; }
   std::string rules_id(int year) const;
@@ -100,6 +105,7 @@ class Simulation {
   std::vector<std::vector<std::int64_t>> twin_budget_;  ///< [yi][purpose], through the twinning agencies
   std::vector<unsigned char> start_iii_;
   std::vector<TargetCheck> targets_;
+  std::vector<std::vector<std::int64_t>> workdays_;   ///< [yi][start-year commune], twinning workdays
   std::vector<unsigned char> targeted_;  ///< Per commune: named by [allocation] communes.
   std::vector<std::string> last_criteria_;
   Projection projection_;

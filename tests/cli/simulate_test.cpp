@@ -75,7 +75,8 @@ TEST_CASE("simulate says what it ran and every assumption it rests on", "[cli][s
   CHECK(out.find("values are estimated") != std::string::npos);
   CHECK(out.find("from the data year 2025, the 102 communes are the 40 units they merged into") != std::string::npos);
   CHECK(out.find("\"unit_after_merger\": \"xa-ngoc-linh-2025\"") != std::string::npos);
-  CHECK(out.find("not simulated in this version: the twinning agencies' workdays") != std::string::npos);
+  CHECK(out.find("twinning workdays 'twinning-workdays' (derived; ") != std::string::npos);
+  CHECK(out.find("the model reads them as twin_workdays (workdays a year in the commune) through its own terms: their effect's size is the model's assumption") != std::string::npos);
 }
 
 TEST_CASE("simulate gives the same bytes on 1 and 2 threads, and another seed gives others", "[cli][sim]") {

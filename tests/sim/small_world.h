@@ -31,7 +31,7 @@ const data::Catalogue& catalogue() {
 
 // Four communes in three districts: d0 = {c0, c1}, d1 = {c2}, d2 = {c3}; d0 borders d1 only.
 // Roads c0-c1, c1-c2, c2-c3.
-sim::World small_world() {
+[[maybe_unused]] sim::World small_world() {
   sim::World w;
   w.start_year = 2021;
   w.slugs = {"c0", "c1", "c2", "c3"};
