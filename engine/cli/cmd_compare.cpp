@@ -243,6 +243,7 @@ int cmd_compare(Context& ctx) {
   if (!keys.empty()) t.notes.push_back(diag::msg("compare.note.targets", never_known));
   for (const auto& s : sc) {
     t.notes.push_back(diag::msg("compare.note.scenario", s.file.id, s.file.path, s.file.start_year, s.file.end_year, s.file.seed, s.file.allocation));
+    for (const auto& note : workdays_notes(s.file, s.sim->model())) t.notes.push_back(diag::msg("compare.note.of", s.file.id, note));
     if (s.file.seed != ref.file.seed) t.notes.push_back(diag::msg("compare.note.seed", s.file.id, ref.file.id));
   }
   std::vector<report::ResultTable> tables{std::move(t)};

@@ -205,14 +205,7 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
     if (y != allocated) N.push_back(diag::msg("simulate.note.money_mismatch", S.start_year + k, y, allocated));
   }
   N.push_back(diag::msg("simulate.note.money", bn(money), per_year, S.allocation == "formula" && S.formula ? S.formula->text : S.allocation_table));
-  // The twinning workdays and how the model reads them (an assumption wherever one is made).
-  bool reads_workdays = false;
-  for (const auto& term : M.terms) reads_workdays = reads_workdays || rules::mentions_name(term.expr.text, "twin_workdays");
-  for (const auto& st : M.states) reads_workdays = reads_workdays || (st.update && rules::mentions_name(st.update->text, "twin_workdays"));
-  for (const auto& w : S.workdays)
-    N.push_back(diag::msg("simulate.note.workdays", w.id, w.basis, w.note.empty() ? w.source : w.source + ": " + w.note, w.workdays,
-                          w.from, w.until, diag::msg(reads_workdays ? "simulate.note.workdays_read" : "simulate.note.workdays_unread")));
-  if (S.workdays.empty()) N.push_back(diag::msg("simulate.note.no_workdays"));
+  for (auto& note : workdays_notes(S, M)) N.push_back(std::move(note));
   if (W.has_provenance)
     N.push_back(diag::msg("simulate.note.estimated", S.start_year, est_total, val_total,
                           pct(val_total ? static_cast<double>(est_total) / static_cast<double>(val_total) : 0)));
@@ -321,6 +314,19 @@ sim::Aggregates run_with_progress(const sim::Simulation& s, std::uint64_t from, 
 }
 
 }  // namespace
+
+std::vector<std::string> workdays_notes(const config::ScenarioFile& S, const config::ModelFile& M) {
+  // The twinning workdays and how the model reads them (an assumption wherever one is made).
+  bool reads = false;
+  for (const auto& term : M.terms) reads = reads || rules::mentions_name(term.expr.text, "twin_workdays");
+  for (const auto& st : M.states) reads = reads || (st.update && rules::mentions_name(st.update->text, "twin_workdays"));
+  std::vector<std::string> out;
+  for (const auto& w : S.workdays)
+    out.push_back(diag::msg("simulate.note.workdays", w.id, w.basis, w.note.empty() ? w.source : w.source + ": " + w.note, w.workdays,
+                            w.from, w.until, diag::msg(reads ? "simulate.note.workdays_read" : "simulate.note.workdays_unread")));
+  if (S.workdays.empty()) out.push_back(diag::msg("simulate.note.no_workdays"));
+  return out;
+}
 
 std::string baseline_scenario() {
   // The first province folder (by name) that ships a baseline.toml.
