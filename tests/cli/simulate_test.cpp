@@ -153,3 +153,13 @@ TEST_CASE("merge refuses a shard file of the format before the targets' counts, 
                               "  hint: run the shard again with this version of lotrinh (docs/simulator.md, migration notes)\n");
   std::remove(path.c_str());
 }
+
+TEST_CASE("simulate --set changes the twinning workdays, says so, and refuses a negative number", "[cli][sim]") {
+  Options o = simulate(2, 1);
+  o.set = {"workdays.twinning-workdays=0"};
+  CHECK(run(o).find("0 workdays a year in 2022-2030") != std::string::npos);
+  o.set = {"workdays.twinning-workdays=-3"};
+  CHECK(error_of(o) ==
+        "--set: error: --set workdays.twinning-workdays=-3: workdays must be a whole number, 0 or more\n"
+        "  hint: give the agencies' workdays a year as a whole number, 0 or more\n");
+}
