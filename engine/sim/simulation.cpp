@@ -723,7 +723,7 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
   for (const auto& w : scenario_.workdays) {
     if (w.from <= scenario_.start_year || w.until > scenario_.end_year || w.from > w.until) {
       sink.error(w.loc, diag::msg("sim.workdays.years", w.id, w.from, w.until, scenario_.start_year + 1, scenario_.end_year),
-                 diag::msg("sim.budget.hint"));
+                 diag::msg("sim.workdays.years.hint"));
       continue;
     }
     for (int y = w.from; y <= w.until; ++y) {
@@ -731,8 +731,8 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
       const std::vector<int> none;
       const std::vector<int>& agencies = k < world_.twinning.size() ? world_.twinning[k] : none;
       if (w.workdays > 0 && agencies.empty()) {
-        sink.error(w.loc, diag::msg("sim.workdays.no_agency", w.id, y), diag::msg("sim.budget.no_agency.hint"));
-        continue;
+        sink.error(w.loc, diag::msg("sim.workdays.no_agency", w.id, y), diag::msg("sim.workdays.no_agency.hint"));
+        break;  // once per line: the first such year
       }
       const auto parts = split_largest_remainder(w.workdays, std::vector<double>(agencies.size(), 1.0));
       for (size_t a = 0; a < agencies.size(); ++a) workdays_[k][static_cast<size_t>(agencies[a])] += parts[a];

@@ -70,7 +70,7 @@ TEST_CASE("zero twinning workdays change nothing") {
   CHECK(zero.run(0, 4, 2).counts_text() == none.run(0, 4, 2).counts_text());
 }
 
-TEST_CASE("a negative number of workdays, or a workdays line outside the simulated years, is an error at the line") {
+TEST_CASE("a negative number of workdays, a workdays line outside the simulated years, or workdays with no agency, is an error at the line") {
   try {
     config::parse_scenario_file("s.toml", scenario(workdays_line("-5")));
     FAIL("no error");
@@ -85,7 +85,22 @@ TEST_CASE("a negative number of workdays, or a workdays line outside the simulat
     kontum(scenario(workdays_line("10", 2021)));
     FAIL("no error");
   } catch (const diag::InputError& e) {
-    CHECK(std::string(e.what()).find("error: workdays line 'w' covers 2021-2030, outside the simulated years 2022-2030\n") !=
-          std::string::npos);
+    CHECK(std::string(e.what()) ==
+          kHome + "/scenarios/kontum/s.toml:21:1: error: workdays line 'w' covers 2021-2030, outside the simulated years 2022-2030\n"
+          "  [[workdays]]\n"
+          "  ^\n"
+          "  hint: give from and until within the simulated years (after the start year, up to the end year)\n");
+  }
+  // Workdays in years when no agency is twinned with any commune (the small world has none).
+  try {
+    sim::Simulation(config::parse_scenario_file("s.toml", scenario(workdays_line("10"))),
+                    config::parse_model_file("m.toml", model_text()), small_world(), catalogue(), library());
+    FAIL("no error");
+  } catch (const diag::InputError& e) {
+    CHECK(std::string(e.what()) ==
+          "s.toml:21:1: error: workdays line 'w' goes through the twinning agencies, but none is active in 2022\n"
+          "  [[workdays]]\n"
+          "  ^\n"
+          "  hint: check twinning.csv of the province folder (the agencies and their communes), or remove the [[workdays]] line\n");
   }
 }
