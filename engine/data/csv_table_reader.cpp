@@ -366,55 +366,79 @@ std::string unit_suffix(const Indicator& ind) {
 
 enum class ColumnKind { kSkip, kName, kDistrict, kIndicator };
 
+// An indicator's range, and whether its CSV column holds percent, looked up once per column.
+struct ValueRule {
+  const Indicator* indicator = nullptr;
+  bool percent = false;
+  explicit ValueRule(const Indicator* ind = nullptr)
+      : indicator(ind), percent(ind && ind->csv_unit == "percent") {}
+};
+
 // What the reader knows of one column before the rows: its kind, and for an indicator its
 // values and (resolved once per year for an alias) its catalogue entry.
 struct ColumnPlan {
   ColumnKind kind = ColumnKind::kSkip;
   std::vector<double>* values = nullptr;
-  const Indicator* indicator = nullptr;  // an indicator column's own entry
+  ValueRule rule;                        // an indicator column's own entry
   const Alias* alias = nullptr;          // an alias column
-  int alias_year = 0;                    // the year alias_indicator was resolved for
-  const Indicator* alias_indicator = nullptr;
+  int alias_year = 0;                    // the year alias_rule was resolved for
+  ValueRule alias_rule;                  // its entry in alias_year
   bool alias_resolved = false;
 };
 
 // Rows already read, by (unit, year), for refusing a second row of the same pair: an open
-// addressing table of row indexes (4 bytes a row), compared through the table itself.
+// addressing table of row indexes, each beside 32 bits of its key's hash (so that a probe
+// rarely reads the table's strings), 8 bytes a slot.
 class RowKeys {
  public:
   explicit RowKeys(size_t expected) {
     size_t cap = 16;
-    while (cap < expected * 2) cap *= 2;
+    while (cap < expected + expected / 2) cap *= 2;
     slots_.assign(cap, kEmpty);
   }
-  /// The row already holding (unit[row], year[row]), or -1 after adding `row`.
-  long insert(const CommuneTable& t, size_t row) {
-    if ((count_ + 1) * 2 > slots_.size()) grow(t);
-    size_t k = find(t, t.unit[row], t.year[row]);
-    if (slots_[k] != kEmpty) return static_cast<long>(slots_[k]);
-    slots_[k] = static_cast<uint32_t>(row);
+  /// The hash of (unit, year), after asking the processor to fetch its first slot: insert()
+  /// it after other work, and the slot is there (the slots are too many to stay in cache).
+  uint64_t prefetch(std::string_view unit, int year) const {
+    const uint64_t h = hash(unit, year);
+    __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
+    return h;
+  }
+  /// The row already holding (unit[row], year[row]), whose hash is `h`, or -1 after adding `row`.
+  long insert(const CommuneTable& t, size_t row, uint64_t h) {
+    if ((count_ + 1) * 3 > slots_.size() * 2) grow(t);
+    size_t k = find(t, t.unit[row], t.year[row], h);
+    if (slots_[k] != kEmpty) return static_cast<long>(slots_[k] & 0xFFFFFFFFu);
+    slots_[k] = (h & ~uint64_t{0xFFFFFFFFu}) | row;
     ++count_;
     return -1;
   }
 
  private:
-  static constexpr uint32_t kEmpty = 0xFFFFFFFFu;
-  static size_t hash(std::string_view unit, int year) {
-    return std::hash<std::string_view>{}(unit) * 31 + static_cast<size_t>(year);
+  static constexpr uint64_t kEmpty = ~uint64_t{0};
+  static uint64_t hash(std::string_view unit, int year) {
+    uint64_t h = std::hash<std::string_view>{}(unit) ^ (static_cast<uint64_t>(year) * 0x9E3779B97F4A7C15u);
+    h ^= h >> 31;
+    h *= 0xBF58476D1CE4E5B9u;
+    return h ^ (h >> 29);
   }
-  size_t find(const CommuneTable& t, std::string_view unit, int year) const {
+  size_t find(const CommuneTable& t, std::string_view unit, int year, uint64_t h) const {
     const size_t mask = slots_.size() - 1;
-    for (size_t k = hash(unit, year) & mask;; k = (k + 1) & mask) {
-      const uint32_t r = slots_[k];
-      if (r == kEmpty || (t.year[r] == year && t.unit[r] == unit)) return k;
+    for (size_t k = h & mask;; k = (k + 1) & mask) {
+      const uint64_t s = slots_[k];
+      if (s == kEmpty) return k;
+      const size_t r = s & 0xFFFFFFFFu;
+      if ((s >> 32) == (h >> 32) && t.year[r] == year && t.unit[r] == unit) return k;
     }
   }
   void grow(const CommuneTable& t) {
-    std::vector<uint32_t> old = std::exchange(slots_, std::vector<uint32_t>(slots_.size() * 2, kEmpty));
-    for (uint32_t r : old)
-      if (r != kEmpty) slots_[find(t, t.unit[r], t.year[r])] = r;
+    std::vector<uint64_t> old = std::exchange(slots_, std::vector<uint64_t>(slots_.size() * 2, kEmpty));
+    for (uint64_t s : old) {
+      if (s == kEmpty) continue;
+      const size_t r = s & 0xFFFFFFFFu;
+      slots_[find(t, t.unit[r], t.year[r], hash(t.unit[r], t.year[r]))] = s;
+    }
   }
-  std::vector<uint32_t> slots_;
+  std::vector<uint64_t> slots_;
   size_t count_ = 0;
 };
 
@@ -586,8 +610,8 @@ CommuneTable parse_table(const std::string& path, std::string_view text, const C
       plan[k].kind = ColumnKind::kDistrict;
     } else if (catalogue.knows(id)) {
       plan[k].kind = ColumnKind::kIndicator;
-      plan[k].indicator = catalogue.find(id);
-      if (!plan[k].indicator) plan[k].alias = catalogue.find_alias(id);
+      plan[k].rule = ValueRule(catalogue.find(id));
+      if (!plan[k].rule.indicator) plan[k].alias = catalogue.find_alias(id);
       table.columns.push_back(id);
     } else {
       std::string hint = diag::did_you_mean(id, candidates);
@@ -619,7 +643,12 @@ CommuneTable parse_table(const std::string& path, std::string_view text, const C
     if (scanner.has_problems()) problems.add(scanner, split);
     if (!ok) split.throw_if_errors();
     bool all_blank = true;
-    for (const auto& c : rec) all_blank = all_blank && trim(c.text).empty();
+    for (const auto& c : rec) {
+      if (!trim(c.text).empty()) {
+        all_blank = false;
+        break;
+      }
+    }
     if (all_blank) continue;
     if (rec.size() != ids.size()) {
       std::string id = rec.size() == 1 ? "data.ragged_row.one" : "data.ragged_row";
@@ -642,12 +671,11 @@ CommuneTable parse_table(const std::string& path, std::string_view text, const C
     table.name.emplace_back();
     table.district.emplace_back();
     row_line.push_back(rec[0].line);
-    if (!key.empty() && year_ok) {
-      long first = keys.insert(table, row);
-      if (first >= 0)
-        sink.error(loc(rec[0]), msg("data.duplicate_row", key, year, row_line[static_cast<size_t>(first)]),
-                   msg("data.duplicate_row.hint", key_name));
-    }
+    // The duplicate check comes after the cells (its slot fetched meanwhile), its error before
+    // theirs: they wait in `cells_sink` (empty, and free, for a row without problems).
+    const bool keyed = !key.empty() && year_ok;
+    const uint64_t key_hash = keyed ? keys.prefetch(key, year) : 0;
+    DiagnosticSink cells_sink;
     for (size_t k = 2; k < ids.size(); ++k) {
       std::string_view cell = trim(rec[k].text);
       ColumnPlan& col = plan[k];
@@ -672,51 +700,59 @@ CommuneTable parse_table(const std::string& path, std::string_view text, const C
             value = v;
             break;
           case NumberProblem::kNotNumber:
-            sink.error(loc(rec[k]), msg("data.not_number", cell, id),
+            cells_sink.error(loc(rec[k]), msg("data.not_number", cell, id),
                        msg(dialect == CsvDialect::kExcelVi ? "data.not_number.hint_vi" : "data.not_number.hint"));
             break;
           case NumberProblem::kDecimalComma: {
             std::string fixed(cell);
             fixed[fixed.find(',')] = '.';
-            sink.error(loc(rec[k]), msg("data.decimal_comma", cell, id), msg("data.decimal_comma.hint", fixed));
+            cells_sink.error(loc(rec[k]), msg("data.decimal_comma", cell, id), msg("data.decimal_comma.hint", fixed));
             break;
           }
           case NumberProblem::kBadGrouping:
-            sink.error(loc(rec[k]), msg("data.bad_grouping", cell, id), msg("data.bad_grouping.hint"));
+            cells_sink.error(loc(rec[k]), msg("data.bad_grouping", cell, id), msg("data.bad_grouping.hint"));
             break;
         }
       }
       if (!std::isnan(value)) {
         // An alias needs a valid year to know its indicator.
-        const Indicator* ind = col.indicator;
-        if (!ind && col.alias && year_ok) {
+        const ValueRule* rule = col.rule.indicator ? &col.rule : nullptr;
+        if (!rule && col.alias && year_ok) {
           if (!col.alias_resolved || col.alias_year != year) {
             auto resolved = catalogue.resolve(id, year);
-            col.alias_indicator = resolved ? catalogue.find(*resolved) : nullptr;
+            col.alias_rule = ValueRule(resolved ? catalogue.find(*resolved) : nullptr);
             col.alias_year = year;
             col.alias_resolved = true;
           }
-          ind = col.alias_indicator;
-          if (!ind && alias_gaps.emplace(id, year).second)
-            sink.error(loc(rec[k]), msg("data.alias_no_period", id, year),
+          rule = col.alias_rule.indicator ? &col.alias_rule : nullptr;
+          if (!rule && alias_gaps.emplace(id, year).second)
+            cells_sink.error(loc(rec[k]), msg("data.alias_no_period", id, year),
                        msg("data.alias_no_period.hint", id, describe_periods(*col.alias)));
         }
-        if (ind) {
-          const bool percent = ind->csv_unit == "percent";
+        if (rule) {
+          const Indicator* ind = rule->indicator;
+          const bool percent = rule->percent;
           if (percent) value /= 100;
           if (value < ind->min || value > ind->max) {
             std::string shown = percent ? msg("data.percent_value", value, cell) : fmt::format("{}", value);
             if (value < ind->min)
-              sink.error(loc(rec[k]), msg("data.below_min", shown, id, ind->min, unit_suffix(*ind)),
+              cells_sink.error(loc(rec[k]), msg("data.below_min", shown, id, ind->min, unit_suffix(*ind)),
                          msg("data.out_of_range.hint", ind->id));
             else
-              sink.error(loc(rec[k]), msg("data.above_max", shown, id, ind->max, unit_suffix(*ind)),
+              cells_sink.error(loc(rec[k]), msg("data.above_max", shown, id, ind->max, unit_suffix(*ind)),
                          msg("data.out_of_range.hint", ind->id));
           }
         }
       }
       col.values->push_back(value);
     }
+    if (keyed) {
+      long first = keys.insert(table, row, key_hash);
+      if (first >= 0)
+        sink.error(loc(rec[0]), msg("data.duplicate_row", key, year, row_line[static_cast<size_t>(first)]),
+                   msg("data.duplicate_row.hint", key_name));
+    }
+    for (const auto& d : cells_sink.list()) sink.add(d);
   }
   all_problems().throw_if_errors();
   return table;
