@@ -69,7 +69,7 @@ class RecordScanner {
   bool next(std::vector<ScannedCell>& cells, bool& quoted_any) {
     const size_t n = t_.size();
     cells.clear();
-    owned_.clear();
+    if (!owned_.empty()) owned_.clear();
     quoted_any = false;
     for (;;) {
       ScannedCell cell{{}, i_, line_, line_start_};
@@ -317,7 +317,7 @@ bool scan_comma_number(std::string_view s, std::string& out) {
 // with a digit, '-' or '.' (so not "inf" or "nan"), and in the Vietnamese dialect without a '.'
 // (a group mark there). Every such cell is also one the scanners below accept, with the same
 // value; anything else goes through them.
-bool plain_number(std::string_view s, CsvDialect dialect, double& out) {
+inline bool plain_number(std::string_view s, CsvDialect dialect, double& out) {
   if (s.empty() || !(is_digit(s[0]) || s[0] == '-' || s[0] == '.')) return false;
   if (dialect == CsvDialect::kExcelVi && s.find('.') != std::string_view::npos) return false;
   const char* last = s.data() + s.size();
@@ -695,7 +695,7 @@ CommuneTable parse_table(const std::string& path, std::string_view text, const C
       double value = nan;
       if (!cell.empty()) {
         double v = 0;
-        switch (parse_number(cell, dialect, v)) {
+        switch (plain_number(cell, dialect, v) ? NumberProblem::kNone : parse_number(cell, dialect, v)) {
           case NumberProblem::kNone:
             value = v;
             break;
