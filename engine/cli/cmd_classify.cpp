@@ -65,20 +65,29 @@ int cmd_classify(Context& ctx) {
   std::map<std::string, std::map<std::string, int>> counts;
   size_t known = 0, agree = 0;
   for (size_t i = 0; i < rows.size(); ++i) {
-    std::vector<report::Cell> row{report::text(table.unit[rows[i]]), report::text(table.name[rows[i]]),
-                                  report::text(table.district[rows[i]])};
     for (const auto& c : rs->classifications) {
       std::string cls = ev.class_name(c, i);
       ++counts[c.name][cls];
-      row.push_back(report::text(cls));
       if (!official || c.name != official->classification) continue;
       auto it = official->unit_class.find(table.unit[rows[i]]);
-      row.push_back(it == official->unit_class.end() ? report::missing() : report::text(it->second));
       known += it != official->unit_class.end();
       agree += it != official->unit_class.end() && it->second == cls;
     }
-    t.add_row(std::move(row));
   }
+  // The rows are made as they are written, not held as cells (a table may have a million).
+  t.made_rows = rows.size();
+  t.make_row = [&](size_t i, std::vector<report::Cell>& row) {
+    size_t k = 0;
+    row[k++] = report::text(table.unit[rows[i]]);
+    row[k++] = report::text(table.name[rows[i]]);
+    row[k++] = report::text(table.district[rows[i]]);
+    for (const auto& c : rs->classifications) {
+      row[k++] = report::text(ev.class_name(c, i));
+      if (!official || c.name != official->classification) continue;
+      auto it = official->unit_class.find(table.unit[rows[i]]);
+      row[k++] = it == official->unit_class.end() ? report::missing() : report::text(it->second);
+    }
+  };
   t.notes.push_back(rule_note(*rs, year));
   if (official) {
     t.notes.push_back(diag::msg("classify.official", official->decision, official->date, official->data_from,
@@ -98,7 +107,10 @@ int cmd_classify(Context& ctx) {
   if (counts.size() && rs->status == "draft") t.notes.push_back(diag::msg("classify.draft", rs->id));
   ctx.emit(report::render(t, ctx.format()));
   if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(t).c_str(), stderr);
-  if (!ctx.options().report.empty()) write_classify_report(ctx, t, ctx.options().report);
+  if (!ctx.options().report.empty()) {
+    t.materialize();
+    write_classify_report(ctx, t, ctx.options().report);
+  }
   return 0;
 }
 

@@ -40,7 +40,7 @@ std::string render_csv_excel(const ResultTable& table) {
     append_field(out, table.columns[c].id, ';');
   }
   out += kLineEnd;
-  for (const auto& row : table.rows) {
+  table.for_each_row([&](const std::vector<Cell>& row) {
     for (size_t c = 0; c < table.columns.size(); ++c) {
       if (c > 0) out += ';';
       if (c >= row.size()) continue;
@@ -50,7 +50,7 @@ std::string render_csv_excel(const ResultTable& table) {
       append_field(out, f, ';');
     }
     out += kLineEnd;
-  }
+  });
   return out;
 }
 
@@ -61,13 +61,13 @@ std::string render_csv(const ResultTable& table) {
     append_field(out, table.columns[c].id);
   }
   out += kLineEnd;
-  for (const auto& row : table.rows) {
+  table.for_each_row([&](const std::vector<Cell>& row) {
     for (size_t c = 0; c < table.columns.size(); ++c) {
       if (c > 0) out += ',';
       if (c < row.size()) append_field(out, field_text(row[c]));
     }
     out += kLineEnd;
-  }
+  });
   return out;
 }
 

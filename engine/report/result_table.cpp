@@ -31,4 +31,25 @@ void ResultTable::add_row(std::vector<Cell> cells) {
   rows.push_back(std::move(cells));
 }
 
+void ResultTable::for_each_row(const std::function<void(const std::vector<Cell>&)>& f) const {
+  for (const auto& row : rows) f(row);
+  std::vector<Cell> made;
+  for (size_t i = 0; i < made_rows; ++i) {
+    made.assign(columns.size(), Cell{});
+    make_row(i, made);
+    f(made);
+  }
+}
+
+void ResultTable::materialize() {
+  rows.reserve(rows.size() + made_rows);
+  for (size_t i = 0; i < made_rows; ++i) {
+    std::vector<Cell> made(columns.size());
+    make_row(i, made);
+    rows.push_back(std::move(made));
+  }
+  made_rows = 0;
+  make_row = nullptr;
+}
+
 }  // namespace lotrinh::report

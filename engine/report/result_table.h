@@ -1,6 +1,7 @@
 #pragma once
 // A table of results (rows of cells under named columns, plus notes), independent of how it is
 // printed: render.h turns it into a terminal table, CSV or JSON.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,8 +52,20 @@ struct ResultTable {
   std::vector<std::vector<Cell>> rows;  ///< Each row has one cell per column.
   std::vector<std::string> notes;
 
+  /// Rows made on demand after `rows`, for a table too big to hold as cells (classify of a
+  /// million units): `made_rows` of them, the i-th written into its argument by `make_row(i,
+  /// cells)`. The renderers read both; anything else reads `rows` (see materialize).
+  size_t made_rows = 0;
+  std::function<void(size_t, std::vector<Cell>&)> make_row;
+
   /// Appends a row. Requires: one cell per column (a short row is padded with missing cells).
   void add_row(std::vector<Cell> cells);
+  /// Number of rows, stored and made.
+  size_t row_count() const { return rows.size() + made_rows; }
+  /// Calls f(row) for every row in order; a made row lives until f returns.
+  void for_each_row(const std::function<void(const std::vector<Cell>&)>& f) const;
+  /// Makes the made rows and stores them in `rows`.
+  void materialize();
 };
 
 }  // namespace lotrinh::report
