@@ -245,10 +245,9 @@ class Compiler {
   // classification, or a truth value of a criterion.
   void check_tests() {
     for (const auto& t : rs_.tests) {
-      int year = t.year.value_or(0);
-      for (const auto& g : t.given) {
+      auto check_given = [&](const config::NamedValue& g, int year) {
         auto slot = rs_.symbols.find(g.name);
-        if (!slot || rs_.slots[*slot].kind == SlotKind::kParameter) continue;  // reported by run_tests
+        if (!slot || rs_.slots[*slot].kind == SlotKind::kParameter) return;  // reported by run_tests
         double min = -std::numeric_limits<double>::infinity(), max = std::numeric_limits<double>::infinity();
         std::string id = g.name;
         if (const data::Alias* a = rs_.catalogue->find_alias(g.name)) {
@@ -261,7 +260,10 @@ class Compiler {
         }
         if (auto problem = check_value(diag::msg("rules.what.given", g.name), g.value, rs_.slots[*slot].unit, min, max))
           sink_.error(g.loc, problem->message, problem->hint);
-      }
+      };
+      for (const auto& g : t.given) check_given(g, t.year.value_or(0));
+      for (const auto& row : t.rows)
+        for (const auto& g : row.values) check_given(g, row.year);
       for (const auto& s : t.set) {
         const Parameter* p = rs_.find_parameter(s.name);
         if (!p) continue;  // reported when the test runs

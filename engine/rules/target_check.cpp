@@ -8,6 +8,7 @@
 
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "rules/workspace.h"
 
 namespace lotrinh::rules {
 namespace {
@@ -130,7 +131,7 @@ std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& ta
         } else if (missing > 0) {
           why = diag::msg("targets.missing_values", missing, y);
         }
-        agg[g][y] = {v, static_cast<int>(m.size())};
+        agg[g][y] = {round_to_12_digits(v), static_cast<int>(m.size())};
       }
     }
     for (const auto& g : groups) {
@@ -157,7 +158,10 @@ std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& ta
         r.units = p.second;
         r.measure += fmt::format(", {}", years[0]);
       }
-      r.computed = v;
+      // Rounded like derived values: a fall from 0.35 to 0.19 over 4 years is -0.04, not
+      // -0.039999999999999994, and meets a target of -0.04.
+      r.computed = round_to_12_digits(v);
+      v = r.computed;
       // A change between two years read through an alias that resolves to different indicators
       // (two poverty standards) compares different series: say so.
       if (t.of && years.size() == 2)
