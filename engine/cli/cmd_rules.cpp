@@ -8,6 +8,7 @@
 #include "cli/option_checks.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/text_file.h"
 #include "report/render.h"
 #include "rules/gap_search.h"
 #include "rules/rule_library.h"
@@ -22,6 +23,10 @@ std::vector<std::string> load_named(Context& ctx) {
   std::vector<std::string> paths = ctx.options().paths;
   if (paths.empty()) paths.push_back(home() + "/rules");
   for (const auto& p : paths) {
+    if (diag::is_stdin(p)) {  // a rule file on standard input
+      ctx.library().load({p}, true);
+      continue;
+    }
     std::error_code ec;
     if (!std::filesystem::exists(p, ec) && ctx.library().file(p)) {
       ctx.library().select(p);

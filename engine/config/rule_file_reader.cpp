@@ -599,6 +599,9 @@ RuleFile parse_rule_file(const std::string& path, std::string_view text) {
   return out;
 }
 
-RuleFile read_rule_file(const std::string& path) { return parse_rule_file(path, diag::read_file(path)); }
+RuleFile read_rule_file(const std::string& path) {
+  std::string text = diag::read_file(path);
+  return parse_rule_file(diag::input_name(path), text);
+}
 
 }  // namespace lotrinh::config

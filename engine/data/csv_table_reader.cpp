@@ -456,7 +456,7 @@ CommuneTable parse_commune_table(const std::string& path, std::string_view text,
 
 CommuneTable read_commune_table(const std::string& path, const Catalogue& catalogue, CsvDialect dialect) {
   std::string text = diag::read_file(path);
-  return parse_commune_table(path, text, catalogue, dialect);
+  return parse_commune_table(diag::input_name(path), text, catalogue, dialect);
 }
 
 }  // namespace lotrinh::data
