@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "config/table_reader.h"
 #include "config/toml_tree.h"
@@ -569,13 +570,13 @@ class RuleFileReader {
   // used twice is reported at its later use.
   void check_duplicate_names() {
     std::stable_sort(names_.begin(), names_.end(), [](const Name& a, const Name& b) { return before(a.loc, b.loc); });
+    std::unordered_map<std::string, size_t> first;  // name -> its first use
     for (size_t i = 0; i < names_.size(); ++i) {
-      for (size_t j = 0; j < i; ++j) {
-        if (names_[j].name != names_[i].name) continue;
-        problems_.error(names_[i].loc, msg("config.duplicate_name", names_[i].name, msg(names_[j].what), names_[j].loc.line),
-                        msg("config.duplicate_name.hint"));
-        break;
-      }
+      auto [it, added] = first.try_emplace(names_[i].name, i);
+      if (added) continue;
+      const Name& j = names_[it->second];
+      problems_.error(names_[i].loc, msg("config.duplicate_name", names_[i].name, msg(j.what), j.loc.line),
+                      msg("config.duplicate_name.hint"));
     }
   }
 
