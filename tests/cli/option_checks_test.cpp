@@ -301,7 +301,7 @@ TEST_CASE("test - runs the cases of a rule file read from standard input", "[cli
   CHECK(out.find("kontum.ntp-2021-2025-targets: 21 passed, 0 failed\n21 passed, 0 failed\n") != std::string::npos);
 }
 
-TEST_CASE("--data - classifies the table on standard input as the file, without the provenance beside the file", "[cli][stdin]") {
+TEST_CASE("a table on standard input (--data -) classifies as the file does, without the provenance beside the file", "[cli][stdin]") {
   const std::string table = kHome + "/scenarios/example/communes.csv";
   int from_file = 1, from_stdin = 1;
   std::string want = run_binary("--lang en classify --year 2020 --format csv --data " + table, &from_file);
@@ -341,7 +341,7 @@ TEST_CASE("standard input named twice in one run is refused at the second", "[cl
   CHECK(code == 2);
 }
 
-TEST_CASE("--out naming the file standard input reads is refused, and the file is unchanged", "[cli][stdin]") {
+TEST_CASE("an --out naming the file standard input reads is refused, and the file is unchanged", "[cli][stdin]") {
   std::string text;
   {
     std::ifstream in(kHome + "/scenarios/example/communes.csv");
