@@ -8,6 +8,7 @@
 #include "cli/option_checks.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/text_file.h"
 #include "report/render.h"
 #include "rules/gap_search.h"
 #include "rules/rule_library.h"
@@ -22,6 +23,10 @@ std::vector<std::string> load_named(Context& ctx) {
   std::vector<std::string> paths = ctx.options().paths;
   if (paths.empty()) paths.push_back(home() + "/rules");
   for (const auto& p : paths) {
+    if (diag::is_stdin(p)) {  // a rule file on standard input
+      ctx.library().load({p}, true);
+      continue;
+    }
     std::error_code ec;
     if (!std::filesystem::exists(p, ec) && ctx.library().file(p)) {
       ctx.library().select(p);
@@ -159,10 +164,18 @@ int cmd_test(Context& ctx) {
   std::string out;
   int passed = 0, failed = 0;
   std::vector<diag::Diagnostic> problems;
+  // The rule set that classifies a year, for targets that count a class ("region:III").
+  auto classifier = [&ctx](int y) -> std::shared_ptr<const rules::RuleSet> {
+    try {
+      return ctx.library().in_force("commune-region", y);
+    } catch (const diag::InputError&) {
+      return nullptr;
+    }
+  };
   for (const auto& rs : sets) {
     std::vector<rules::TestOutcome> results;
     try {
-      results = rules::run_tests(rs);
+      results = rules::run_tests(rs, classifier);
     } catch (const diag::InputError& e) {
       problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
       continue;
@@ -175,6 +188,11 @@ int cmd_test(Context& ctx) {
       std::string where = r.loc.file ? fmt::format("{}:{}", r.loc.file->path, r.loc.line) : rs->path;
       failures += diag::msg("test.failed", where, r.name) + "\n";
       for (const auto& line : r.failures) failures += "    " + line + "\n";
+    }
+    // A rule file without a case would count as passing while checking nothing: it fails.
+    if (results.empty()) {
+      failures += diag::msg("test.no_cases", rs->path, rs->id) + "\n    " + diag::msg("test.no_cases.hint") + "\n";
+      f = 1;
     }
     out += diag::msg("test.file_summary", rs->id, p, f) + "\n" + failures;
     passed += p;

@@ -53,6 +53,19 @@ Context::Context(const Options& o) : o_(o) {
   if (!o.data.empty()) diag::InputFiles::record(o.data);
   for (const auto& r : o.rules) diag::InputFiles::record(r);
   for (const auto& p : o.paths) diag::InputFiles::record(p);
+  // "-" is standard input: it too is never an output (when it is a file, `< x.csv --out x.csv`),
+  // and it can be read only once.
+  std::vector<std::pair<std::string, std::string>> named;  // (option, value)
+  named.emplace_back("--data", o.data);
+  for (const auto& r : o.rules) named.emplace_back("--rules", r);
+  for (const auto& p : o.paths) named.emplace_back(p, p);
+  bool stdin_named = false;
+  for (const auto& [option, value] : named) {
+    if (!diag::is_stdin(value)) continue;
+    if (stdin_named) throw option_error(option, diag::msg("io.stdin_twice"), diag::msg("io.stdin_twice.hint"));
+    stdin_named = true;
+    diag::InputFiles::record(0, diag::input_name(value));
+  }
   // A target that can never be written (a folder, device, symlink, read-only file, missing
   // folder) is refused before any work; the check against inputs is repeated when writing.
   if (o.command != "estimate" && !o.out.empty() && o.out != "-") diag::check_output_target(o.out, "--out");
@@ -107,6 +120,13 @@ void Context::resolve_data() {
     const std::string def = default_province_dir();
     if (!def.empty() && has_manifest(def)) dir = def;
     else table_path_ = home() + "/scenarios/example/communes.csv";
+  } else if (diag::is_stdin(o_.data)) {
+    // A table on standard input has no folder: no manifest, provenance or units beside it; it
+    // is read against the default province.
+    table_path_ = o_.data;
+    own_province_ = false;
+    const std::string def = default_province_dir();
+    if (!def.empty() && has_manifest(def)) dir = def;
   } else if (fs::is_directory(o_.data, ec)) {
     if (!has_manifest(o_.data))
       throw option_error("--data", diag::msg("cli.data_no_manifest", o_.data, config::kProvinceManifest),
@@ -165,7 +185,9 @@ const data::ProvenanceTable& Context::provenance() {
     const config::ProvinceFile* p = province();
     if (!own_province_) p = nullptr;
     fs::path dir = fs::path(data_path()).parent_path();
-    const std::string path = p && !p->provenance.empty() ? p->path_of(p->provenance) : (dir / "provenance.csv").string();
+    const std::string path = p && !p->provenance.empty() ? p->path_of(p->provenance)
+                             : diag::is_stdin(data_path()) ? std::string()
+                                                           : (dir / "provenance.csv").string();
     provenance_ = std::make_unique<data::ProvenanceTable>(data::ProvenanceTable::read_if_present(path));
   }
   return *provenance_;
@@ -176,8 +198,9 @@ const data::OfficialLists& Context::official_lists() {
     // The province's (its manifest's `official_lists`), else official_lists.csv beside a bare table.
     const config::ProvinceFile* p = own_province_ ? province() : nullptr;
     fs::path dir = fs::path(data_path()).parent_path();
-    const std::string path =
-        p && !p->official_lists.empty() ? p->path_of(p->official_lists) : (dir / "official_lists.csv").string();
+    const std::string path = p && !p->official_lists.empty() ? p->path_of(p->official_lists)
+                             : diag::is_stdin(data_path()) ? std::string()
+                                                           : (dir / "official_lists.csv").string();
     official_lists_ = std::make_unique<data::OfficialLists>(data::OfficialLists::read_if_present(path));
   }
   return *official_lists_;
@@ -196,7 +219,7 @@ const data::UnitRegistry* Context::units() {
     }
     fs::path dir = fs::path(data_path()).parent_path();
     std::error_code ec;
-    if (fs::exists(dir / "units.csv", ec))
+    if (!diag::is_stdin(data_path()) && fs::exists(dir / "units.csv", ec))
       units_ = std::make_unique<data::UnitRegistry>(data::UnitRegistry::load_dir(dir.string()));
   }
   return units_.get();
@@ -298,12 +321,13 @@ int Context::year() {
 
 std::shared_ptr<const rules::RuleSet> Context::resolve_rules(const std::string& path_or_id) {
   std::error_code ec;
-  if (fs::exists(path_or_id, ec)) {
+  if (fs::exists(path_or_id, ec) || diag::is_stdin(path_or_id)) {
     library_->load({path_or_id}, true);
     auto sel = library_->selected();
     for (const auto& id : sel) {
       const auto* f = library_->file(id);
-      if (fs::equivalent(f->path, path_or_id, ec)) return library_->get(id);
+      if (diag::is_stdin(path_or_id) ? f->path == diag::input_name(path_or_id) : fs::equivalent(f->path, path_or_id, ec))
+        return library_->get(id);
     }
     if (sel.size() == 1) return library_->get(sel.front());
     throw option_error("--rules", diag::msg("cli.rules_folder", path_or_id), diag::msg("cli.rules_folder.hint"));

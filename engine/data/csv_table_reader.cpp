@@ -768,7 +768,7 @@ CommuneTable parse_commune_table(const std::string& path, std::string_view text,
 CommuneTable read_commune_table(const std::string& path, const Catalogue& catalogue, CsvDialect dialect) {
   std::string text = diag::read_file(path);
   TextReleaser releaser(text);
-  return parse_table(path, text, catalogue, dialect, &releaser);
+  return parse_table(diag::input_name(path), text, catalogue, dialect, &releaser);
 }
 
 }  // namespace lotrinh::data

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "config/rule_file.h"
@@ -107,6 +108,7 @@ class RuleSet {
   std::vector<Derived> derived;  ///< In dependency order.
   std::vector<Node> nodes;
   std::vector<Criterion> criteria;
+  std::unordered_map<std::string, int> criterion_ids;  ///< criteria's indexes by name.
   std::vector<Classification> classifications;
   std::vector<config::TargetDecl> targets;
   std::vector<CompiledTarget> compiled_targets;  ///< targets[i]'s expressions.

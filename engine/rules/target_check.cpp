@@ -8,6 +8,7 @@
 
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "rules/workspace.h"
 
 namespace lotrinh::rules {
 namespace {
@@ -75,7 +76,8 @@ GroupAggregate aggregate_group(const std::string& a, const double* x, const doub
   } else if (size == 0 && (a == "count" || a == "sum")) {
     v = 0;
   }
-  out.value = v;
+  // Rounded like derived values (see round_to_12_digits), for `targets` and the simulator alike.
+  out.value = round_to_12_digits(v);
   return out;
 }
 
@@ -167,7 +169,10 @@ std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& ta
         r.units = p.second;
         r.measure += fmt::format(", {}", years[0]);
       }
-      r.computed = v;
+      // Rounded like derived values: a fall from 0.35 to 0.19 over 4 years is -0.04, not
+      // -0.039999999999999994, and meets a target of -0.04.
+      r.computed = round_to_12_digits(v);
+      v = r.computed;
       // A change between two years read through an alias that resolves to different indicators
       // (two poverty standards) compares different series: say so.
       if (t.of && years.size() == 2)

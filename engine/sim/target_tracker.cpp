@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "rules/target_check.h"
+#include "rules/workspace.h"
 
 namespace lotrinh::sim {
 namespace {
@@ -130,7 +131,7 @@ void TargetTracker::finish(Aggregates& agg) {
           }
         }
         if (known) {
-          const double m = rules::target_measure(c.decl(), v[0], v[1]);
+          const double m = rules::round_to_12_digits(rules::target_measure(c.decl(), v[0], v[1]));
           out = !std::isfinite(m) ? kTargetUndefined
                 : rules::target_met(c.decl().compare, m, *c.decl().value) ? kTargetMet
                                                                           : kTargetNotMet;

@@ -220,6 +220,34 @@ TEST_CASE("check reports every problem of a broken rule file together", "[cli]")
                           "  hint: write '==' to test equality\n");
 }
 
+TEST_CASE("test of a rule file without any case fails, saying so, instead of passing with nothing checked", "[cli]") {
+  std::string path = temp_path(".toml");
+  {
+    std::ofstream f(path);
+    f << "[ruleset]\nid = \"t.no-cases\"\nkind = \"targets\"\neffective = { from = 2020-01-01 }\n"
+         "[[target]]\nid = \"poverty-down\"\naggregate = \"mean\"\nof = \"poverty_rate\"\ncompare = \"<=\"\nvalue = 0.1\n";
+  }
+  Options o = example("test");
+  o.paths = {path};
+  int code = 0;
+  std::string out = run(o, &code);
+  std::remove(path.c_str());
+  CHECK(code == 1);
+  CHECK(out == "t.no-cases: 0 passed, 1 failed\n" + path +
+                   ": FAILED: the rule file has no [[test]] case (t.no-cases)\n"
+                   "    add at least one [[test]] case that the rule file passes; rules/README.md shows the forms\n"
+                   "0 passed, 1 failed\n");
+}
+
+TEST_CASE("test of a targets file checks its table of units and years by hand-computed outcomes", "[cli]") {
+  Options o = example("test");
+  o.paths = {kHome + "/rules/kontum/ntp-2021-2025-targets.toml"};
+  int code = 1;
+  std::string out = run(o, &code);
+  CHECK(code == 0);
+  CHECK(out == "kontum.ntp-2021-2025-targets: 21 passed, 0 failed\n21 passed, 0 failed\n");
+}
+
 TEST_CASE("check compiles the expressions of targets and finds a misspelt name there", "[cli]") {
   std::string path = temp_path(".toml");
   {
