@@ -1,4 +1,5 @@
 #include "data/csv_table_reader.h"
+#include "data/csv_trailer.h"
 
 #include <fmt/format.h>
 
@@ -36,6 +37,7 @@ std::string_view trim(std::string_view s) {
 // could not be split (an unterminated quote).
 std::vector<CsvRecord> split_records(const std::shared_ptr<const SourceFile>& file, std::string_view text,
                                      char sep, DiagnosticSink& sink, bool& fatal) {
+  text = without_trailer(text);  // the '#' caveat lines lotrinh writes at the end of its CSV
   std::vector<CsvRecord> records;
   std::vector<bool> blank;  // per record: a single unquoted cell of blanks
   const size_t n = text.size();

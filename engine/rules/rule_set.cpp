@@ -125,7 +125,7 @@ class Compiler {
         sink_.error(c.loc, diag::msg("rules.name_taken", c.name), diag::msg("rules.name_taken.hint"));
         continue;
       }
-      rs_.criteria.push_back(Criterion{c.name, -1, c.loc});
+      rs_.criteria.push_back(Criterion{c.name, -1, c.loc, c.root.title});
     }
     for (auto& crit : rs_.criteria) {
       const auto& decl = *std::find_if(decls.begin(), decls.end(), [&](auto& d) { return d.name == crit.name; });
@@ -357,6 +357,7 @@ class Compiler {
     node.loc = n.loc;
     node.note = n.note;
     node.source = n.source;
+    node.title = n.title;
     using K = config::CriterionNode::Kind;
     switch (n.kind) {
       case K::kLeaf: {
