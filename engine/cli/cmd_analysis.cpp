@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "cli/commands.h"
@@ -132,6 +133,15 @@ int cmd_sweep(Context& ctx) {
   return 0;
 }
 
+namespace {
+// A count prints as a count ("32", not "32.0000"); other figures with four decimals.
+report::Cell count_or_value(const rules::TargetResult& r) {
+  bool counted = r.measure.rfind("count ", 0) == 0 || r.measure.rfind("sum ", 0) == 0;
+  bool whole = std::isfinite(r.computed) && r.computed == std::floor(r.computed);
+  return report::number(r.computed, counted && whole ? 0 : 4);
+}
+}  // namespace
+
 int cmd_targets(Context& ctx) {
   int year = ctx.year();
   std::vector<std::shared_ptr<const rules::RuleSet>> sets;
@@ -173,7 +183,7 @@ int cmd_targets(Context& ctx) {
         else ++it->second;
       }
       t.add_row({report::text(rs->id), report::text(r.title.empty() ? r.id : r.title), report::text(r.group),
-                 report::text(r.measure), report::number(r.computed, 4), report::text(r.compare),
+                 report::text(r.measure), count_or_value(r), report::text(r.compare),
                  r.target_value ? report::number(*r.target_value) : report::missing(), report::text(diag::word("target", r.status)),
                  report::text(r.detail)});
     }

@@ -373,15 +373,28 @@ rules::Inputs Context::inputs(int y, std::vector<size_t>* rows) {
 
 void Context::emit(const std::string& text) const { report::write_output(o_.out, text); }
 
+namespace {
+// The caveats of `tables` as '#' lines, for the end of a CSV file written with --out.
+std::string caveat_lines(const std::vector<const report::ResultTable*>& tables) {
+  std::string out;
+  for (const auto* t : tables)
+    for (const auto& note : t->notes) out += "# " + note + "\n";
+  return out;
+}
+}  // namespace
+
 void Context::emit(const std::vector<report::ResultTable>& tables) const {
   std::string text = report::render(tables, format_);
-  bool csv = format_ == report::Format::kCsv || format_ == report::Format::kCsvExcel;
-  if (csv && !o_.out.empty() && o_.out != "-")
-    for (const auto& t : tables)
-      for (const auto& note : t.notes) text += "# " + note + "\n";
-  emit(text);
+  std::vector<const report::ResultTable*> all;
+  for (const auto& t : tables) all.push_back(&t);
+  bool csv_file = (format_ == report::Format::kCsv || format_ == report::Format::kCsvExcel) && !o_.out.empty() && o_.out != "-";
+  emit(csv_file ? text + caveat_lines(all) : text);
 }
 
-void Context::emit(const report::ResultTable& table) const { emit(std::vector<report::ResultTable>{table}); }
+void Context::emit(const report::ResultTable& table) const {
+  std::string text = report::render(table, format_);
+  bool csv_file = (format_ == report::Format::kCsv || format_ == report::Format::kCsvExcel) && !o_.out.empty() && o_.out != "-";
+  emit(csv_file ? text + caveat_lines({&table}) : text);
+}
 
 }  // namespace lotrinh::cli
