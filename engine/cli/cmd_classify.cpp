@@ -42,6 +42,34 @@ const data::OfficialList* official_list(Context& ctx, const rules::RuleSet& rs, 
   return l;
 }
 
+// A poverty standard that changes between `year` and the data years next to it: the aliases the
+// rule set reads (poverty_rate...) resolve to another indicator there (the catalogue's periods),
+// so a class that changes between those years may change with the standard, not the commune.
+std::vector<std::string> standard_notes(Context& ctx, const rules::RuleSet& rs, int year) {
+  std::vector<std::string> out;
+  std::vector<int> years = ctx.table().years();
+  auto at = std::find(years.begin(), years.end(), year);
+  std::vector<int> near;
+  if (at != years.begin() && at != years.end()) near.push_back(*(at - 1));
+  if (at != years.end() && at + 1 != years.end()) near.push_back(*(at + 1));
+  const data::Catalogue& cat = ctx.catalogue();
+  for (int s : rs.input_slots()) {
+    const rules::Slot& slot = rs.slots[static_cast<size_t>(s)];
+    if (slot.kind != rules::SlotKind::kAlias) continue;
+    auto here = cat.resolve(slot.name, year);
+    for (int other : near) {
+      auto there = cat.resolve(slot.name, other);
+      if (!here || !there || *here == *there) continue;
+      auto standard = [&](const std::string& id) {
+        const data::Indicator* ind = cat.find(id);
+        return ind && !ind->standard.empty() ? ind->standard : id;
+      };
+      out.push_back(diag::msg("classify.standard_changes", slot.name, year, standard(*here), *here, other, standard(*there), *there));
+    }
+  }
+  return out;
+}
+
 // --district as the table writes it (matched with or without diacritics), or "" when not given;
 // an unknown district is refused at --district with the closest names.
 std::string filter_district(Context& ctx, const std::vector<size_t>& rows) {
@@ -130,6 +158,7 @@ int cmd_classify(Context& ctx) {
     }
   }
   t.notes.push_back(rule_note(*rs, year));
+  for (auto& n : standard_notes(ctx, *rs, year)) t.notes.push_back(std::move(n));
   if (!district.empty() || !cls_filter.empty())
     t.notes.push_back(diag::msg("classify.filtered", shown, rows.size(),
                                 (cls_filter.empty() ? "" : "--class " + diag::word("class", cls_filter)) +
@@ -197,6 +226,7 @@ int cmd_explain(Context& ctx) {
   size_t r = rows[static_cast<size_t>(found)];
   std::string head = diag::msg("explain.head", table.name[r].empty() ? table.unit[r] : table.name[r], table.unit[r],
                                table.district[r], year) + "\n" + rule_note(*rs, year) + "\n";
+  for (const auto& n : standard_notes(ctx, *rs, year)) head += n + "\n";
   // The values behind the verdict, each with where it came from.
   std::vector<rules::ExplainLine> values;
   const auto& prov = ctx.provenance();

@@ -656,3 +656,16 @@ TEST_CASE("targets' summary line counts the targets met, not met and unknown, an
   std::string out = run(o);
   CHECK(out.find("\n29 targets: 0 met, 0 not met, 29 unknown (why: 13 × the data has no rows for 2025; 1 × 102 units have missing values in 2021; ") != std::string::npos);
 }
+
+TEST_CASE("classify and explain say when the data years next to the one read use another poverty standard", "[cli]") {
+  Options o = kontum("classify");
+  o.year = 2021;
+  CHECK(run(o).find("\npoverty standard: poverty_rate is read under 07/2021 (poverty_rate_2022) in the data of 2021 but under "
+                    "59/2015 (poverty_rate_2016) in the data of 2020; a class that changes between 2021 and 2020 may change "
+                    "with the standard, not the commune\n") != std::string::npos);
+  Options e = kontum("explain");
+  e.commune = "Mường Hoong";
+  e.year = 2020;
+  CHECK(run(e).find("\npoverty standard: poverty_rate is read under 59/2015 (poverty_rate_2016) in the data of 2020 but under "
+                    "07/2021 (poverty_rate_2022) in the data of 2021;") != std::string::npos);
+}
