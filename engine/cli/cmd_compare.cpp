@@ -247,7 +247,7 @@ int cmd_compare(Context& ctx) {
     if (s.file.seed != ref.file.seed) t.notes.push_back(diag::msg("compare.note.seed", s.file.id, ref.file.id));
   }
   std::vector<report::ResultTable> tables{std::move(t)};
-  ctx.emit(report::render(tables, ctx.format()));
+  ctx.emit(tables);
   if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(tables.front()).c_str(), stderr);
   return 0;
 }

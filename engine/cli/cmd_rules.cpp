@@ -9,6 +9,7 @@
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "diag/text_file.h"
+#include "diag/words.h"
 #include "report/render.h"
 #include "rules/gap_search.h"
 #include "rules/rule_library.h"
@@ -71,7 +72,7 @@ report::ResultTable parameter_table(const rules::RuleSet& rs) {
       values += (values.empty() ? "" : "; ") + fmt::format("{}", v.value) + years;
     }
     if (values.empty()) values = diag::msg("check.param_unknown");
-    t.add_row({report::text(p.decl.name), report::text(values), report::text(p.decl.unit), report::text(p.decl.source),
+    t.add_row({report::text(p.decl.name), report::text(values), report::text(diag::word("unit", p.decl.unit)), report::text(p.decl.source),
                report::text(p.decl.note)});
   }
   return t;
@@ -107,7 +108,7 @@ report::ResultTable gap_table(const rules::GapReport& g, const std::string& rule
     std::string vals;
     for (size_t i = 0; i < g.variables.size(); ++i)
       vals += (i ? ", " : "") + g.variables[i] + "=" + fmt::format("{}", f.values[i]);
-    t.add_row({report::text(kind), report::text(vals), report::text(f.detail)});
+    t.add_row({report::text(diag::word("gap", kind)), report::text(vals), report::text(f.detail)});
   }
   const std::string box = rules::box_size_text(g.combinations);
   t.notes.push_back(diag::msg("gaps.summary", g.examined, box, g.variables.size(), g.gaps, g.overlaps,
@@ -132,7 +133,7 @@ int cmd_check(Context& ctx) {
     int unknown_params = 0, unknown_clauses = 0;
     for (const auto& p : rs->parameters) unknown_params += !p.known();
     for (const auto& n : rs->nodes) unknown_clauses += n.kind == rules::Node::Kind::kUnknown;
-    t.add_row({report::text(rs->id), report::text(rs->path), report::text(rs->kind), report::text(rs->status),
+    t.add_row({report::text(rs->id), report::text(rs->path), report::text(rs->kind), report::text(diag::word("status", rs->status)),
                report::text(rs->period_text()), report::number(static_cast<double>(rs->parameters.size())),
                report::number(static_cast<double>(unknown_params)), report::number(static_cast<double>(rs->criteria.size())),
                report::number(static_cast<double>(unknown_clauses)), report::number(static_cast<double>(rs->tests.size()))});
@@ -155,7 +156,7 @@ int cmd_check(Context& ctx) {
       }
     }
   }
-  ctx.emit(report::render(tables, ctx.format()));
+  ctx.emit(tables);
   return 0;
 }
 

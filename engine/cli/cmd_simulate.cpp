@@ -244,7 +244,7 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
     for (size_t c = 0; c < n; ++c)
       if (g == 0 || static_cast<size_t>(W.district[c]) + 1 == g) behind += static_cast<double>(a.behind(c));
     for (int k = 1; k <= Y; ++k) {
-      std::vector<Cell> row{report::text(area), report::number(S.start_year + k, 0)};
+      std::vector<Cell> row{report::text(area), report::year(S.start_year + k)};
       for (int q : {5, 25, 50, 75, 95}) row.push_back(report::percent(sim::Aggregates::percentile(a.fan(g, static_cast<size_t>(k - 1)), R, q), 1));
       row.push_back(report::number(static_cast<double>(a.iii(g, static_cast<size_t>(k - 1))) / runs, 2));
       row.push_back(k == Y ? report::number(behind / runs, 2) : report::missing());
@@ -364,7 +364,7 @@ int cmd_simulate(Context& ctx) {
     std::printf("%s\n", diag::msg("html.written", file).c_str());
     return 0;
   }
-  ctx.emit(report::render(tables, ctx.format()));
+  ctx.emit(tables);
   if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(tables.front()).c_str(), stderr);
   if (!o.report.empty()) write_simulate_report(ctx, tables, path, o.report);
   return 0;
@@ -448,7 +448,7 @@ int cmd_merge(Context& ctx) {
     total.add(a);
   }
   auto tables = results(*l.simulation, total);
-  ctx.emit(report::render(tables, ctx.format()));
+  ctx.emit(tables);
   if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(tables.front()).c_str(), stderr);
   return 0;
 }

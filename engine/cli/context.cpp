@@ -1,11 +1,13 @@
 #include "cli/context.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 
 #include "config/catalogue_reader.h"
+#include "cli/option_checks.h"
 #include "config/province_reader.h"
 #include "data/csv_table_reader.h"
 #include "diag/diagnostic.h"
@@ -13,6 +15,7 @@
 #include "diag/messages.h"
 #include "diag/spelling.h"
 #include "diag/text_file.h"
+#include "diag/words.h"
 #include "report/output.h"
 
 #ifndef LOTRINH_SOURCE_HOME
@@ -79,7 +82,12 @@ Context::Context(const Options& o) : o_(o) {
   if (o.excel && format_ != report::Format::kCsv)
     throw option_error("--excel", diag::msg("cli.excel_needs_csv", o.format), diag::msg("cli.excel_needs_csv.hint"));
   if (o.excel) format_ = report::Format::kCsvExcel;
+  // Words for people, codes for programs: JSON and --codes keep ids and codes.
+  diag::set_codes(o.codes || format_ == report::Format::kJson);
   // A workbook is binary: it goes to a file, never to a terminal or a pipe by accident.
+  // Commands that print plain text (not tables) have no workbook to write.
+  if (format_ == report::Format::kXlsx && (o.command == "test" || o.command == "report"))
+    throw option_error("--format", diag::msg("cli.xlsx_plain_text", o.command), diag::msg("cli.xlsx_plain_text.hint"));
   if (format_ == report::Format::kXlsx && (o.out.empty() || o.out == "-"))
     throw option_error("--format", diag::msg("cli.xlsx_needs_out"), diag::msg("cli.xlsx_needs_out.hint"));
   if (o.csv_dialect != "rfc4180" && o.csv_dialect != "excel-vi")
@@ -238,14 +246,56 @@ const data::UnitRegistry* Context::province_units() {
 
 size_t Context::find_unit_row(const std::string& query, int year) {
   const auto& t = table();
+  // "NAME, DISTRICT": the unit of that name in that district (names repeat across districts).
+  if (auto comma = query.rfind(','); comma != std::string::npos) {
+    auto trim = [](std::string x) {
+      x.erase(0, x.find_first_not_of(" \t"));
+      x.erase(x.find_last_not_of(" \t") + 1);
+      return x;
+    };
+    std::string name = data::fold_name(trim(query.substr(0, comma))), district = trim(query.substr(comma + 1));
+    std::string fd = data::fold_name(district);
+    std::vector<std::string> districts;
+    bool district_known = false;
+    std::vector<size_t> found;
+    for (size_t r : t.rows_in_year(year)) {
+      if (std::find(districts.begin(), districts.end(), t.district[r]) == districts.end()) districts.push_back(t.district[r]);
+      if (data::fold_name(t.district[r]) != fd) continue;
+      district_known = true;
+      if (data::fold_name(t.unit[r]) == name || (!t.name[r].empty() && data::fold_name(t.name[r]) == name)) found.push_back(r);
+    }
+    if (!district_known)
+      throw option_error("--commune", diag::msg("cli.unknown_district", district, year),
+                         did_you_mean_name(district, districts).empty() ? diag::msg("cli.unknown_district.hint")
+                                                                          : did_you_mean_name(district, districts));
+    if (found.size() == 1) return found.front();
+    if (found.empty()) {
+      std::vector<std::string> names;
+      for (size_t r : t.rows_in_year(year))
+        if (data::fold_name(t.district[r]) == fd) names.push_back(t.name[r].empty() ? t.unit[r] : t.name[r]);
+      std::string hint = did_you_mean_name(trim(query.substr(0, comma)), names);
+      throw option_error("--commune", diag::msg("cli.unknown_commune_in_district", trim(query.substr(0, comma)), district, year),
+                         hint.empty() ? diag::msg("explain.unknown_commune.hint") : hint);
+    }
+    std::string list;
+    for (size_t r : found) list += (list.empty() ? "" : ", ") + t.unit[r];
+    throw option_error("--commune", diag::msg("units.ambiguous", query, found.size(), year, list),
+                       diag::msg("units.ambiguous.hint", t.unit[found.front()]));
+  }
   std::string slug;
   if (const data::UnitRegistry* reg = units()) {
     try {
       slug = reg->find(query, year).slug;
     } catch (const diag::InputError& e) {
       std::vector<diag::Diagnostic> ds = e.diagnostics();
+      // Names repeat across districts: say that "NAME, DISTRICT" picks one.
       for (auto& d : ds)
-        if (!d.where.file && d.subject.empty()) d.subject = "--commune";
+        if (!d.where.file && d.subject.empty()) {
+          d.subject = "--commune";
+          std::string ambiguous = diag::msg("units.ambiguous.hint", "");
+          ambiguous = ambiguous.substr(0, ambiguous.find('\''));
+          if (d.hint.rfind(ambiguous, 0) == 0) d.hint += diag::msg("cli.or_district");
+        }
       throw diag::InputError(ds);
     }
   } else {
@@ -346,5 +396,29 @@ rules::Inputs Context::inputs(int y, std::vector<size_t>* rows) {
 }
 
 void Context::emit(const std::string& text) const { report::write_output(o_.out, text); }
+
+namespace {
+// The caveats of `tables` as '#' lines, for the end of a CSV file written with --out.
+std::string caveat_lines(const std::vector<const report::ResultTable*>& tables) {
+  std::string out;
+  for (const auto* t : tables)
+    for (const auto& note : t->notes) out += "# " + note + "\n";
+  return out;
+}
+}  // namespace
+
+void Context::emit(const std::vector<report::ResultTable>& tables) const {
+  std::string text = report::render(tables, format_);
+  std::vector<const report::ResultTable*> all;
+  for (const auto& t : tables) all.push_back(&t);
+  bool csv_file = (format_ == report::Format::kCsv || format_ == report::Format::kCsvExcel) && !o_.out.empty() && o_.out != "-";
+  emit(csv_file ? text + caveat_lines(all) : text);
+}
+
+void Context::emit(const report::ResultTable& table) const {
+  std::string text = report::render(table, format_);
+  bool csv_file = (format_ == report::Format::kCsv || format_ == report::Format::kCsvExcel) && !o_.out.empty() && o_.out != "-";
+  emit(csv_file ? text + caveat_lines({&table}) : text);
+}
 
 }  // namespace lotrinh::cli

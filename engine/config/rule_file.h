@@ -10,9 +10,11 @@
 
 namespace lotrinh::config {
 
-/// A text in both languages (either may be empty).
+/// A text in both languages (either may be empty). `vi_translated`: the Vietnamese is the
+/// project's translation, not the law's wording (`title.vi_translated = true`).
 struct Text {
   std::string vi, en;
+  bool vi_translated = false;
 };
 
 /// A calendar date (from a TOML date).

@@ -1,4 +1,5 @@
 #include "data/csv_table_reader.h"
+#include "data/csv_trailer.h"
 
 #include <fmt/format.h>
 
@@ -470,6 +471,7 @@ CommuneTable parse_table(const std::string& path, std::string_view text, const C
 }  // namespace
 
 std::vector<CsvRecord> parse_csv(const std::string& path, std::string_view text, CsvDialect dialect) {
+  text = without_trailer(text);  // the '#' caveat lines lotrinh writes at the end of its CSV
   RecordScanner scanner(text, separator(dialect));
   TextProblems problems(path, text);
   DiagnosticSink sink;
@@ -507,6 +509,7 @@ namespace {
 
 CommuneTable parse_table(const std::string& path, std::string_view text, const Catalogue& catalogue,
                          CsvDialect dialect, TextReleaser* releaser) {
+  text = without_trailer(text);  // the '#' caveat lines lotrinh writes at the end of its CSV
   const char sep = separator(dialect);
   const std::string sep_text(1, sep);
   TextProblems problems(path, text);

@@ -23,6 +23,8 @@ Cell percent(std::optional<double> fraction, int decimals) {
   return fraction ? percent(*fraction, decimals) : missing();
 }
 
+Cell year(int y) { return Cell{{}, static_cast<double>(y), 0, false, true}; }
+
 Cell missing() { return Cell{}; }
 
 void ResultTable::add_row(std::vector<Cell> cells) {

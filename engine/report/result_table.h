@@ -26,6 +26,7 @@ struct Cell {
   std::optional<double> number;
   int decimals = -1;     ///< Decimals shown in a terminal table; -1: the shortest exact form.
   bool percent = false;  ///< `number` is a fraction, shown ×100 with " %" in a terminal table.
+  bool year = false;     ///< `number` is a year: never grouped by thousands ("2025", not "2.025").
 
   /// True when the cell holds neither a finite number nor text.
   bool is_missing() const;
@@ -42,6 +43,8 @@ Cell number(std::optional<double> v, int decimals = -1);
 Cell percent(double fraction, int decimals = -1);
 /// A percent cell, or a missing one when `fraction` is empty.
 Cell percent(std::optional<double> fraction, int decimals = -1);
+/// A year ("2025" in every language; a number in CSV, JSON and xlsx).
+Cell year(int y);
 /// A missing value ("-" in a table, an empty CSV field, JSON null).
 Cell missing();
 

@@ -124,7 +124,7 @@ class Compiler {
         continue;
       }
       rs_.criterion_ids.emplace(c.name, static_cast<int>(rs_.criteria.size()));
-      rs_.criteria.push_back(Criterion{c.name, -1, c.loc});
+      rs_.criteria.push_back(Criterion{c.name, -1, c.loc, c.root.title});
     }
     // Declarations by name (the merged list has each name once).
     std::unordered_map<std::string, const config::CriterionDecl*> decl_of;
@@ -358,6 +358,7 @@ class Compiler {
     node.loc = n.loc;
     node.note = n.note;
     node.source = n.source;
+    node.title = n.title;
     using K = config::CriterionNode::Kind;
     switch (n.kind) {
       case K::kLeaf: {

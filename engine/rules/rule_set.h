@@ -50,6 +50,7 @@ struct Node {
   int at_least = 0;
   std::vector<int> children;
   std::string note, source;          ///< Clause annotations (kUnknown: why unknown).
+  config::Text title;                ///< The clause's title, where the file gives one.
   diag::SourceLoc loc;
 };
 
@@ -57,6 +58,7 @@ struct Criterion {
   std::string name;
   int root = -1;
   diag::SourceLoc loc;
+  config::Text title;  ///< Its root's title (title.vi / title.en), where the file gives one.
 };
 
 struct ClassRule {

@@ -185,10 +185,12 @@ std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& ta
       if (!t.reported_outcome.empty()) reported = diag::msg("targets.reported", t.reported_outcome, t.reported_source);
       if (!t.value) {
         r.status = "no-value";
+        r.reason = diag::msg("targets.value_unknown");
         r.detail += diag::msg("targets.value_unknown") + (reported.empty() ? "" : "; " + reported);
       } else if (std::isnan(v)) {
         r.status = "unknown";
-        r.detail += why.empty() ? diag::msg("targets.cannot_compute") : why;
+        r.reason = why.empty() ? diag::msg("targets.cannot_compute") : why;
+        r.detail += r.reason;
         if (!reported.empty()) r.detail += "; " + reported;
       } else {
         r.status = target_met(t.compare, v, *t.value) ? "met" : "not-met";

@@ -21,6 +21,7 @@ struct TargetResult {
   std::string compare;
   std::string status;         ///< met | not-met | unknown | no-value
   std::string detail;         ///< Why unknown, the reported outcome, the source.
+  std::string reason;         ///< unknown, no-value: why, in one phrase (for the summary line).
   int units = 0;              ///< Units the aggregate rests on (the last year's).
 };
 

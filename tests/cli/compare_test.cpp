@@ -49,6 +49,7 @@ std::vector<std::vector<std::string>> compare(const std::vector<std::string>& pa
   std::remove(o.out.c_str());
   std::vector<std::vector<std::string>> rows;
   for (std::string line; std::getline(in, line);) {
+    if (line.rfind("# ", 0) == 0) continue;  // the caveats written after the table
     std::vector<std::string> cells{""};
     bool quoted = false;
     for (char ch : line) {

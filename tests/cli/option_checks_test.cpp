@@ -244,10 +244,11 @@ TEST_CASE("a table saved with CR-only line ends classifies as the same table wit
     o.format = "csv";
     lotrinh::cli::run_command(o);
     std::ifstream out(o.out);
-    std::stringstream s;
-    s << out.rdbuf();
+    std::string rows;  // the table, without the caveats after it (the estimated share differs)
+    for (std::string line; std::getline(out, line);)
+      if (line.rfind("# ", 0) != 0) rows += line + "\n";
     std::remove(o.out.c_str());
-    return s.str();
+    return rows;
   };
   std::string lf = classify(kHome + "/scenarios/example/communes.csv");
   CHECK(lf.find("xa-a,Xã A,Huyện X,III\n") != std::string::npos);
