@@ -58,7 +58,7 @@ std::string num(long double v, int decimals) { return fmt::format("{:.{}f}", sta
 
 }  // namespace
 
-int cmd_compare(Context& ctx) {
+std::vector<report::ResultTable> compare_tables(Context& ctx) {
   const Options& o = ctx.options();
   if (o.paths.size() < 2) throw diag::InputError(diag::error_about("compare", diag::msg("compare.few"), diag::msg("compare.few.hint")));
   if (o.runs && *o.runs < 1) throw diag::InputError(diag::error_about("--runs", diag::msg("sim.scenario.runs", *o.runs), diag::msg("sim.scenario.runs.hint")));
@@ -200,7 +200,11 @@ int cmd_compare(Context& ctx) {
     t.notes.push_back(diag::msg("compare.note.scenario", s.file.id, s.file.path, s.file.start_year, s.file.end_year, s.file.seed, s.file.allocation));
     if (s.file.seed != ref.file.seed) t.notes.push_back(diag::msg("compare.note.seed", s.file.id, ref.file.id));
   }
-  std::vector<report::ResultTable> tables{std::move(t)};
+  return {std::move(t)};
+}
+
+int cmd_compare(Context& ctx) {
+  const std::vector<report::ResultTable> tables = compare_tables(ctx);
   ctx.emit(report::render(tables, ctx.format()));
   if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(tables.front()).c_str(), stderr);
   return 0;

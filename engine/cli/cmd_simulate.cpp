@@ -282,22 +282,28 @@ int cmd_simulate(Context& ctx) {
     if (!(from < to && to <= runs))
       throw option_problem("--runs-from", diag::msg("simulate.bad_range", from, to, runs), diag::msg("simulate.bad_range.hint"));
   }
-  sim::Aggregates a = run_with_progress(*l.simulation, from, to, threads_option(o));
+  // A report also keeps each run's figures, for the intervals of its headline.
+  const bool html = o.command == "report" || !o.report.empty();
+  std::vector<sim::Simulation::RunFigures> figures;
+  sim::Aggregates a = html && o.partial.empty() ? l.simulation->run_paired(from, to, threads_option(o), figures)
+                                                : run_with_progress(*l.simulation, from, to, threads_option(o));
   if (!o.partial.empty()) {
     report::write_output(o.partial, partial_text(*l.simulation, path, ctx, from, to, a));
     return 0;
   }
   auto tables = results(*l.simulation, a);
+  const SimulatedRun run{l.simulation.get(), &a, &figures, tables, path};
   if (o.command == "report") {
-    // lotrinh report: the HTML report is the output; its file is named on the last line.
+    // lotrinh report: the HTML report is the output; its file is named on the last line. With
+    // several scenarios, compare's table of them side by side is added.
     const std::string file = o.out.empty() || o.out == "-" ? "lotrinh-report.html" : o.out;
-    write_simulate_report(ctx, tables, path, file);
+    write_simulate_report(ctx, run, o.paths.size() > 1 ? compare_tables(ctx) : std::vector<report::ResultTable>{}, file);
     std::printf("%s\n", diag::msg("html.written", file).c_str());
     return 0;
   }
   ctx.emit(report::render(tables, ctx.format()));
   if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(tables.front()).c_str(), stderr);
-  if (!o.report.empty()) write_simulate_report(ctx, tables, path, o.report);
+  if (!o.report.empty()) write_simulate_report(ctx, run, {}, o.report);
   return 0;
 }
 

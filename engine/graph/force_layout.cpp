@@ -11,9 +11,23 @@
 #include <limits>
 
 namespace lotrinh::graph {
+namespace {
+
+// Fruchterman-Reingold's repulsion k^2 / d, weakened: a sparse, chain-like road graph laid out
+// with the full force spreads to the square's edges and piles up there.
+struct WeakRepulsion {
+  double factor;
+  template <typename Graph, typename T>
+  T operator()(typename boost::graph_traits<Graph>::vertex_descriptor, typename boost::graph_traits<Graph>::vertex_descriptor,
+               T k, T d, const Graph&) const {
+    return factor * k * k / d;
+  }
+};
+
+}  // namespace
 
 std::vector<Point> force_layout(std::size_t n, const std::vector<std::pair<int, int>>& edges, std::uint64_t seed,
-                                int iterations) {
+                                int iterations, const std::vector<Point>& start) {
   std::vector<Point> out(n);
   if (n == 0) return out;
   if (n == 1) return {Point{0.5, 0.5}};
@@ -29,9 +43,16 @@ std::vector<Point> force_layout(std::size_t n, const std::vector<std::pair<int, 
   Topology topology(gen, side);
   std::vector<Topology::point_type> pos(n);
   auto map = boost::make_iterator_property_map(pos.begin(), boost::get(boost::vertex_index, g));
-  boost::random_graph_layout(g, map, topology);
-  boost::fruchterman_reingold_force_directed_layout(g, map, topology,
-                                                    boost::cooling(boost::linear_cooling<double>(std::max(1, iterations))));
+  boost::random_graph_layout(g, map, topology);  // drawn even when replaced: the generator's state stays the same
+  // A start given in the unit square is scaled to the topology and only refined (a cooler start).
+  const bool refine = start.size() == n;
+  if (refine)
+    for (std::size_t i = 0; i < n; ++i) pos[i][0] = start[i].x * side, pos[i][1] = start[i].y * side;
+  boost::fruchterman_reingold_force_directed_layout(
+      g, map, topology,
+      boost::repulsive_force(WeakRepulsion{0.01})
+          .force_pairs(boost::all_force_pairs())
+          .cooling(boost::linear_cooling<double>(static_cast<std::size_t>(std::max(1, iterations)), refine ? side / 40 : side / 4)));
   double lo[2] = {std::numeric_limits<double>::max(), std::numeric_limits<double>::max()};
   double hi[2] = {std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
   for (const auto& p : pos)

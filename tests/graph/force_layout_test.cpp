@@ -58,3 +58,14 @@ TEST_CASE("a force layout ignores edges to unknown nodes and handles one or no n
   REQUIRE(two.size() == 2);
   CHECK(dist(two[0], two[1]) > 0);
 }
+
+TEST_CASE("a force layout given a start refines it and keeps the nodes' places", "[graph][layout]") {
+  // A square's corners, joined around: refining keeps each corner in its own quadrant.
+  std::vector<Point> start = {{0, 0}, {1, 0}, {1, 1}, {0, 1}};
+  auto p = force_layout(4, {{0, 1}, {1, 2}, {2, 3}, {3, 0}}, 3, 300, start);
+  REQUIRE(p.size() == 4);
+  for (size_t i = 0; i < 4; ++i) {
+    CHECK((p[i].x < 0.5) == (start[i].x < 0.5));
+    CHECK((p[i].y < 0.5) == (start[i].y < 0.5));
+  }
+}
