@@ -283,7 +283,9 @@ int cmd_simulate(Context& ctx) {
       throw option_problem("--runs-from", diag::msg("simulate.bad_range", from, to, runs), diag::msg("simulate.bad_range.hint"));
   }
   // A report also keeps each run's figures, for the intervals of its headline.
-  const bool html = o.command == "report" || !o.report.empty();
+  // lotrinh with no command (the main job) prints the table and writes the report as well.
+  const bool main_job = o.command.empty();
+  const bool html = o.command == "report" || !o.report.empty() || main_job;
   std::vector<sim::Simulation::RunFigures> figures;
   sim::Aggregates a = html && o.partial.empty() ? l.simulation->run_paired(from, to, threads_option(o), figures)
                                                 : run_with_progress(*l.simulation, from, to, threads_option(o));
@@ -298,6 +300,15 @@ int cmd_simulate(Context& ctx) {
     // several scenarios, compare's table of them side by side is added.
     const std::string file = o.out.empty() || o.out == "-" ? "lotrinh-report.html" : o.out;
     write_simulate_report(ctx, run, o.paths.size() > 1 ? compare_tables(ctx) : std::vector<report::ResultTable>{}, file);
+    std::printf("%s\n", diag::msg("html.written", file).c_str());
+    return 0;
+  }
+  if (main_job) {
+    // The table on standard output; the report to --out (default lotrinh-report.html), named last.
+    std::fputs(report::render(tables, ctx.format()).c_str(), stdout);
+    if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(tables.front()).c_str(), stderr);
+    const std::string file = o.out.empty() || o.out == "-" ? "lotrinh-report.html" : o.out;
+    write_simulate_report(ctx, run, {}, file);
     std::printf("%s\n", diag::msg("html.written", file).c_str());
     return 0;
   }
