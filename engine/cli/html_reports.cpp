@@ -11,6 +11,7 @@
 #include "diag/number_style.h"
 #include "graph/force_layout.h"
 #include "html/html_report.h"
+#include "report/cell_text.h"
 #include "report/output.h"
 #include "rules/borderline.h"
 #include "rules/workspace.h"
@@ -355,6 +356,41 @@ void add_borderline(html::Document* d, Context& ctx, const SimulatedRun& run, do
   d->sections.push_back(std::move(sec));
 }
 
+// compare's long table (a row per figure and scenario) turned side by side: a row per figure, a
+// column per scenario holding compare's value, and its difference and interval when it has them.
+// The numbers are compare's own cells; a table without compare's columns is shown as it is.
+report::ResultTable side_by_side(const report::ResultTable& t) {
+  const int fig = column(t, "figure"), sc = column(t, "scenario"), val = column(t, "value"), diff = column(t, "difference"),
+            iv = column(t, "interval_90");
+  if (fig < 0 || sc < 0 || val < 0) return t;
+  std::vector<std::string> figures, scenarios;
+  std::map<std::pair<std::string, std::string>, std::string> cell;
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    const std::string f = text_at(t, r, fig), s = text_at(t, r, sc);
+    if (std::find(figures.begin(), figures.end(), f) == figures.end()) figures.push_back(f);
+    if (std::find(scenarios.begin(), scenarios.end(), s) == scenarios.end()) scenarios.push_back(s);
+    std::string v = report::table_text(t.rows[r][static_cast<size_t>(val)]);
+    const std::string d = diff < 0 ? "" : report::table_text(t.rows[r][static_cast<size_t>(diff)]);
+    const std::string i = iv < 0 ? "" : report::table_text(t.rows[r][static_cast<size_t>(iv)]);
+    if (!d.empty() && d != "-") v += " (" + d + (i.empty() || i == "-" ? "" : " " + i) + ")";
+    cell[{f, s}] = v;
+  }
+  report::ResultTable out;
+  out.title = t.title;
+  out.columns.push_back({"figure", t.columns[static_cast<size_t>(fig)].header});
+  for (const auto& s : scenarios) out.columns.push_back({s, s, report::Align::kRight});
+  for (const auto& f : figures) {
+    std::vector<report::Cell> row{report::text(f)};
+    for (const auto& s : scenarios) {
+      auto it = cell.find({f, s});
+      row.push_back(it == cell.end() ? report::missing() : report::text(it->second));
+    }
+    out.add_row(std::move(row));
+  }
+  out.notes = t.notes;
+  return out;
+}
+
 }  // namespace
 
 void write_simulate_report(Context& ctx, const SimulatedRun& run, const std::vector<report::ResultTable>& comparison,
@@ -419,7 +455,11 @@ void write_simulate_report(Context& ctx, const SimulatedRun& run, const std::vec
   html::Section left{diag::msg("html.left_behind"), {diag::msg("html.left_behind_count", behind.rows.size())}, {}, {}, false, {}};
   if (!behind.rows.empty()) left.tables.push_back(std::move(behind));
   d.sections.push_back(std::move(left));
-  if (!comparison.empty()) d.sections.push_back({diag::msg("html.comparison"), {}, {}, comparison, false, {}});
+  if (!comparison.empty()) {
+    html::Section cmp{diag::msg("html.comparison"), {diag::msg("html.comparison.text")}, {}, {}, false, {}};
+    for (const auto& t : comparison) cmp.tables.push_back(side_by_side(t));
+    d.sections.push_back(std::move(cmp));
+  }
   for (size_t i = 1; i < run.tables.size(); ++i) d.sections.push_back({run.tables[i].title, {}, {}, {run.tables[i]}, false, {}});
   add_facts(&d, units.notes);
   report::write_output(path, html::render(d));
