@@ -137,7 +137,7 @@ int main(int argc, char** argv) {
   simulate->add_option("--report", o.report, diag::msg("opt.report"));
   classify->add_option("--report", o.report, diag::msg("opt.report"));
   auto* report_cmd = app.add_subcommand("report", diag::msg("cmd.report"));
-  report_cmd->add_option("scenario", o.paths, diag::msg("opt.scenario"))->expected(0, 1);
+  report_cmd->add_option("scenario", o.paths, diag::msg("opt.report_scenarios"))->expected(0, -1);
   report_cmd->add_option("--runs", o.runs, diag::msg("opt.runs"));
   report_cmd->add_option("--seed", o.seed, diag::msg("opt.seed"));
   report_cmd->add_option("--threads", o.threads, diag::msg("opt.threads"));

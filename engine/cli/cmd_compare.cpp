@@ -58,7 +58,7 @@ std::string num(long double v, int decimals) { return fmt::format("{:.{}f}", sta
 
 }  // namespace
 
-int cmd_compare(Context& ctx) {
+std::vector<report::ResultTable> compare_tables(Context& ctx) {
   const Options& o = ctx.options();
   if (o.paths.size() < 2) throw diag::InputError(diag::error_about("compare", diag::msg("compare.few"), diag::msg("compare.few.hint")));
   if (o.runs && *o.runs < 1) throw diag::InputError(diag::error_about("--runs", diag::msg("sim.scenario.runs", *o.runs), diag::msg("sim.scenario.runs.hint")));
@@ -246,7 +246,11 @@ int cmd_compare(Context& ctx) {
     for (const auto& note : workdays_notes(s.file, s.sim->model())) t.notes.push_back(diag::msg("compare.note.of", s.file.id, note));
     if (s.file.seed != ref.file.seed) t.notes.push_back(diag::msg("compare.note.seed", s.file.id, ref.file.id));
   }
-  std::vector<report::ResultTable> tables{std::move(t)};
+  return {std::move(t)};
+}
+
+int cmd_compare(Context& ctx) {
+  const std::vector<report::ResultTable> tables = compare_tables(ctx);
   ctx.emit(tables);
   if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(tables.front()).c_str(), stderr);
   return 0;

@@ -351,22 +351,39 @@ int cmd_simulate(Context& ctx) {
     if (!(from < to && to <= runs))
       throw option_problem("--runs-from", diag::msg("simulate.bad_range", from, to, runs), diag::msg("simulate.bad_range.hint"));
   }
-  sim::Aggregates a = run_with_progress(*l.simulation, from, to, threads_option(o));
+  // A report also keeps each run's figures, for the intervals of its headline.
+  // lotrinh with no command (the main job) prints the table and writes the report as well.
+  const bool main_job = o.command.empty();
+  const bool html = o.command == "report" || !o.report.empty() || main_job;
+  std::vector<sim::Simulation::RunFigures> figures;
+  sim::Aggregates a = html && o.partial.empty() ? l.simulation->run_paired(from, to, threads_option(o), figures)
+                                                : run_with_progress(*l.simulation, from, to, threads_option(o));
   if (!o.partial.empty()) {
     report::write_output(o.partial, partial_text(*l.simulation, path, ctx, from, to, a));
     return 0;
   }
   auto tables = results(*l.simulation, a);
+  const SimulatedRun run{l.simulation.get(), &a, &figures, tables, path};
   if (o.command == "report") {
-    // lotrinh report: the HTML report is the output; its file is named on the last line.
+    // lotrinh report: the HTML report is the output; its file is named on the last line. With
+    // several scenarios, compare's table of them side by side is added.
     const std::string file = o.out.empty() || o.out == "-" ? "lotrinh-report.html" : o.out;
-    write_simulate_report(ctx, tables, path, file);
+    write_simulate_report(ctx, run, o.paths.size() > 1 ? compare_tables(ctx) : std::vector<report::ResultTable>{}, file);
+    std::printf("%s\n", diag::msg("html.written", file).c_str());
+    return 0;
+  }
+  if (main_job) {
+    // The table on standard output; the report to --out (default lotrinh-report.html), named last.
+    std::fputs(report::render(tables, ctx.format()).c_str(), stdout);
+    if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(tables.front()).c_str(), stderr);
+    const std::string file = o.out.empty() || o.out == "-" ? "lotrinh-report.html" : o.out;
+    write_simulate_report(ctx, run, {}, file);
     std::printf("%s\n", diag::msg("html.written", file).c_str());
     return 0;
   }
   ctx.emit(tables);
   if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(tables.front()).c_str(), stderr);
-  if (!o.report.empty()) write_simulate_report(ctx, tables, path, o.report);
+  if (!o.report.empty()) write_simulate_report(ctx, run, {}, o.report);
   return 0;
 }
 

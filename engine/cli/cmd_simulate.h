@@ -11,6 +11,8 @@ namespace lotrinh::cli {
 int cmd_simulate(Context& ctx);  ///< Run a scenario's Monte Carlo forecast (or a shard of it).
 int cmd_merge(Context& ctx);
 int cmd_compare(Context& ctx);   ///< Scenarios side by side, with paired runs (cmd_compare.cpp).     ///< Merge shards written by simulate --partial.
+/// compare's tables of the scenarios of the command line (cmd_compare.cpp), for the HTML report.
+std::vector<report::ResultTable> compare_tables(Context& ctx);
 int cmd_calibrate(Context& ctx); ///< Fit a scenario's parameters to its targets (NLopt).
 /// The bundled baseline scenario (for lotrinh with no command), or "" when there is none.
 std::string baseline_scenario();

@@ -10,24 +10,11 @@
 
 #include "diag/messages.h"
 #include "diag/number_style.h"
+#include "html/html_text.h"
 #include "report/cell_text.h"
 
 namespace lotrinh::html {
 namespace {
-
-std::string esc(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
 
 std::string axis_label(double v, bool percent) {
   std::string t = percent ? fmt::format("{:.1f}", v * 100) : fmt::format("{:.1f}", v);
@@ -166,6 +153,7 @@ std::string render(const Document& doc) {
     o += "<section>\n<h2>" + esc(s.heading) + "</h2>\n";
     for (const auto& p : s.paragraphs) o += "<p>" + esc(p) + "</p>\n";
     for (const auto& c : s.charts) o += "<figure>" + chart_svg(c) + "</figure>\n";
+    for (const auto& g : s.drawings) o += "<figure>" + graph_svg(g) + "</figure>\n";
     for (const auto& t : s.tables) {
       std::string id = fmt::format("t{}", ++table_no);
       if (s.searchable)

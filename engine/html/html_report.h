@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "html/graph_drawing.h"
 #include "report/result_table.h"
 
 namespace lotrinh::html {
@@ -27,6 +28,7 @@ struct Section {
   std::vector<Chart> charts;
   std::vector<report::ResultTable> tables;
   bool searchable = false;  ///< The tables get a search box (diacritics ignored).
+  std::vector<GraphDrawing> drawings;  ///< Drawn after the charts.
 };
 
 /// The whole page.

@@ -17,6 +17,7 @@ size_t Aggregates::bin(double fraction) {
 Aggregates::Aggregates(const AggregateShape& s) : shape_(s) {
   size_t at = 1;
   exit_ = at; at += s.communes * (s.years + 1);
+  unit_exit_ = at; at += s.units * (s.years + 1);
   iii_ = at; at += s.groups * s.years;
   unknown_ = at; at += s.years;
   listed_ = at; at += s.lists * s.communes;

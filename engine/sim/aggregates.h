@@ -13,6 +13,7 @@ struct AggregateShape {
   size_t communes = 0, groups = 0, years = 0, criteria = 0, states = 0;  ///< groups: province + districts.
   size_t lists = 0;  ///< Official lists made during the run.
   size_t targets = 0;  ///< (target, group) pairs checked (sim/target_plan.h).
+  size_t units = 0;    ///< Units after the merger (0: no merger).
   bool operator==(const AggregateShape&) const = default;
 };
 
@@ -32,6 +33,10 @@ class Aggregates {
   /// k == years: did not leave (or was not region III at the start).
   std::int64_t& exit(size_t c, size_t k) { return v_[exit_ + c * (shape_.years + 1) + k]; }
   std::int64_t exit(size_t c, size_t k) const { return v_[exit_ + c * (shape_.years + 1) + k]; }
+  /// Runs in which merged unit u's last commune that was region III at the start left region III
+  /// in year index k, or k == years: one never left (or none was region III at the start).
+  std::int64_t& unit_exit(size_t u, size_t k) { return v_[unit_exit_ + u * (shape_.years + 1) + k]; }
+  std::int64_t unit_exit(size_t u, size_t k) const { return v_[unit_exit_ + u * (shape_.years + 1) + k]; }
   /// Sum over runs of the number of region III communes of group g in year index k.
   std::int64_t& iii(size_t g, size_t k) { return v_[iii_ + g * shape_.years + k]; }
   std::int64_t iii(size_t g, size_t k) const { return v_[iii_ + g * shape_.years + k]; }
@@ -80,7 +85,7 @@ class Aggregates {
 
  private:
   AggregateShape shape_;
-  size_t exit_, iii_, unknown_, listed_, fan_, last_, behind_, hold_, clamp_, missing_, target_;
+  size_t exit_, unit_exit_, iii_, unknown_, listed_, fan_, last_, behind_, hold_, clamp_, missing_, target_;
   std::vector<std::int64_t> v_;
 };
 

@@ -53,6 +53,7 @@ struct Simulation::Worker {
   std::vector<std::uint64_t> noise_keys;  // per noise: its name's key
   std::vector<const std::vector<double>*> start_cols;  // per state: its start-year column
   std::vector<unsigned char> iii, exited;
+  std::vector<unsigned char> unit_left;  // per merged unit: its last region III commune has left
   std::vector<int> hold, classes;
   std::vector<std::map<std::string, int>> by_name;  // per year index: indicator id -> state
   std::vector<double> group_num, group_den;
@@ -82,6 +83,7 @@ struct Simulation::Worker {
           merge_unit_of.push_back(u);
         }
       merge_absent.assign(members.size(), 0);
+      unit_left.assign(members.size(), 0);
     }
     vals.assign(static_cast<size_t>(L.slots), 0);
     params.assign(s.params_.size(), 0);
@@ -163,6 +165,18 @@ struct Simulation::Worker {
     cur = W0;
     n = n0;
     std::fill(exited.begin(), exited.end(), 0);
+    std::fill(unit_left.begin(), unit_left.end(), 0);
+  }
+
+  // Merged unit u's communes that were region III at the start have all left (and one was).
+  bool unit_has_left(size_t u) const {
+    bool any = false;
+    for (int c : members[u])
+      if (sim.start_iii_[static_cast<size_t>(c)]) {
+        if (!exited[static_cast<size_t>(c)]) return false;
+        any = true;
+      }
+    return any;
   }
 
   [[noreturn]] void fail(const diag::SourceLoc& loc, const std::string& text, double v, std::uint64_t run, bool central,
@@ -311,6 +325,12 @@ struct Simulation::Worker {
           if (agg) ++agg->exit(c, static_cast<size_t>(k - 1));
           if (proj) proj->exit_year[c] = year;
         }
+      if (agg)
+        for (size_t u = 0; u < unit_left.size(); ++u)
+          if (!unit_left[u] && unit_has_left(u)) {
+            unit_left[u] = 1;
+            ++agg->unit_exit(u, static_cast<size_t>(k - 1));
+          }
       if (!agg) continue;
       std::fill(group_num.begin(), group_num.end(), 0.0);
       std::fill(group_den.begin(), group_den.end(), 0.0);
@@ -340,6 +360,8 @@ struct Simulation::Worker {
       ++agg->runs();
       for (size_t c = 0; c < n0; ++c)
         if (!exited[c]) ++agg->exit(c, static_cast<size_t>(Y));
+      for (size_t u = 0; u < unit_left.size(); ++u)
+        if (!unit_left[u]) ++agg->unit_exit(u, static_cast<size_t>(Y));
     }
   }
 
@@ -797,7 +819,8 @@ void Simulation::plan_and_project() {
 
 AggregateShape Simulation::shape() const {
   return {world_.size(), world_.district_ids.size() + 1, static_cast<size_t>(years()), last_criteria_.size(),
-          program_->layout().states.size(), scenario_.lists.size(), target_pairs(targets_)};
+          program_->layout().states.size(), scenario_.lists.size(), target_pairs(targets_),
+          world_.merged ? world_.merged->size() : 0};
 }
 
 std::string Simulation::rules_id(int year) const { return rules_entry(year).id; }

@@ -1,7 +1,9 @@
 """Runs `lotrinh report` on the bundled baseline (English and Vietnamese) and checks the page.
 
 usage: html_check.py LOTRINH WORKDIR
-Well-formed (every element closed, in order), every chart an <svg> with a <title> and marks,
+Well-formed (every element closed, in order), every chart an <svg> whose first child is its
+<title>, with marks (a circle per unit in the drawings of the commune graph before and after the
+merger),
 no reference outside the file, one per-commune row per unit, the same bytes on a second run.
 """
 import os
@@ -19,6 +21,8 @@ class Check(HTMLParser):
     def __init__(self):
         super().__init__()
         self.stack, self.errors, self.svgs, self.svg_titles, self.marks = [], [], 0, 0, {}
+        self.first_in_svg = False  # the next element is an <svg>'s first child
+        self.nodes = []  # circles per graph drawing
         self.rows = {}
         self.external = []
 
@@ -27,10 +31,15 @@ class Check(HTMLParser):
         for k in ("src", "href"):
             if k in a and not a[k].startswith("#"):
                 self.external.append(a[k])
+        if self.first_in_svg and tag == "title":
+            self.svg_titles += 1  # an <svg> whose first child is its <title>
+        self.first_in_svg = tag == "svg"
         if tag == "svg":
             self.svgs += 1
-        if tag == "title" and "svg" in self.stack:
-            self.svg_titles += 1
+            if a.get("class") == "graph":
+                self.nodes.append(0)
+        if tag == "circle" and a.get("class") == "node":
+            self.nodes[-1] += 1
         if "svg" in self.stack and a.get("class") in ("bar", "band", "line"):
             self.marks[a["class"]] = self.marks.get(a["class"], 0) + 1
         if tag == "table":
@@ -42,6 +51,7 @@ class Check(HTMLParser):
 
     def handle_startendtag(self, tag, attrs):
         a = dict(attrs)
+        self.first_in_svg = False
         if "svg" in self.stack and a.get("class") in ("bar", "band", "line"):
             self.marks[a["class"]] = self.marks.get(a["class"], 0) + 1
 
@@ -69,13 +79,14 @@ for lang in ("en", "vi"):
     c.feed(page)
     c.close()
     assert not c.errors and not c.stack, (c.errors[:3], c.stack)
-    assert c.svgs >= 3 and c.svg_titles >= c.svgs, (c.svgs, c.svg_titles)
+    assert c.svgs >= 5 and c.svg_titles == c.svgs, (c.svgs, c.svg_titles)  # every chart titled
+    assert c.nodes == [102, 40], c.nodes  # the graph before and after the merger: a circle per unit
     years = len(set(re.findall(r"<th>≤(\d{4})</th>", page)))  # the per-commune table's columns ≤YEAR, one per simulated year
     # Marks in the count the data implies: a bar per year in two charts, two bands and a median line.
     assert years >= 2 and c.marks == {"bar": 2 * years, "band": 2, "line": 1}, (years, c.marks)
     assert not c.external, c.external[:3]
     assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", page), "a network address"
-    assert 102 in c.rows.values(), c.rows  # the per-commune table: one row per unit
+    assert 102 in c.rows.values() and 40 in c.rows.values(), c.rows  # the per-unit tables: a row per unit
     if lang == "vi":
-        assert "Theo từng xã" in page and "Dự báo" in page
+        assert "Theo từng xã" in page and "Dự báo" in page and "Sơ đồ các xã" in page and "Các xã sát ngưỡng" in page
 print("ok")

@@ -460,3 +460,50 @@ TEST_CASE("a fixed allocation table is used as written, and refused when a year'
   }
   fs::remove_all(dir);
 }
+
+TEST_CASE("a merged unit leaves region III in the year its last region III commune leaves, in every run") {
+  config::ScenarioEvent merger;
+  merger.kind = "merger";
+  merger.year = 2025;
+  sim::World w = sim::load_world(kHome + "/scenarios/kontum", 2021, 2030, {merger}, catalogue());
+  REQUIRE(w.merged);
+  sim::Simulation s(config::parse_scenario_file("s.toml", scenario_text(0) + "[[event]]\nkind = \"merger\"\nyear = 2025\n"),
+                    config::parse_model_file("m.toml",
+                                             "[model]\nid = \"t\"\npoverty = \"poverty_rate\"\n[parameters]\n"
+                                             "grad = { value = 0.15, meaning = \"m\", source = \"s\", distribution = \"uniform\", range = [0.02, 0.3] }\n"
+                                             "[state]\npoverty_rate = { update = \"poverty_rate * (1 - grad)\" }\n"
+                                             "households = { held = true }\nnew_rural = { held = true, merge = \"min\" }\n"
+                                             "[[conversion]]\nalias = \"poverty_rate\"\nyear = 2026\nfactor = 1\nsource = \"s\"\n"),
+                    w, catalogue(), library());
+  const int runs = 40;
+  sim::Aggregates a = s.run(0, runs, 1);
+  const size_t Y = static_cast<size_t>(s.years());
+  REQUIRE(a.shape().units == w.merged->size());
+  bool some_left = false;
+  for (size_t u = 0; u < w.merged->size(); ++u) {
+    std::vector<size_t> iii;
+    for (size_t c = 0; c < w.size(); ++c)
+      if (static_cast<size_t>(w.successor[c]) == u && s.start_iii()[c]) iii.push_back(c);
+    std::int64_t total = 0;
+    for (size_t k = 0; k <= Y; ++k) total += a.unit_exit(u, k);
+    CHECK(total == runs);
+    if (iii.empty()) {
+      CHECK(a.unit_exit(u, Y) == runs);
+      continue;
+    }
+    // By each year, the unit has left in no more runs than any of its region III communes, and
+    // exactly as often as a lone one.
+    std::int64_t unit_cum = 0;
+    std::vector<std::int64_t> cum(iii.size(), 0);
+    for (size_t k = 0; k < Y; ++k) {
+      unit_cum += a.unit_exit(u, k);
+      for (size_t i = 0; i < iii.size(); ++i) {
+        cum[i] += a.exit(iii[i], k);
+        CHECK(unit_cum <= cum[i]);
+      }
+      if (iii.size() == 1) CHECK(unit_cum == cum[0]);
+    }
+    some_left = some_left || unit_cum > 0;
+  }
+  CHECK(some_left);
+}
