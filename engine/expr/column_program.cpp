@@ -143,10 +143,10 @@ ColumnProgram::Scratch ColumnProgram::scratch() const {
   Scratch s;
   s.stack.assign(static_cast<std::size_t>(depth_) * B, 0.0);
   s.saved.assign(static_cast<std::size_t>(levels_ + 1) * B, 0.0);
-  s.masks.assign(static_cast<std::size_t>(2 * (levels_ + 1)) * B, 0);
-  s.pick.assign(static_cast<std::size_t>(levels_ + 1) * B, 0);
-  s.flags.assign(B, 0);
-  s.missing.assign(B, 0);
+  s.masks.assign(static_cast<std::size_t>(2 * (levels_ + 1)) * B, 0.0);
+  s.pick.assign(static_cast<std::size_t>(levels_ + 1) * B, 0.0);
+  s.bad.assign(B, 0.0);
+  s.missing.assign(B, 0.0);
   s.ptr.assign(static_cast<std::size_t>(depth_), nullptr);
   s.args.assign(static_cast<std::size_t>(std::max(max_args_, 1)), 0.0);
   return s;
@@ -157,11 +157,13 @@ void ColumnProgram::run_block(const double* const* cols, const unsigned char* sc
   using C = Code;
   double* stack = s.stack.data();
   const double** ptr = s.ptr.data();
-  unsigned char* flags = s.flags.data();
-  std::fill(flags, flags + m, 0);
+  // A check adds v * 0 to the row's `bad`: 0 for a finite v, NaN for an infinity or NaN, and
+  // NaN stays NaN (plain arithmetic, so the loops vectorise).
+  double* __restrict bad = s.bad.data();
+  std::fill(bad, bad + m, 0.0);
   // The rows the current side of each `?:` level covers (null: every row), per level.
-  const unsigned char* mask = nullptr;
-  const unsigned char* outer[kMaxLevels];
+  const double* mask = nullptr;
+  const double* outer[kMaxLevels];
   for (const Op& op : ops_) {
     double* d = stack + static_cast<std::size_t>(op.dst) * B;
     switch (op.code) {
@@ -200,16 +202,22 @@ void ColumnProgram::run_block(const double* const* cols, const unsigned char* sc
         continue;
       }
       case C::kIf: {
-        const double* c = ptr[op.dst];
+        const double* __restrict c = ptr[op.dst];
         const std::size_t L = static_cast<std::size_t>(op.level);
-        unsigned char* pick = s.pick.data() + L * B;
-        unsigned char* yes = s.masks.data() + 2 * L * B;
-        unsigned char* no = yes + B;
-        for (std::size_t i = 0; i < m; ++i) pick[i] = !(c[i] == 0);  // muParser: 0 jumps to `:`; NaN does not
-        for (std::size_t i = 0; i < m; ++i) {
-          const unsigned char in = mask ? mask[i] : 1;
-          yes[i] = in & pick[i];
-          no[i] = in & !pick[i];
+        double* __restrict pick = s.pick.data() + L * B;
+        double* __restrict yes = s.masks.data() + 2 * L * B;
+        double* __restrict no = yes + B;
+        for (std::size_t i = 0; i < m; ++i) pick[i] = c[i] == 0 ? 0.0 : 1.0;  // muParser: 0 jumps to `:`; NaN does not
+        if (mask) {
+          for (std::size_t i = 0; i < m; ++i) {
+            yes[i] = mask[i] * pick[i];
+            no[i] = mask[i] * (1.0 - pick[i]);
+          }
+        } else {
+          for (std::size_t i = 0; i < m; ++i) {
+            yes[i] = pick[i];
+            no[i] = 1.0 - pick[i];
+          }
         }
         outer[L] = mask;
         mask = yes;
@@ -223,20 +231,22 @@ void ColumnProgram::run_block(const double* const* cols, const unsigned char* sc
       }
       case C::kEndIf: {
         const std::size_t L = static_cast<std::size_t>(op.level);
-        const unsigned char* pick = s.pick.data() + L * B;
-        const double* yes = s.saved.data() + L * B;
+        const double* __restrict pick = s.pick.data() + L * B;
+        const double* __restrict yes = s.saved.data() + L * B;
         const double* no = ptr[op.dst];
-        for (std::size_t i = 0; i < m; ++i) d[i] = pick[i] ? yes[i] : no[i];
+        for (std::size_t i = 0; i < m; ++i) d[i] = pick[i] != 0.0 ? yes[i] : no[i];
         ptr[op.dst] = d;
         mask = outer[L];
         continue;
       }
       case C::kCheck: {
-        const double* v = ptr[op.dst];
-        if (mask)
-          for (std::size_t i = 0; i < m; ++i) flags[i] |= static_cast<unsigned char>((std::isfinite(v[i]) ? 0 : 1) & mask[i]);
-        else
-          for (std::size_t i = 0; i < m; ++i) flags[i] |= static_cast<unsigned char>(std::isfinite(v[i]) ? 0 : 1);
+        const double* __restrict v = ptr[op.dst];
+        if (mask) {
+          const double* __restrict in = mask;
+          for (std::size_t i = 0; i < m; ++i) bad[i] += in[i] != 0.0 ? v[i] * 0.0 : 0.0;
+        } else {
+          for (std::size_t i = 0; i < m; ++i) bad[i] += v[i] * 0.0;
+        }
         continue;
       }
       case C::kFun: {
@@ -298,27 +308,23 @@ std::size_t ColumnProgram::run(const double* const* cols, const unsigned char* s
     return 0;
   }
   std::size_t nonfinite = 0;
-  unsigned char* missing = s.missing.data();
+  double* __restrict missing = s.missing.data();
   for (std::size_t row0 = 0; row0 < n; row0 += B) {
     const std::size_t m = std::min(B, n - row0);
-    std::fill(missing, missing + m, 0);
+    std::fill(missing, missing + m, 0.0);
     for (int k : vars_read_) {
       if (scalar[k]) continue;
-      const double* c = cols[k] + row0;
-      for (std::size_t i = 0; i < m; ++i) missing[i] |= static_cast<unsigned char>(std::isnan(c[i]));
+      const double* __restrict c = cols[k] + row0;
+      for (std::size_t i = 0; i < m; ++i) missing[i] += c[i] != c[i] ? 1.0 : 0.0;
     }
     run_block(cols, scalar, row0, m, s);
     const double* r = s.ptr[0];
-    const unsigned char* flags = s.flags.data();
+    const double* __restrict bad = s.bad.data();
+    double* o = out + row0;
     for (std::size_t i = 0; i < m; ++i) {
-      if (missing[i]) {
-        out[row0 + i] = kNaN;
-      } else if (flags[i]) {
-        out[row0 + i] = kNaN;
-        ++nonfinite;
-      } else {
-        out[row0 + i] = r[i];
-      }
+      const bool flagged = missing[i] == 0.0 && bad[i] != bad[i];
+      nonfinite += flagged;
+      o[i] = missing[i] != 0.0 || flagged ? kNaN : r[i];
     }
   }
   return nonfinite;

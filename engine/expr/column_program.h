@@ -39,10 +39,10 @@ class ColumnProgram {
   struct Scratch {
     std::vector<double> stack;       ///< depth blocks
     std::vector<double> saved;       ///< one block per `?:` level: the value of the `?` side
-    std::vector<unsigned char> masks;   ///< per `?:` level: rows taking the `?` side, then the `:` side
-    std::vector<unsigned char> pick;    ///< per `?:` level: the condition is true (not 0)
-    std::vector<unsigned char> flags;   ///< per row: a check saw a non-finite value
-    std::vector<unsigned char> missing; ///< per row: a variable read is NaN
+    std::vector<double> masks;    ///< per `?:` level: 1 on rows taking the `?` side, then the `:` side
+    std::vector<double> pick;     ///< per `?:` level: 1 where the condition is true (not 0)
+    std::vector<double> bad;      ///< per row: NaN once a check saw a non-finite value (sums of v * 0)
+    std::vector<double> missing;  ///< per row: 1 when a variable read is NaN
     std::vector<const double*> ptr;     ///< per stack entry: where its values are
     std::vector<double> args;           ///< arguments of a call with a variable argument count
   };
