@@ -5,8 +5,9 @@
 // Every arithmetic step is the one muParser's interpreter makes (the same operations on the same
 // doubles in the same order, the same function pointers for the built-in functions), so the
 // results are bit-identical to muParser's row-by-row Eval; tests/expr compares them on every
-// construct, with missing values, infinities and boundaries. What the translation does not know
-// (string or bulk functions, assignment) leaves the expression to muParser.
+// construct, with missing values, infinities and boundaries. What the translation does not cover
+// (string or bulk functions, assignment, more than 3 fixed arguments, `?:` nested deeper than
+// kMaxLevels) leaves the expression to muParser, row by row.
 //
 // `?:` is evaluated on both sides for every row and the side the condition picks is kept (muParser
 // jumps over the other); the finiteness checks of a side count only on the rows that take it,
