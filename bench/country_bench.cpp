@@ -20,7 +20,8 @@
 //   before (muParser row by row):      engine 11.22 s CPU, native 1.87 s, ratio 6.0x
 //     profile: muParser's Eval 30 %, Evaluator::eval 11 %, its finiteness-check calls 4 %,
 //     the per-commune slot filling (Worker::run) 16 %, exp 5 %, the keyed noise 4 %
-//   after (column-wise programs):      engine 2.94 s CPU, native 1.30 s, ratio 2.3x
+//   after (column-wise programs):      engine 2.94 s CPU, native 1.30 s, ratio 2.3x (three
+//     separate runs, load 9-17: 2.3x, 2.6x with 3.44 s / 1.31 s, 2.1x with 2.80 s / 1.33 s)
 //     profile: Worker::run 20 % (spending per household, spillover, noise, aggregates),
 //     ColumnProgram 31 % (run_block 15 %, missing-input scan and results 17 %), the keyed
 //     noise (keyed_uniform, cos, log) 18 %, exp 7 %, classification 8 %
