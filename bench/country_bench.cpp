@@ -15,6 +15,17 @@
 // does not do (so the ratio is an upper bound for the model alone). Planning the deterministic
 // projection (done once per scenario) is outside the timing.
 //
+// Figures (this 2-core machine, shared: load average 10-17 while measured, so wall times are
+// inflated and the CPU times are the ones to read; medians of 3; native varies 1.3-1.9 s):
+//   before (muParser row by row):      engine 11.22 s CPU, native 1.87 s, ratio 6.0x
+//     profile: muParser's Eval 30 %, Evaluator::eval 11 %, its finiteness-check calls 4 %,
+//     the per-commune slot filling (Worker::run) 16 %, exp 5 %, the keyed noise 4 %
+//   after (column-wise programs):      engine 2.94 s CPU, native 1.30 s, ratio 2.3x (three
+//     separate runs, load 9-17: 2.3x, 2.6x with 3.44 s / 1.31 s, 2.1x with 2.80 s / 1.33 s)
+//     profile: Worker::run 20 % (spending per household, spillover, noise, aggregates),
+//     ColumnProgram 31 % (run_block 15 %, missing-input scan and results 17 %), the keyed
+//     noise (keyed_uniform, cos, log) 18 %, exp 7 %, classification 8 %
+//
 // `country_bench --allocations` counts the heap allocations of 1, 2 and 4 runs.
 // `country_bench --rss RUNS` instead runs the engine once for RUNS runs and prints the peak
 // resident memory in KB (for the check that memory does not grow with the number of runs).

@@ -15,6 +15,7 @@
 #include "report/output.h"
 #include "rules/borderline.h"
 #include "rules/workspace.h"
+#include "sim/target_plan.h"
 
 namespace lotrinh::cli {
 namespace {
@@ -158,8 +159,25 @@ void add_headline(html::Document* d, const SimulatedRun& run) {
     d->headline.push_back(diag::msg("html.cost_per_exit", S.end_year, billions(money / exits_end), billions(money), S.start_year + 1));
   else
     d->headline.push_back(diag::msg("html.cost_no_exit", S.end_year, billions(money), S.start_year + 1));
-  // MERGE(simtargets): the probability that the scenario's targets are met goes here, one line
-  // per target, from the simulation results that branch adds; nothing is written until then.
+  // Targets met with probability: one line per province-wide target that some run can decide;
+  // the others (unknown in every run, per district) are counted in one line, the simulate table
+  // beneath gives each with why.
+  size_t undecided = 0;
+  for (const auto& c : s.targets()) {
+    const config::TargetDecl& t = c.decl();
+    const std::string title = diag::lang() == diag::Lang::kVi && !t.title.vi.empty() ? t.title.vi : t.title.en;
+    for (size_t g = 0; g < c.groups; ++g) {
+      const size_t p = c.first_pair + g;
+      const std::int64_t met = a.target(p, sim::kTargetMet), not_met = a.target(p, sim::kTargetNotMet);
+      if (c.district || met + not_met == 0 || runs <= 0) {
+        ++undecided;
+        continue;
+      }
+      d->headline.push_back(diag::msg("html.target_met", title.empty() ? t.id : title, pct(static_cast<double>(met) / runs),
+                                      pct(static_cast<double>(runs - static_cast<double>(met + not_met)) / runs)));
+    }
+  }
+  if (undecided > 0) d->headline.push_back(diag::msg("html.targets_undecided", undecided));
   std::int64_t est = 0, all = 0;
   for (size_t c = 0; c < W.size(); ++c) est += W.estimated[c], all += W.values[c];
   if (W.has_provenance && all > 0)

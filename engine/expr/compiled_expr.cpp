@@ -7,6 +7,7 @@
 
 #include "diag/messages.h"
 #include "expr/checks.h"
+#include "expr/column_program.h"
 #include "expr/token.h"
 
 namespace lotrinh::expr {
@@ -18,6 +19,8 @@ struct CompiledExpr::Impl {
   std::optional<Comparison> comparison;
   bool has_logic = false;
   std::string checked;  ///< The text muParser evaluates: `text` with finiteness checks (see checked_text).
+  /// muParser's bytecode of `checked`, translated for column-wise evaluation (null: not covered).
+  std::shared_ptr<const ColumnProgram> program;
 };
 
 struct Evaluator::State {
@@ -25,6 +28,10 @@ struct Evaluator::State {
   std::vector<double> buffer;  ///< buffer[k] is the value of slots[k]; muParser reads it by address.
   mu::Parser parser;           ///< Declared after `buffer`, so it is destroyed first.
   size_t nonfinite = 0;        ///< Results of the last eval or eval_columns made non-finite.
+  std::shared_ptr<const ColumnProgram> program;  ///< The column-wise path, when it covers the expression.
+  ColumnProgram::Scratch scratch;
+  std::vector<const double*> cols;   ///< per slot read (k): its column
+  std::vector<unsigned char> scalar; ///< per slot read (k): one value for every row
 };
 
 namespace {
@@ -125,6 +132,22 @@ const Builtins& builtins() {
   return b;
 }
 
+// muParser's unary minus, as its bytecode calls it: the function of `-a` (found once).
+void (*unary_minus())() {
+  static void (*const f)() = [] {
+    mu::Parser p;
+    double a = 1;
+    p.DefineVar("a", &a);
+    p.SetExpr("-a");
+    p.Eval();
+    const mu::ParserByteCode& bc = p.GetByteCode();
+    for (std::size_t i = 0; i < bc.GetSize(); ++i)
+      if (bc.GetBase()[i].Cmd == mu::cmFUNC && bc.GetBase()[i].Fun.argc == 1) return bc.GetBase()[i].Fun.cb._pRawFun;
+    return static_cast<void (*)()>(nullptr);
+  }();
+  return f;
+}
+
 bool is_blank(std::string_view s) {
   for (char c : s)
     if (static_cast<unsigned char>(c) > ' ') return false;
@@ -188,7 +211,11 @@ std::optional<CompiledExpr> CompiledExpr::compile(const std::string& text, const
   }
   impl->comparison = find_comparison(text, tokens, symbols, builtins());
   impl->checked = checked_text(text);
-  Evaluator::bind(*impl);  // the checked text parses as the text did (a failure is a bug: exit 3)
+  // The checked text parses as the text did (a failure is a bug: exit 3); its bytecode is what
+  // the column-wise path runs.
+  auto st = Evaluator::bind(*impl);
+  impl->program = ColumnProgram::translate(st->parser, st->buffer.data(), st->buffer.size(),
+                                           reinterpret_cast<void (*)()>(&check_finite), unary_minus());
   return CompiledExpr(std::move(impl));
 }
 
@@ -213,6 +240,12 @@ std::unique_ptr<Evaluator::State> Evaluator::bind(const CompiledExpr::Impl& e) {
   st->parser.DefineFun(kCheck, check_finite, false);
   st->parser.SetExpr(e.checked.empty() ? e.text : e.checked);
   st->parser.Eval();  // parses now, so that no later Eval allocates
+  if (e.program) {
+    st->program = e.program;
+    st->scratch = e.program->scratch();
+    st->cols.assign(e.slots.size(), nullptr);
+    st->scalar.assign(e.slots.size(), 0);
+  }
   return st;
 }
 
@@ -239,7 +272,24 @@ double Evaluator::eval(const double* values) {
 
 size_t Evaluator::nonfinite() const { return state_->nonfinite; }
 
-void Evaluator::eval_columns(const double* const* columns, size_t n, double* out) {
+bool Evaluator::column_wise() const { return state_->program != nullptr; }
+
+void Evaluator::eval_columns(const double* const* columns, size_t n, double* out) { eval_columns(columns, nullptr, n, out); }
+
+void Evaluator::eval_columns(const double* const* columns, const unsigned char* scalar, size_t n, double* out) {
+  if (state_->program) {
+    State& st = *state_;
+    for (size_t k = 0; k < st.slots.size(); ++k) {
+      st.cols[k] = columns[st.slots[k]];
+      st.scalar[k] = scalar ? scalar[st.slots[k]] : 0;
+    }
+    st.nonfinite = st.program->run(st.cols.data(), st.scalar.data(), n, out, st.scratch);
+    return;
+  }
+  eval_rows(columns, scalar, n, out);
+}
+
+void Evaluator::eval_rows(const double* const* columns, const unsigned char* scalar, size_t n, double* out) {
   const std::vector<int>& slots = state_->slots;
   double* buffer = state_->buffer.data();
   mu::Parser& parser = state_->parser;
@@ -248,7 +298,7 @@ void Evaluator::eval_columns(const double* const* columns, size_t n, double* out
   for (size_t row = 0; row < n; ++row) {
     bool missing = false;
     for (size_t k = 0; k < used; ++k) {
-      const double v = columns[slots[k]][row];
+      const double v = scalar && scalar[slots[k]] ? columns[slots[k]][0] : columns[slots[k]][row];
       missing = missing || std::isnan(v);
       buffer[k] = v;
     }

@@ -18,6 +18,9 @@
 //   muParser (for "did you mean"); its error codes become catalogue messages at a column.
 // - A function name must touch its '(' (`min (a, b)` is an error in muParser).
 // - The bulk Eval(results, n) overload is never used (slower here; it changes OpenMP threads).
+//   Column-wise evaluation instead runs muParser's own bytecode, translated once
+//   (expr/column_program.h), over blocks of rows: the same results bit for bit, without a call
+//   per row.
 #include <memory>
 #include <optional>
 #include <string>
@@ -115,12 +118,21 @@ class Evaluator {
   const std::vector<int>& slots() const;
   /// Evaluates with slot values `values[slot]` (values has symbols.size() entries).
   double eval(const double* values);
-  /// Evaluates row by row: `columns[slot][row]` for the slots read (other entries may be null);
-  /// writes n results to `out`.
+  /// Evaluates n rows: `columns[slot][row]` for the slots read (other entries may be null);
+  /// writes n results to `out`, each as eval() would give it for that row (bit for bit). Runs
+  /// column-wise, a block of rows per instruction, when column_wise(); else row by row.
   void eval_columns(const double* const* columns, size_t n, double* out);
   void eval_columns(const std::vector<const double*>& columns, size_t n, double* out) {
     eval_columns(columns.data(), n, out);
   }
+  /// The same where `scalar[slot]` (when not null) marks a slot whose column holds one value
+  /// for every row (`columns[slot][0]`): a parameter, the year.
+  void eval_columns(const double* const* columns, const unsigned char* scalar, size_t n, double* out);
+  /// The same, always row by row through muParser (the reference the column-wise path matches).
+  void eval_rows(const double* const* columns, const unsigned char* scalar, size_t n, double* out);
+  /// Whether eval_columns runs column-wise: muParser's bytecode of the expression was translated
+  /// (every operator, `?:` and numeric function is; otherwise muParser evaluates row by row).
+  bool column_wise() const;
   /// How many results of the last eval() (0 or 1) or eval_columns() were made NaN because the
   /// arithmetic made a non-finite value (not counting missing inputs).
   size_t nonfinite() const;

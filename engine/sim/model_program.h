@@ -45,6 +45,18 @@ class ModelProgram {
   /// parsers: a ModelProgram belongs to one thread.
   double eval_term(size_t t, const double* values) { return term_evals_[t].eval(values); }
   double eval_update(size_t u, const double* values) { return update_evals_[u].eval(values); }
+  /// Evaluates term `t` (update `u`) for n communes at once: `columns[slot]` holds the slot's n
+  /// values, or one value when `scalar[slot]` (parameters, year); each result is eval_term's
+  /// (eval_update's) for that commune. Returns how many results a non-finite value made NaN
+  /// (not counting missing inputs).
+  size_t eval_term_columns(size_t t, const double* const* columns, const unsigned char* scalar, size_t n, double* out) {
+    term_evals_[t].eval_columns(columns, scalar, n, out);
+    return term_evals_[t].nonfinite();
+  }
+  size_t eval_update_columns(size_t u, const double* const* columns, const unsigned char* scalar, size_t n, double* out) {
+    update_evals_[u].eval_columns(columns, scalar, n, out);
+    return update_evals_[u].nonfinite();
+  }
 
  private:
   std::shared_ptr<const config::ModelFile> file_;

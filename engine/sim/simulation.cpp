@@ -5,6 +5,7 @@
 #include <exception>
 #include <filesystem>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 
 #include <fmt/format.h>
@@ -58,6 +59,11 @@ struct Simulation::Worker {
   std::vector<std::map<std::string, int>> by_name;  // per year index: indicator id -> state
   std::vector<double> group_num, group_den;
   TargetTracker targets;  // the targets files' targets, checked in each run
+  // The model's columns of a year: per slot a pointer (and whether it is one value for all).
+  std::vector<const double*> cols;
+  std::vector<unsigned char> scalar;
+  std::vector<double> spend_cols, noise_cols, term_cols;  // [purpose/noise/term * n0 + unit]
+  double year_value = 0;
 
   explicit Worker(const Simulation& s)
       : sim(s),
@@ -98,6 +104,18 @@ struct Simulation::Worker {
     hold.assign(n, -1);
     group_num.assign(s.world_.district_ids.size() + 1, 0);
     group_den = group_num;
+    cols.assign(static_cast<size_t>(L.slots), nullptr);
+    scalar.assign(static_cast<size_t>(L.slots), 0);
+    spend_cols.assign(config::spending_purposes().size() * n0, 0);
+    noise_cols.assign(s.model_.noises.size() * n0, 0);
+    term_cols.assign(program.terms().size() * n0, 0);
+    for (size_t p = 0; p < s.params_.size(); ++p) {
+      cols[static_cast<size_t>(L.param0) + p] = &params[p];
+      scalar[static_cast<size_t>(L.param0) + p] = 1;
+    }
+    cols[static_cast<size_t>(L.year)] = &year_value;
+    scalar[static_cast<size_t>(L.year)] = 1;
+    for (size_t t = 0; t < program.terms().size(); ++t) cols[static_cast<size_t>(L.term0) + t] = &term_cols[t * n0];
     for (int k = 0; k <= Y; ++k) {
       int year = s.scenario_.start_year + k;
       std::map<std::string, int> m;
@@ -262,40 +280,47 @@ struct Simulation::Worker {
           central && proj ? proj->spend[static_cast<size_t>(k)] : sim.projection_.spend[static_cast<size_t>(k)];
       const double* hh = households_col();
       const size_t P = config::spending_purposes().size();
-      for (size_t c = 0; c < n; ++c) {
-        for (size_t i = 0; i < L.states.size(); ++i) vals[static_cast<size_t>(L.state0) + i] = st[i][c];
-        for (size_t p = 0; p < P; ++p) {
-          double h = hh ? hh[c] : kNaN;
-          vals[static_cast<size_t>(L.spend0) + p] = h > 0 ? static_cast<double>(spend[p * n + c]) / 1e6 / h : kNaN;
+      // The year's columns, one per slot the expressions read (parameters and the year: one
+      // value each); then each term and update over every unit, column-wise.
+      for (size_t i = 0; i < L.states.size(); ++i) cols[static_cast<size_t>(L.state0) + i] = st[i].data();
+      for (size_t p = 0; p < P; ++p) {
+        double* out = &spend_cols[p * n0];
+        for (size_t c = 0; c < n; ++c) {
+          const double h = hh ? hh[c] : kNaN;
+          out[c] = h > 0 ? static_cast<double>(spend[p * n + c]) / 1e6 / h : kNaN;
         }
-        vals[static_cast<size_t>(L.travel)] = W.travel_hours[static_cast<size_t>(k)][c];
-        vals[static_cast<size_t>(L.twinned)] = twinned[c];
-        vals[static_cast<size_t>(L.workdays)] = workdays[c];
-        for (size_t s = 0; s < L.spill_of.size(); ++s) vals[static_cast<size_t>(L.spill0) + s] = spill[s * n + c];
-        for (size_t s = 0; s < sim.model_.shocks.size(); ++s) vals[static_cast<size_t>(L.shock0) + s] = shocks[s * n + c];
-        for (size_t s = 0; s < sim.model_.noises.size(); ++s)
-          vals[static_cast<size_t>(L.noise0) + s] =
-              central ? 0.0 : sim.model_.noises[s].sd * keyed_normal(seed, r, year, Draw::kNoise, noise_keys[s], c);
-        vals[static_cast<size_t>(L.year)] = year;
-        for (size_t t = 0; t < program.terms().size(); ++t) {
-          const auto& e = program.terms()[t];
-          double v = program.eval_term(t, vals.data());
-          if (!std::isfinite(v) && !reads_nan(e)) fail(program.term_loc(t), e.text(), v, r, central, c, year);
-          vals[static_cast<size_t>(L.term0) + t] = v;
-        }
-        for (size_t u = 0; u < program.updates().size(); ++u) {
-          const auto& e = program.updates()[u];
-          const size_t s = static_cast<size_t>(L.updated[u]);
-          double v = program.eval_update(u, vals.data());
-          if (!std::isfinite(v)) {
-            if (!reads_nan(e)) fail(program.update_loc(u), e.text(), v, r, central, c, year);
+        cols[static_cast<size_t>(L.spend0) + p] = out;
+      }
+      cols[static_cast<size_t>(L.travel)] = W.travel_hours[static_cast<size_t>(k)].data();
+      cols[static_cast<size_t>(L.twinned)] = twinned.data();
+      cols[static_cast<size_t>(L.workdays)] = workdays.data();
+      for (size_t s = 0; s < L.spill_of.size(); ++s) cols[static_cast<size_t>(L.spill0) + s] = &spill[s * n];
+      for (size_t s = 0; s < sim.model_.shocks.size(); ++s) cols[static_cast<size_t>(L.shock0) + s] = &shocks[s * n];
+      for (size_t s = 0; s < sim.model_.noises.size(); ++s) {
+        double* out = &noise_cols[s * n0];
+        const double sd = sim.model_.noises[s].sd;
+        for (size_t c = 0; c < n; ++c) out[c] = central ? 0.0 : sd * keyed_normal(seed, r, year, Draw::kNoise, noise_keys[s], c);
+        cols[static_cast<size_t>(L.noise0) + s] = out;
+      }
+      year_value = year;
+      size_t nonfinite = 0;
+      for (size_t t = 0; t < program.terms().size(); ++t)
+        nonfinite += program.eval_term_columns(t, cols.data(), scalar.data(), n, &term_cols[t * n0]);
+      for (size_t u = 0; u < program.updates().size(); ++u)
+        nonfinite += program.eval_update_columns(u, cols.data(), scalar.data(), n, next[static_cast<size_t>(L.updated[u])].data());
+      if (nonfinite) fail_first(r, central, year);
+      for (size_t u = 0; u < program.updates().size(); ++u) {
+        const size_t s = static_cast<size_t>(L.updated[u]);
+        double* v = next[s].data();
+        const double lo = L.state_min[s], hi = L.state_max[s];
+        for (size_t c = 0; c < n; ++c) {
+          if (!std::isfinite(v[c])) {  // a missing input (a non-finite result has failed above)
             if (agg) ++agg->missing(s);
-            v = kNaN;
-          } else if (v < L.state_min[s] || v > L.state_max[s]) {
-            v = std::clamp(v, L.state_min[s], L.state_max[s]);
+            v[c] = kNaN;
+          } else if (v[c] < lo || v[c] > hi) {
+            v[c] = std::clamp(v[c], lo, hi);
             if (agg) ++agg->clamps(s);
           }
-          next[s][c] = v;
         }
       }
       for (size_t u = 0; u < L.updated.size(); ++u) std::swap(st[static_cast<size_t>(L.updated[u])], next[static_cast<size_t>(L.updated[u])]);
@@ -369,6 +394,31 @@ struct Simulation::Worker {
     for (int s : e.slots())
       if (std::isnan(vals[static_cast<size_t>(s)])) return true;
     return false;
+  }
+
+  // Some term or update made a non-finite value from present inputs this year: fails at the
+  // first commune, and there at the first expression in evaluation order, that did (where a
+  // commune-by-commune evaluation would have stopped).
+  [[noreturn]] void fail_first(std::uint64_t r, bool central, int year) {
+    const ModelLayout& L = program.layout();
+    auto reads_nan_at = [&](const expr::CompiledExpr& e, size_t c) {
+      for (int s : e.slots())
+        if (std::isnan(scalar[static_cast<size_t>(s)] ? cols[static_cast<size_t>(s)][0] : cols[static_cast<size_t>(s)][c])) return true;
+      return false;
+    };
+    for (size_t c = 0; c < n; ++c) {
+      for (size_t t = 0; t < program.terms().size(); ++t) {
+        const auto& e = program.terms()[t];
+        const double v = term_cols[t * n0 + c];
+        if (!std::isfinite(v) && !reads_nan_at(e, c)) fail(program.term_loc(t), e.text(), v, r, central, c, year);
+      }
+      for (size_t u = 0; u < program.updates().size(); ++u) {
+        const auto& e = program.updates()[u];
+        const double v = next[static_cast<size_t>(L.updated[u])][c];
+        if (!std::isfinite(v) && !reads_nan_at(e, c)) fail(program.update_loc(u), e.text(), v, r, central, c, year);
+      }
+    }
+    throw std::logic_error("a non-finite model value was counted but not found");
   }
 
   const double* households_col() const { return column_of("households"); }
@@ -849,11 +899,13 @@ std::string Simulation::fingerprint() const {
 }
 
 Aggregates Simulation::run(std::uint64_t from, std::uint64_t to, int threads, std::atomic<std::uint64_t>* done) const {
-  Aggregates total(shape());
-  if (to <= from) return total;
+  if (to <= from) return Aggregates(shape());
   const std::uint64_t count = to - from;
   const std::uint64_t T = std::max<std::uint64_t>(1, std::min<std::uint64_t>(static_cast<std::uint64_t>(std::max(threads, 1)), count));
-  std::vector<Aggregates> parts(T, Aggregates(shape()));
+  // One part per thread, each made in place (a commune's last-year histogram makes them large).
+  std::vector<Aggregates> parts;
+  parts.reserve(T);
+  for (std::uint64_t t = 0; t < T; ++t) parts.emplace_back(shape());
   std::vector<std::exception_ptr> errors(T);
   std::vector<std::uint64_t> error_run(T, 0);
   // Workers are built here, one after another: building one compiles rule sets through the
@@ -880,7 +932,9 @@ Aggregates Simulation::run(std::uint64_t from, std::uint64_t to, int threads, st
   for (auto& th : pool) th.join();
   for (std::uint64_t t = 0; t < T; ++t)
     if (errors[t]) std::rethrow_exception(errors[t]);  // the lowest thread holds the lowest runs
-  for (const auto& p : parts) total.add(p);
+  // The first part becomes the total (integer sums: the same counts as adding it to zeros).
+  Aggregates total = std::move(parts[0]);
+  for (std::uint64_t t = 1; t < T; ++t) total.add(parts[t]);
   return total;
 }
 

@@ -189,6 +189,33 @@ TEST_CASE("a model expression that divides by zero stops the run, naming its pla
   }
 }
 
+// Terms and updates are evaluated column-wise, over every commune at once: the error still names
+// the first commune that fails, and there the first expression in evaluation order (terms, then
+// updates), as a commune-by-commune evaluation would.
+TEST_CASE("a run-time model error names the first failing commune, and its first failing expression, not the first expression to fail") {
+  const std::string term = "access = \"1 - exp(-spend_infrastructure / half)\"";
+  auto model = [&](const std::string& extra_term, const std::string& poverty) {
+    std::string m = model_text(poverty);
+    m.replace(m.find(term), term.size(), "access = \"1 - exp(-spend_infrastructure / half)" + extra_term + "\"");
+    return m;
+  };
+  auto error = [&](const std::string& m) {
+    try {
+      make(m, scenario_text(0));
+    } catch (const diag::InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  // The term fails at c3 only (roads 0.9), the poverty update at c2 only (poverty 0.18).
+  std::string e = error(model(" + 1 / (roads_hardened_share - 0.9)", "poverty_rate / (poverty_rate - 0.18)"));
+  CHECK(e.find("the expression 'poverty_rate / (poverty_rate - 0.18)' gives NaN (run central projection, commune c2, year 2022)") != std::string::npos);
+  // Both fail at c2: the term comes first.
+  e = error(model(" + 1 / (poverty_rate - 0.18)", "poverty_rate / (poverty_rate - 0.18)"));
+  CHECK(e.find("the expression '1 - exp(-spend_infrastructure / half) + 1 / (poverty_rate - 0.18)' gives NaN (run central projection, commune c2, year 2022)") !=
+        std::string::npos);
+}
+
 TEST_CASE("the same runs give the same counts on 1 or 2 threads, and 4 shards added up equal one run") {
   auto s = make(model_text(), scenario_text(3000000000));
   const std::string one = s.run(0, 24, 1).counts_text();
