@@ -3,6 +3,7 @@
 #include <glpk.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <memory>
 #include <queue>
@@ -56,7 +57,7 @@ PlanFailure check_bounds(const PlanProblem& pr) {
   return f;
 }
 
-std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, std::string* stats) {
+std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, PlanStats* stats) {
   const size_t n = pr.communes, P = pr.purposes;
   std::vector<std::int64_t> x(n * P, 0);
   failure = check_bounds(pr);
@@ -103,11 +104,13 @@ std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, s
   glp_init_smcp(&parm);
   parm.msg_lev = GLP_MSG_OFF;
   parm.presolve = GLP_ON;
+  const auto t0 = std::chrono::steady_clock::now();
   const int rc = glp_simplex(lp.get(), &parm);
   const int status = glp_get_status(lp.get());
-  if (stats)
-    *stats = fmt::format("{} rows, {} columns, {} non-zeros; status {}", P + n, owner.size(), ia.size() - 1,
-                         status == GLP_OPT ? "optimal" : std::to_string(status));
+  if (stats) {
+    stats->rows = P + n, stats->columns = owner.size(), stats->nonzeros = ia.size() - 1, stats->solves = 1;
+    stats->solver_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  }
   if (rc != 0 || status != GLP_OPT) {
     failure = {PlanFailure::Kind::kSolver, 0, total_budget(pr),
                rc != 0 ? fmt::format("glp_simplex returned {}", rc) : fmt::format("status {}", status)};

@@ -93,11 +93,12 @@ TEST_CASE("the linear programme finds the known optimum within floors and caps, 
   pr.cap = {40000000, -1, -1};
   pr.gain = {{{30e6, 3e-6}, {100e6, 1e-6}}, {{50e6, 2e-6}}, {{100e6, 0.5e-6}}};
   sim::PlanFailure f;
-  std::string stats;
+  sim::PlanStats stats;
   auto x = sim::plan_lp(pr, f, &stats);
   REQUIRE(f.kind == sim::PlanFailure::Kind::kNone);
   CHECK(x == std::vector<std::int64_t>{40000000, 50000000, 10000000});
-  CHECK(stats == "4 rows, 7 columns, 14 non-zeros; status optimal");
+  CHECK(stats.solves >= 1);
+  CHECK(stats.rows <= 4);
   const std::vector<std::int64_t> equal{33333334, 33333333, 33333333};
   CHECK(sim::plan_gain(pr, x) == Approx(3 * 30 + 10 + 2 * 50 + 0.5 * 10));
   CHECK(sim::plan_gain(pr, x) > sim::plan_gain(pr, equal));
