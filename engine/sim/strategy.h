@@ -51,7 +51,14 @@ PlanFailure check_bounds(const PlanProblem& problem);
 /// dong per purpose by the largest remainder (a commune the rounding pushes over its cap or
 /// under its floor then trades those dong, within a purpose, with one that has room). `stats`, when
 /// given, receives the problem's size and GLPK's time.
+/// Solved by the working-set method (docs/simulator.md): smaller programmes over the columns that
+/// can move, the others fixed at 0 or full and priced by the smaller programme's duals, until
+/// none prices out; `stats` gives the largest smaller programme and the rounds.
 std::vector<std::int64_t> plan_lp(const PlanProblem& problem, PlanFailure& failure, PlanStats* stats = nullptr);
+
+/// The same programme solved whole by one GLPK call (the reference the tests compare plan_lp with;
+/// far slower on thousands of communes).
+std::vector<std::int64_t> plan_lp_full(const PlanProblem& problem, PlanFailure& failure, PlanStats* stats = nullptr);
 
 /// Greedy: floors first (each commune's floor split over the purposes in proportion to their
 /// budgets), then per purpose, increments of `increment` dong (the last one smaller) each to
