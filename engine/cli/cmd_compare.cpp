@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <thread>
 
 #include "cli/cmd_simulate.h"
@@ -39,8 +40,8 @@ struct Sums {
   bool value = false, paired = false;
 };
 
-Sums sums(const Scenario& ref, const Scenario& s, const Figure& f, size_t R) {
-  Sums out;
+// Adds the block of runs held in ref.runs and s.runs (the same run numbers) to `out`.
+void add_sums(Sums& out, const Scenario& ref, const Scenario& s, const Figure& f, size_t R) {
   for (size_t r = 0; r < R; ++r) {
     auto a = f(ref, r), b = f(s, r);
     if (b) { out.sum += *b; ++out.n; out.value = true; }
@@ -51,8 +52,12 @@ Sums sums(const Scenario& ref, const Scenario& s, const Figure& f, size_t R) {
       out.paired = true;
     }
   }
-  return out;
 }
+
+// Runs are compared in blocks of this many: each scenario's per-run figures are kept for one
+// block only, so compare's memory does not grow with --runs (the sums are integers: the
+// result is the same whatever the block).
+constexpr size_t kBlock = 1024;
 
 std::string num(long double v, int decimals) { return fmt::format("{:.{}f}", static_cast<double>(v), decimals); }
 
@@ -80,8 +85,6 @@ int cmd_compare(Context& ctx) {
   }
   // Every scenario runs the same run numbers: the reference's count unless --runs says.
   const size_t R = static_cast<size_t>(o.runs ? *o.runs : sc.front().file.runs);
-  std::vector<sim::Aggregates> aggs;
-  for (auto& s : sc) aggs.push_back(s.sim->run_paired(0, R, threads, s.runs));
 
   const Scenario& ref = sc.front();
   auto exits_by = [](int year) -> Figure {
@@ -101,6 +104,32 @@ int cmd_compare(Context& ctx) {
   int first = ref.file.start_year + 1, last = ref.file.end_year;
   for (const auto& s : sc) first = std::min(first, s.file.start_year + 1), last = std::max(last, s.file.end_year);
 
+  // Every figure's sums, streamed over blocks of runs: figure key -> per scenario.
+  std::vector<std::pair<std::string, Figure>> figures;
+  if (first <= 2025 && 2025 < last) figures.push_back({"exits2025", exits_by(2025)});
+  figures.push_back({"exitslast", exits_by(last)});
+  for (int y = first; y <= last; ++y) figures.push_back({"iii" + std::to_string(y), iii_in(y)});
+  for (const auto& s : sc) {
+    const std::string key = "own" + std::to_string(s.file.end_year);
+    if (std::none_of(figures.begin(), figures.end(), [&](const auto& f) { return f.first == key; }))
+      figures.push_back({key, exits_by(s.file.end_year)});
+  }
+  std::map<std::string, std::vector<Sums>> totals;
+  for (const auto& [key, f] : figures) totals[key].assign(sc.size(), Sums{});
+  std::vector<sim::Aggregates> aggs;
+  for (size_t from = 0; from < R; from += kBlock) {
+    const size_t to = std::min(R, from + kBlock);
+    for (size_t i = 0; i < sc.size(); ++i) {
+      sim::Aggregates a = sc[i].sim->run_paired(from, to, threads, sc[i].runs);
+      if (aggs.size() <= i) aggs.push_back(std::move(a));
+      else aggs[i].add(a);
+    }
+    for (const auto& [key, f] : figures)
+      for (size_t i = 0; i < sc.size(); ++i) add_sums(totals[key][i], ref, sc[i], f, to - from);
+  }
+  for (auto& s : sc) s.runs = {};
+  auto sums = [&](const std::string& key, size_t i) { return totals.at(key)[i]; };
+
   report::ResultTable t;
   t.title = diag::msg("compare.title", sc.size(), R, ref.file.id);
   t.columns = {{"figure", diag::msg("compare.col.figure")},
@@ -112,9 +141,9 @@ int cmd_compare(Context& ctx) {
   const long double runs = static_cast<long double>(R);
   // exits by the end year of each scenario's horizon and the interval's verdict, for the cost.
   std::vector<std::optional<Sums>> exits_end(sc.size());
-  auto figure_rows = [&](const std::string& label, const Figure& f, std::vector<std::optional<Sums>>* keep) {
+  auto figure_rows = [&](const std::string& label, const std::string& key, std::vector<std::optional<Sums>>* keep) {
     for (size_t i = 0; i < sc.size(); ++i) {
-      Sums su = sums(ref, sc[i], f, R);
+      Sums su = sums(key, i);
       if (keep) (*keep)[i] = su;
       std::vector<Cell> row{report::text(label), report::text(sc[i].file.id)};
       if (!su.value) {
@@ -143,9 +172,9 @@ int cmd_compare(Context& ctx) {
       t.add_row(std::move(row));
     }
   };
-  if (first <= 2025 && 2025 < last) figure_rows(diag::msg("compare.fig.exits_by", 2025), exits_by(2025), nullptr);
-  figure_rows(diag::msg("compare.fig.exits_by", last), exits_by(last), &exits_end);
-  for (int y = first; y <= last; ++y) figure_rows(diag::msg("compare.fig.iii", y), iii_in(y), nullptr);
+  if (first <= 2025 && 2025 < last) figure_rows(diag::msg("compare.fig.exits_by", 2025), "exits2025", nullptr);
+  figure_rows(diag::msg("compare.fig.exits_by", last), "exitslast", &exits_end);
+  for (int y = first; y <= last; ++y) figure_rows(diag::msg("compare.fig.iii", y), "iii" + std::to_string(y), nullptr);
   // Money and cost per exit (the plan is deterministic: the same in every run).
   for (size_t i = 0; i < sc.size(); ++i)
     t.add_row({report::text(diag::msg("compare.fig.money", sc[i].file.start_year + 1, sc[i].file.end_year)), report::text(sc[i].file.id),
@@ -155,7 +184,7 @@ int cmd_compare(Context& ctx) {
   for (size_t i = 0; i < sc.size(); ++i) {
     const auto& su = exits_end[i];
     const int own_end = sc[i].file.end_year;
-    const Sums own = sums(ref, sc[i], exits_by(own_end), R);
+    const Sums own = sums("own" + std::to_string(own_end), i);
     std::vector<Cell> row{report::text(diag::msg("compare.fig.cost", own_end)), report::text(sc[i].file.id)};
     const long double exits = own.value ? static_cast<long double>(own.sum) / runs : 0;
     row.push_back(exits > 0 ? report::text(num(static_cast<long double>(sc[i].money) / 1e9L / exits, 3)) : report::missing());
