@@ -28,6 +28,7 @@ void common(CLI::App* c, Options& o) {
   c->add_option("--format", o.format, diag::msg("opt.format"));
   c->add_option("--out", o.out, diag::msg("opt.out"));
   c->add_flag("--excel", o.excel, diag::msg("opt.excel"));
+  c->add_flag("--codes", o.codes, diag::msg("opt.codes"));
 }
 
 }  // namespace
@@ -103,6 +104,8 @@ int main(int argc, char** argv) {
   auto* test = app.add_subcommand("test", diag::msg("cmd.test"));
   test->add_option("paths", o.paths, diag::msg("opt.paths"));
   auto* classify = app.add_subcommand("classify", diag::msg("cmd.classify"));
+  classify->add_option("--class", o.class_filter, diag::msg("opt.class_filter"));
+  classify->add_option("--district", o.district, diag::msg("opt.district"));
   auto* explain = app.add_subcommand("explain", diag::msg("cmd.explain"));
   explain->add_option("--commune", o.commune, diag::msg("opt.commune"));
   explain->add_option("--classification", o.classification, diag::msg("opt.classification"));

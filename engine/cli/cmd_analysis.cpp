@@ -2,12 +2,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "cli/commands.h"
 #include "cli/option_checks.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/words.h"
 #include "report/render.h"
 #include "rules/gap_search.h"
 #include "rules/rule_diff.h"
@@ -26,6 +28,10 @@ int cmd_diff(Context& ctx) {
     d.hint = diag::msg("diff.two_needed.hint");
     throw diag::InputError(d);
   }
+  // CSV is one table per file: a diff's rule changes, moved units and gap searches have
+  // different columns, so they are refused in one CSV rather than written one under another.
+  if (ctx.format() == report::Format::kCsv || ctx.format() == report::Format::kCsvExcel)
+    throw option_problem("--format", diag::msg("cli.diff_csv"), diag::msg("cli.diff_csv.hint"));
   auto a = ctx.resolve_rules(sets[0]);
   auto b = ctx.resolve_rules(sets[1]);
   check_level(ctx, *a, "diff");
@@ -49,7 +55,7 @@ int cmd_diff(Context& ctx) {
   changes.columns = {{"kind", diag::msg("col.kind")}, {"name", diag::msg("col.name")},
                      {"before", diag::msg("diff.col.before")}, {"after", diag::msg("diff.col.after")}};
   for (const auto& c : rules::diff_rules(*a, *b, year))
-    changes.add_row({report::text(c.kind), report::text(c.name), report::text(c.before), report::text(c.after)});
+    changes.add_row({report::text(diag::word("diff", c.kind)), report::text(c.name), report::text(c.before), report::text(c.after)});
   for (const auto& [name, value] : ctx.overrides())
     changes.add_row({report::text("--set"), report::text(name), report::text(""), report::text(fmt::format("{}", value))});
   if (changes.rows.empty()) changes.notes.push_back(diag::msg("diff.no_rule_change"));
@@ -69,13 +75,14 @@ int cmd_diff(Context& ctx) {
   auto changed = rules::diff_classes(ea, eb);
   for (const auto& c : changed)
     moved.add_row({report::text(table.unit[rows[c.unit]]), report::text(table.name[rows[c.unit]]),
-                   report::text(c.classification), report::text(c.before), report::text(c.after), report::text(c.deciding)});
+                   report::text(c.classification), report::text(diag::word("class", c.before)),
+                   report::text(diag::word("class", c.after)), report::text(c.deciding)});
   moved.notes.push_back(diag::msg("diff.units_count", changed.size(), rows.size()));
   if (std::string e = ctx.estimated_note(*b, rows, year); !e.empty()) moved.notes.push_back(e);
   tables.push_back(std::move(moved));
   for (const auto& c : b->classifications)
     tables.push_back(gap_table(rules::search_gaps(b, c, year, o.cap), b->id, c.name));
-  ctx.emit(report::render(tables, ctx.format()));
+  ctx.emit(tables);
   return 0;
 }
 
@@ -101,7 +108,10 @@ int cmd_sweep(Context& ctx) {
   for (const auto& s : steps)
     for (const auto& [cls, n] : s.counts)
       if (std::find(classes.begin(), classes.end(), cls) == classes.end()) classes.push_back(cls);
-  for (const auto& cls : classes) t.columns.push_back({cname + "_" + cls, cname + " " + cls, report::Align::kRight});
+  const rules::Classification* swept = rs->find_classification(cname);
+  std::string ctitle = swept && diag::words() && !swept->title.vi.empty() ? swept->title.vi : cname;
+  for (const auto& cls : classes)
+    t.columns.push_back({cname + "_" + cls, ctitle + " " + diag::word("class", cls), report::Align::kRight});
   t.columns.push_back({"flipped", diag::msg("sweep.col.flipped")});
   for (const auto& s : steps) {
     std::vector<report::Cell> row{report::number(s.value)};
@@ -119,9 +129,18 @@ int cmd_sweep(Context& ctx) {
   }
   t.notes.push_back(diag::msg("sweep.note", rows.size()));
   if (std::string e = ctx.estimated_note(*rs, rows, year); !e.empty()) t.notes.push_back(e);
-  ctx.emit(report::render(t, ctx.format()));
+  ctx.emit(t);
   return 0;
 }
+
+namespace {
+// A count prints as a count ("32", not "32.0000"); other figures with four decimals.
+report::Cell count_or_value(const rules::TargetResult& r) {
+  bool counted = r.measure.rfind("count ", 0) == 0 || r.measure.rfind("sum ", 0) == 0;
+  bool whole = std::isfinite(r.computed) && r.computed == std::floor(r.computed);
+  return report::number(r.computed, counted && whole ? 0 : 4);
+}
+}  // namespace
 
 int cmd_targets(Context& ctx) {
   int year = ctx.year();
@@ -151,17 +170,28 @@ int cmd_targets(Context& ctx) {
                {"compare", diag::msg("targets.col.compare")},
                {"value", diag::msg("targets.col.value"), report::Align::kRight},
                {"status", diag::msg("targets.col.status")}, {"detail", diag::msg("targets.col.detail")}};
-  int not_met = 0;
+  int not_met = 0, met = 0, unknown = 0;
+  std::vector<std::pair<std::string, int>> reasons;  // why unknown, in order of first appearance
   for (const auto& rs : sets) {
     for (const auto& r : rules::check_targets(rs, ctx.table(), year, classifier, ctx.overrides())) {
       not_met += r.status == "not-met";
+      met += r.status == "met";
+      if (r.status == "unknown" || r.status == "no-value") {
+        ++unknown;
+        auto it = std::find_if(reasons.begin(), reasons.end(), [&](const auto& x) { return x.first == r.reason; });
+        if (it == reasons.end()) reasons.push_back({r.reason, 1});
+        else ++it->second;
+      }
       t.add_row({report::text(rs->id), report::text(r.title.empty() ? r.id : r.title), report::text(r.group),
-                 report::text(r.measure), report::number(r.computed, 4), report::text(r.compare),
-                 r.target_value ? report::number(*r.target_value) : report::missing(), report::text(r.status),
+                 report::text(r.measure), count_or_value(r), report::text(r.compare),
+                 r.target_value ? report::number(*r.target_value) : report::missing(), report::text(diag::word("target", r.status)),
                  report::text(r.detail)});
     }
   }
-  t.notes.push_back(diag::msg("targets.note", not_met));
+  std::string why;
+  for (const auto& [reason, n] : reasons) why += (why.empty() ? "" : "; ") + diag::msg("targets.reason", n, reason);
+  t.notes.push_back(diag::msg(unknown ? "targets.summary_unknown" : "targets.summary", met + not_met + unknown, met, not_met, unknown, why));
+  t.notes.push_back(diag::msg("targets.no_value_means"));
   // The values the targets read: the catalogue ids their expressions name, in the years they use.
   std::vector<std::string> ids;
   std::set<int> years;
@@ -179,7 +209,7 @@ int cmd_targets(Context& ctx) {
   for (int y : years)
     for (size_t r : ctx.table().rows_in_year(y)) rows.push_back(r);
   if (std::string e = ctx.estimated_note(ids, rows); !e.empty()) t.notes.push_back(e);
-  ctx.emit(report::render(t, ctx.format()));
+  ctx.emit(t);
   return not_met > 0 ? 1 : 0;
 }
 

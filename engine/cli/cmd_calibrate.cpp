@@ -38,7 +38,7 @@ int cmd_calibrate(Context& ctx) {
                {"use", diag::msg("calibrate.col.use")}, {"source", diag::msg("calibrate.col.source")}};
   for (const auto& tr : r.targets) {
     const auto& g = *tr.target;
-    t.add_row({report::text(g.name), report::number(g.year, 0), report::percent(tr.simulated, 2), report::percent(g.reported, 2),
+    t.add_row({report::text(g.name), report::year(g.year), report::percent(tr.simulated, 2), report::percent(g.reported, 2),
                report::number((tr.simulated - g.reported) * 100, 2),
                report::text(diag::msg(g.fit ? "calibrate.fitted" : "calibrate.check")), report::text(g.source)});
   }
@@ -46,6 +46,7 @@ int cmd_calibrate(Context& ctx) {
   for (const auto& [name, value] : r.fitted) fitted += (fitted.empty() ? "" : ", ") + fmt::format("{} = {:.6g}", name, value);
   t.notes.push_back(diag::msg("calibrate.note.fitted", fitted, r.algorithm, r.evaluations, fmt::format("{:.2f}", r.rms_points)));
   t.notes.push_back(diag::msg("calibrate.note.method"));
+  for (auto& note : workdays_notes(scenario, model)) t.notes.push_back(std::move(note));
   if (!scenario.calibration_output.empty()) {
     std::string text = "# Written by lotrinh calibrate from " + fs::path(path).filename().string() +
                        ": the central values of the parameters below, fitted (" + r.algorithm +
@@ -57,7 +58,7 @@ int cmd_calibrate(Context& ctx) {
     report::write_output(out, text);
     t.notes.push_back(diag::msg("calibrate.note.written", out));
   }
-  ctx.emit(report::render(t, ctx.format()));
+  ctx.emit(t);
   if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(t).c_str(), stderr);
   return 0;
 }

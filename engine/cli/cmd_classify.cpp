@@ -13,6 +13,7 @@
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "diag/spelling.h"
+#include "diag/words.h"
 #include "report/render.h"
 #include "rules/explanation.h"
 
@@ -41,6 +42,74 @@ const data::OfficialList* official_list(Context& ctx, const rules::RuleSet& rs, 
   return l;
 }
 
+// A poverty standard that changes between `year` and the data years next to it: the aliases the
+// rule set reads (poverty_rate...) resolve to another indicator there (the catalogue's periods),
+// so a class that changes between those years may change with the standard, not the commune.
+std::vector<std::string> standard_notes(Context& ctx, const rules::RuleSet& rs, int year) {
+  std::vector<std::string> out;
+  std::vector<int> years = ctx.table().years();
+  auto at = std::find(years.begin(), years.end(), year);
+  std::vector<int> near;
+  if (at != years.begin() && at != years.end()) near.push_back(*(at - 1));
+  if (at != years.end() && at + 1 != years.end()) near.push_back(*(at + 1));
+  const data::Catalogue& cat = ctx.catalogue();
+  for (int s : rs.input_slots()) {
+    const rules::Slot& slot = rs.slots[static_cast<size_t>(s)];
+    if (slot.kind != rules::SlotKind::kAlias) continue;
+    auto here = cat.resolve(slot.name, year);
+    for (int other : near) {
+      auto there = cat.resolve(slot.name, other);
+      if (!here || !there || *here == *there) continue;
+      auto standard = [&](const std::string& id) {
+        const data::Indicator* ind = cat.find(id);
+        return ind && !ind->standard.empty() ? ind->standard : id;
+      };
+      out.push_back(diag::msg("classify.standard_changes", slot.name, year, standard(*here), *here, other, standard(*there), *there));
+    }
+  }
+  return out;
+}
+
+// --district as the table writes it (matched with or without diacritics), or "" when not given;
+// an unknown district is refused at --district with the closest names.
+std::string filter_district(Context& ctx, const std::vector<size_t>& rows) {
+  const std::string& want = ctx.options().district;
+  if (want.empty()) return {};
+  const auto& table = ctx.table();
+  std::vector<std::string> districts;
+  for (size_t r : rows)
+    if (std::find(districts.begin(), districts.end(), table.district[r]) == districts.end()) districts.push_back(table.district[r]);
+  for (const auto& d : districts)
+    if (data::fold_name(d) == data::fold_name(want)) return d;
+  std::string hint = did_you_mean_name(want, districts);
+  throw option_problem("--district", diag::msg("cli.unknown_district", want, ctx.year()),
+                       hint.empty() ? diag::msg("cli.unknown_district.hint") : hint);
+}
+
+// --class as the first classification's code ("III", "out-of-scope"), given as the code or as
+// the word shown ("ngoài phạm vi"), with or without diacritics; "" when not given. A class the
+// classification does not have is refused at --class with the closest.
+std::string filter_class(Context& ctx, const rules::Classification* c) {
+  const std::string& want = ctx.options().class_filter;
+  if (want.empty()) return {};
+  std::vector<std::string> codes;
+  if (c) {
+    for (const auto& r : c->order) codes.push_back(r.cls);
+    codes.push_back("unknown");
+  }
+  std::vector<std::string> shown;
+  for (const auto& code : codes) {
+    std::string w = diag::word("class", code);
+    if (data::fold_name(code) == data::fold_name(want) || data::fold_name(w) == data::fold_name(want)) return code;
+    shown.push_back(w);
+  }
+  std::string list;
+  for (const auto& w : shown) list += (list.empty() ? "" : ", ") + w;
+  std::string hint = did_you_mean_name(want, shown);
+  throw option_problem("--class", diag::msg("cli.unknown_class", want, c ? c->name : "-", list),
+                       hint.empty() ? diag::msg("cli.unknown_class.hint", list) : hint);
+}
+
 }  // namespace
 
 int cmd_classify(Context& ctx) {
@@ -58,47 +127,76 @@ int cmd_classify(Context& ctx) {
   const data::OfficialList* official = official_list(ctx, *rs, year);
   for (const auto& c : rs->classifications) {
     // Under Vietnamese the header is the classification's title in the rule file ("Khu vực").
-    bool vi = diag::lang() == diag::Lang::kVi && !c.title.vi.empty();
-    t.columns.push_back({c.name, vi ? c.title.vi : c.name});
+    t.columns.push_back({c.name, diag::words() && !c.title.vi.empty() ? c.title.vi : c.name});
     if (official && c.name == official->classification) t.columns.push_back({"official", diag::msg("col.official")});
   }
   std::map<std::string, std::map<std::string, int>> counts;
   size_t known = 0, agree = 0;
+  // --class and --district: which rows are shown (the counts stay those of every unit).
+  const rules::Classification* first = rs->classifications.empty() ? nullptr : &rs->classifications.front();
+  const std::string district = filter_district(ctx, rows);
+  const std::string cls_filter = filter_class(ctx, first);
+  const bool filtering = !district.empty() || !cls_filter.empty();
+  std::vector<size_t> keep;  // with a filter: the rows shown
   for (size_t i = 0; i < rows.size(); ++i) {
-    std::vector<report::Cell> row{report::text(table.unit[rows[i]]), report::text(table.name[rows[i]]),
-                                  report::text(table.district[rows[i]])};
     for (const auto& c : rs->classifications) {
       std::string cls = ev.class_name(c, i);
       ++counts[c.name][cls];
-      row.push_back(report::text(cls));
       if (!official || c.name != official->classification) continue;
       auto it = official->unit_class.find(table.unit[rows[i]]);
-      row.push_back(it == official->unit_class.end() ? report::missing() : report::text(it->second));
       known += it != official->unit_class.end();
       agree += it != official->unit_class.end() && it->second == cls;
     }
-    t.add_row(std::move(row));
+    if (filtering && (district.empty() || table.district[rows[i]] == district) &&
+        (cls_filter.empty() || (first && ev.class_name(*first, i) == cls_filter)))
+      keep.push_back(i);
   }
+  // The rows are made as they are written, not held as cells (a table may have a million).
+  const size_t shown = filtering ? keep.size() : rows.size();
+  t.made_rows = shown;
+  t.make_row = [&](size_t j, std::vector<report::Cell>& row) {
+    const size_t i = filtering ? keep[j] : j;
+    size_t k = 0;
+    row[k++] = report::text(table.unit[rows[i]]);
+    row[k++] = report::text(table.name[rows[i]]);
+    row[k++] = report::text(table.district[rows[i]]);
+    for (const auto& c : rs->classifications) {
+      row[k++] = report::text(diag::word("class", ev.class_name(c, i)));
+      if (!official || c.name != official->classification) continue;
+      auto it = official->unit_class.find(table.unit[rows[i]]);
+      row[k++] = it == official->unit_class.end() ? report::missing() : report::text(diag::word("class", it->second));
+    }
+  };
   t.notes.push_back(rule_note(*rs, year));
+  for (auto& n : standard_notes(ctx, *rs, year)) t.notes.push_back(std::move(n));
+  if (!district.empty() || !cls_filter.empty())
+    t.notes.push_back(diag::msg("classify.filtered", shown, rows.size(),
+                                (cls_filter.empty() ? "" : "--class " + diag::word("class", cls_filter)) +
+                                    (cls_filter.empty() || district.empty() ? "" : ", ") +
+                                    (district.empty() ? "" : "--district " + district)));
   if (official) {
     t.notes.push_back(diag::msg("classify.official", official->decision, official->date, official->data_from,
                                 official->data_to, known, agree));
     std::string s;
-    for (const auto& [cls, n] : official->class_count) s += (s.empty() ? "" : ", ") + fmt::format("{} {}", cls, n);
+    for (const auto& [cls, n] : official->class_count) s += (s.empty() ? "" : ", ") + fmt::format("{} {}", diag::word("class", cls), n);
     if (!s.empty()) t.notes.push_back(diag::msg("classify.official_counts", official->decision, s));
   }
   if (std::string e = ctx.estimated_note(*rs, rows, year); !e.empty()) t.notes.push_back(e);
   for (const auto& [cname, by_class] : counts) {
     std::string s;
-    for (const auto& [cls, n] : by_class) s += (s.empty() ? "" : ", ") + fmt::format("{} {}", cls, n);
-    t.notes.push_back(diag::msg("classify.counts", cname, s, rows.size()));
+    for (const auto& [cls, n] : by_class) s += (s.empty() ? "" : ", ") + fmt::format("{} {}", diag::word("class", cls), n);
+    const rules::Classification* c = rs->find_classification(cname);
+    t.notes.push_back(diag::msg("classify.counts", c && diag::words() && !c->title.vi.empty() ? c->title.vi : cname, s, rows.size()));
   }
   for (const auto& nf : ev.nonfinite())
     t.notes.push_back(diag::msg("classify.nonfinite", nf.text, nf.units, table.name[rows[nf.first]]));
   if (counts.size() && rs->status == "draft") t.notes.push_back(diag::msg("classify.draft", rs->id));
-  ctx.emit(report::render(t, ctx.format()));
+  ctx.emit(t);
   if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(t).c_str(), stderr);
-  if (!ctx.options().report.empty()) write_classify_report(ctx, t, ctx.options().report);
+  if (!ctx.options().report.empty()) {
+    t.materialize();
+    write_classify_report(ctx, t, ctx.options().report);
+  }
   return 0;
 }
 
@@ -119,7 +217,7 @@ int cmd_explain(Context& ctx) {
   std::vector<size_t> rows;
   rules::Inputs in = ctx.inputs(year, &rows);
   const auto& table = ctx.table();
-  if (!ctx.units()) {
+  if (!ctx.units() && o.commune.find(',') == std::string::npos) {
     // Without a units registry the table's names are all there is: two units of one name in
     // the year are refused, naming both, rather than one taken silently.
     std::string folded = data::fold_name(o.commune);
@@ -141,6 +239,7 @@ int cmd_explain(Context& ctx) {
   size_t r = rows[static_cast<size_t>(found)];
   std::string head = diag::msg("explain.head", table.name[r].empty() ? table.unit[r] : table.name[r], table.unit[r],
                                table.district[r], year) + "\n" + rule_note(*rs, year) + "\n";
+  for (const auto& n : standard_notes(ctx, *rs, year)) head += n + "\n";
   // The values behind the verdict, each with where it came from.
   std::vector<rules::ExplainLine> values;
   const auto& prov = ctx.provenance();
@@ -148,9 +247,11 @@ int cmd_explain(Context& ctx) {
     double v = ev.value(s, static_cast<size_t>(found));
     const std::string& id = ev.resolved_name(s);
     const data::Provenance* p = prov.find(table.unit[r], year, id);
-    std::string where = p ? p->kind + ": " + p->source : diag::msg("explain.no_provenance");
-    values.push_back({1, rs->slots[s].name + (id != rs->slots[s].name ? "[" + id + "]" : ""),
-                      rules::display_value(v, rs->slots[s].unit), std::isnan(v) ? "" : where});
+    std::string where = p ? diag::word("provenance", p->kind) + ": " + p->source : diag::msg("explain.no_provenance");
+    std::string name = rs->slots[s].name + (id != rs->slots[s].name ? "[" + id + "]" : "");
+    if (diag::words())  // the catalogue's Vietnamese name of the indicator read
+      if (const data::Indicator* ind = ctx.catalogue().find(id)) name = diag::pick(ind->name_vi, ind->name_en, name);
+    values.push_back({1, name, rules::display_value(v, rs->slots[s].unit), std::isnan(v) ? "" : where});
   }
   std::string estimated = ctx.estimated_note(*rs, {r}, year);
   if (ctx.format() == report::Format::kTable) {
@@ -167,7 +268,7 @@ int cmd_explain(Context& ctx) {
   t.columns = {{"depth", "depth", report::Align::kRight}, {"item", "item"}, {"result", "result"}, {"detail", "detail"}};
   for (const auto& l : lines)
     t.add_row({report::number(static_cast<double>(l.depth)), report::text(l.item), report::text(l.result), report::text(l.detail)});
-  ctx.emit(report::render(t, ctx.format()));
+  ctx.emit(t);
   return 0;
 }
 

@@ -114,6 +114,40 @@ int cmd_compare(Context& ctx) {
     if (std::none_of(figures.begin(), figures.end(), [&](const auto& f) { return f.first == key; }))
       figures.push_back({key, exits_by(s.file.end_year)});
   }
+  // Targets met with probability: each (target, area) of any scenario, matched by rule set,
+  // target and area; a run's figure is 1 when the target is met in it (unknown counts as not met).
+  auto target_pairs_of = [](const Scenario& s) {
+    std::vector<std::pair<std::string, size_t>> out;  // key -> pair index
+    for (const auto& c : s.sim->targets())
+      for (size_t g = 0; g < c.groups; ++g)
+        out.emplace_back(c.rules->id + "\n" + c.decl().id + "\n" + (c.district ? s.sim->world().district_ids[g] : ""), c.first_pair + g);
+    return out;
+  };
+  std::vector<std::string> keys;
+  std::vector<std::string> labels;
+  for (const auto& s : sc)
+    for (const auto& c : s.sim->targets())
+      for (size_t g = 0; g < c.groups; ++g) {
+        const std::string key = c.rules->id + "\n" + c.decl().id + "\n" + (c.district ? s.sim->world().district_ids[g] : "");
+        if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+        keys.push_back(key);
+        const auto& d = c.decl();
+        const std::string title = diag::lang() == diag::Lang::kVi && !d.title.vi.empty() ? d.title.vi : d.title.en;
+        labels.push_back(diag::msg("compare.fig.target", title.empty() ? d.id : title,
+                                   c.district ? s.sim->world().district_names[g] : diag::msg("targets.province")));
+      }
+  std::vector<std::vector<std::pair<std::string, size_t>>> pairs_of;
+  for (const auto& s : sc) pairs_of.push_back(target_pairs_of(s));
+  for (size_t k = 0; k < keys.size(); ++k) {
+    const std::string key = keys[k];
+    Figure met = [&, key](const Scenario& s, size_t r) -> std::optional<std::int64_t> {
+      const auto& ps = pairs_of[static_cast<size_t>(&s - sc.data())];
+      for (const auto& [kk, p] : ps)
+        if (kk == key) return s.runs[r].targets_met[p];
+      return std::nullopt;
+    };
+    figures.push_back({"target" + std::to_string(k), met});
+  }
   std::map<std::string, std::vector<Sums>> totals;
   for (const auto& [key, f] : figures) totals[key].assign(sc.size(), Sums{});
   std::vector<sim::Aggregates> aggs;
@@ -175,6 +209,20 @@ int cmd_compare(Context& ctx) {
   if (first <= 2025 && 2025 < last) figure_rows(diag::msg("compare.fig.exits_by", 2025), "exits2025", nullptr);
   figure_rows(diag::msg("compare.fig.exits_by", last), "exitslast", &exits_end);
   for (int y = first; y <= last; ++y) figure_rows(diag::msg("compare.fig.iii", y), "iii" + std::to_string(y), nullptr);
+  size_t never_known = 0;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    const std::string key = keys[k];
+    // A target unknown in every run of every scenario has nothing to compare: counted in a note.
+    bool known = false;
+    for (size_t i = 0; i < sc.size(); ++i)
+      for (const auto& [kk, p] : pairs_of[i])
+        if (kk == key) known = known || aggs[i].target(p, sim::kTargetMet) + aggs[i].target(p, sim::kTargetNotMet) > 0;
+    if (!known) {
+      ++never_known;
+      continue;
+    }
+    figure_rows(labels[k], "target" + std::to_string(k), nullptr);
+  }
   // Money and cost per exit (the plan is deterministic: the same in every run).
   for (size_t i = 0; i < sc.size(); ++i)
     t.add_row({report::text(diag::msg("compare.fig.money", sc[i].file.start_year + 1, sc[i].file.end_year)), report::text(sc[i].file.id),
@@ -225,12 +273,14 @@ int cmd_compare(Context& ctx) {
   }
   t.notes.push_back(diag::msg("compare.note.interval", ref.file.id));
   t.notes.push_back(diag::msg("compare.note.cost"));
+  if (!keys.empty()) t.notes.push_back(diag::msg("compare.note.targets", never_known));
   for (const auto& s : sc) {
     t.notes.push_back(diag::msg("compare.note.scenario", s.file.id, s.file.path, s.file.start_year, s.file.end_year, s.file.seed, s.file.allocation));
+    for (const auto& note : workdays_notes(s.file, s.sim->model())) t.notes.push_back(diag::msg("compare.note.of", s.file.id, note));
     if (s.file.seed != ref.file.seed) t.notes.push_back(diag::msg("compare.note.seed", s.file.id, ref.file.id));
   }
   std::vector<report::ResultTable> tables{std::move(t)};
-  ctx.emit(report::render(tables, ctx.format()));
+  ctx.emit(tables);
   if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(tables.front()).c_str(), stderr);
   return 0;
 }

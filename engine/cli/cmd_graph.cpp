@@ -28,7 +28,7 @@ std::string join(const std::vector<std::string>& parts) {
 }
 
 void emit_table(Context& ctx, const report::ResultTable& t) {
-  ctx.emit(report::render(t, ctx.format()));
+  ctx.emit(t);
   if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(t).c_str(), stderr);
 }
 

@@ -8,6 +8,7 @@
 
 #include "config/figures_reader.h"
 #include "diag/messages.h"
+#include "diag/words.h"
 #include "report/render.h"
 #include "config/rule_file.h"
 #include "expr/compiled_expr.h"
@@ -96,9 +97,10 @@ report::ResultTable figure_table(const config::FiguresFile& file, const std::vec
     report::Cell reported = r.reported ? report::number(*r.reported)
                                        : (r.printed.empty() ? report::missing() : report::text(r.printed));
     t.add_row({report::text(r.id), report::text(r.section), report::text(r.label), reported,
-               report::number(tidy(r.computed), r.decimals), report::text(r.unit), report::text(repro::basis_word(r.basis)),
-               r.check == config::FigureCheck::kNone ? report::missing() : report::text(repro::check_word(r.check)),
-               report::text(r.measure), report::text(repro::status_word(r.status)), estimated_cell(estimated, r),
+               report::number(tidy(r.computed), r.decimals), report::text(diag::word("unit", r.unit)),
+               report::text(diag::word("source", repro::basis_word(r.basis))),
+               r.check == config::FigureCheck::kNone ? report::missing() : report::text(diag::word("check", repro::check_word(r.check))),
+               report::text(r.measure), report::text(diag::word("repro", repro::status_word(r.status))), estimated_cell(estimated, r),
                report::text(r.note)});
     by_status[r.status]++;
     bool computed = r.status == repro::Status::kMatch || r.status == repro::Status::kMatchRounding ||
@@ -135,7 +137,7 @@ report::ResultTable transition_table(const repro::Transitions& tr) {
                {"why_before", year_col("repro.tr.col.why", tr.before_year)},
                {"why_after", year_col("repro.tr.col.why", tr.after_year)}};
   // An empty class means no row that year: the flag is missing too.
-  auto cls = [](const std::string& c) { return c.empty() ? report::missing() : report::text(c); };
+  auto cls = [](const std::string& c) { return c.empty() ? report::missing() : report::text(diag::word("class", c)); };
   auto flag = [](const std::string& c, bool on) { return c.empty() ? report::missing() : report::number(on ? 1.0 : 0.0); };
   for (const auto& r : tr.rows)
     t.add_row({report::text(r.unit), report::text(r.name), report::text(r.district), flag(r.class_before, r.member_before),
@@ -190,7 +192,7 @@ int cmd_reproduce(Context& ctx) {
     tables.resize(1);
     tables.front().notes.push_back(diag::msg("repro.transitions_option", tr->before_year, tr->after_year));
   }
-  ctx.emit(report::render(tables, ctx.format()));
+  ctx.emit(tables);
   return mismatches > 0 ? 1 : 0;
 }
 

@@ -8,6 +8,8 @@
 #include "cli/option_checks.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/text_file.h"
+#include "diag/words.h"
 #include "report/render.h"
 #include "rules/gap_search.h"
 #include "rules/rule_library.h"
@@ -22,6 +24,10 @@ std::vector<std::string> load_named(Context& ctx) {
   std::vector<std::string> paths = ctx.options().paths;
   if (paths.empty()) paths.push_back(home() + "/rules");
   for (const auto& p : paths) {
+    if (diag::is_stdin(p)) {  // a rule file on standard input
+      ctx.library().load({p}, true);
+      continue;
+    }
     std::error_code ec;
     if (!std::filesystem::exists(p, ec) && ctx.library().file(p)) {
       ctx.library().select(p);
@@ -66,7 +72,7 @@ report::ResultTable parameter_table(const rules::RuleSet& rs) {
       values += (values.empty() ? "" : "; ") + fmt::format("{}", v.value) + years;
     }
     if (values.empty()) values = diag::msg("check.param_unknown");
-    t.add_row({report::text(p.decl.name), report::text(values), report::text(p.decl.unit), report::text(p.decl.source),
+    t.add_row({report::text(p.decl.name), report::text(values), report::text(diag::word("unit", p.decl.unit)), report::text(p.decl.source),
                report::text(p.decl.note)});
   }
   return t;
@@ -102,7 +108,7 @@ report::ResultTable gap_table(const rules::GapReport& g, const std::string& rule
     std::string vals;
     for (size_t i = 0; i < g.variables.size(); ++i)
       vals += (i ? ", " : "") + g.variables[i] + "=" + fmt::format("{}", f.values[i]);
-    t.add_row({report::text(kind), report::text(vals), report::text(f.detail)});
+    t.add_row({report::text(diag::word("gap", kind)), report::text(vals), report::text(f.detail)});
   }
   const std::string box = rules::box_size_text(g.combinations);
   t.notes.push_back(diag::msg("gaps.summary", g.examined, box, g.variables.size(), g.gaps, g.overlaps,
@@ -127,7 +133,7 @@ int cmd_check(Context& ctx) {
     int unknown_params = 0, unknown_clauses = 0;
     for (const auto& p : rs->parameters) unknown_params += !p.known();
     for (const auto& n : rs->nodes) unknown_clauses += n.kind == rules::Node::Kind::kUnknown;
-    t.add_row({report::text(rs->id), report::text(rs->path), report::text(rs->kind), report::text(rs->status),
+    t.add_row({report::text(rs->id), report::text(rs->path), report::text(rs->kind), report::text(diag::word("status", rs->status)),
                report::text(rs->period_text()), report::number(static_cast<double>(rs->parameters.size())),
                report::number(static_cast<double>(unknown_params)), report::number(static_cast<double>(rs->criteria.size())),
                report::number(static_cast<double>(unknown_clauses)), report::number(static_cast<double>(rs->tests.size()))});
@@ -150,7 +156,7 @@ int cmd_check(Context& ctx) {
       }
     }
   }
-  ctx.emit(report::render(tables, ctx.format()));
+  ctx.emit(tables);
   return 0;
 }
 
@@ -159,10 +165,18 @@ int cmd_test(Context& ctx) {
   std::string out;
   int passed = 0, failed = 0;
   std::vector<diag::Diagnostic> problems;
+  // The rule set that classifies a year, for targets that count a class ("region:III").
+  auto classifier = [&ctx](int y) -> std::shared_ptr<const rules::RuleSet> {
+    try {
+      return ctx.library().in_force("commune-region", y);
+    } catch (const diag::InputError&) {
+      return nullptr;
+    }
+  };
   for (const auto& rs : sets) {
     std::vector<rules::TestOutcome> results;
     try {
-      results = rules::run_tests(rs);
+      results = rules::run_tests(rs, classifier);
     } catch (const diag::InputError& e) {
       problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
       continue;
@@ -175,6 +189,11 @@ int cmd_test(Context& ctx) {
       std::string where = r.loc.file ? fmt::format("{}:{}", r.loc.file->path, r.loc.line) : rs->path;
       failures += diag::msg("test.failed", where, r.name) + "\n";
       for (const auto& line : r.failures) failures += "    " + line + "\n";
+    }
+    // A rule file without a case would count as passing while checking nothing: it fails.
+    if (results.empty()) {
+      failures += diag::msg("test.no_cases", rs->path, rs->id) + "\n    " + diag::msg("test.no_cases.hint") + "\n";
+      f = 1;
     }
     out += diag::msg("test.file_summary", rs->id, p, f) + "\n" + failures;
     passed += p;

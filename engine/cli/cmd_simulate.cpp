@@ -21,6 +21,7 @@
 #include "diag/text_file.h"
 #include "report/output.h"
 #include "report/render.h"
+#include "rules/target_check.h"
 #include "sim/simulation.h"
 
 namespace lotrinh::cli {
@@ -61,6 +62,57 @@ Loaded load(Context& ctx, const std::string& path, std::optional<std::uint64_t> 
 
 std::string pct(double f) { return std::isnan(f) ? "-" : fmt::format("{:.1f} %", f * 100); }
 std::string bn(std::int64_t dong) { return fmt::format("{:.3f}", static_cast<double>(dong) / 1e9); }
+
+// The targets of the targets files in force: per target and group, the share of runs in which
+// it is met, not met, or unknown (with why).
+report::ResultTable target_table(const sim::Simulation& s, const sim::Aggregates& a) {
+  const auto& S = s.scenario();
+  const auto& W = s.world();
+  const std::int64_t R = a.runs();
+  const double runs = static_cast<double>(R);
+  report::ResultTable t;
+  t.title = diag::msg("simulate.targets.title", S.start_year + 1, S.end_year, R);
+  t.columns = {{"rule_set", diag::msg("col.rule_set")}, {"target", diag::msg("targets.col.target")},
+               {"area", diag::msg("simulate.col.area")}, {"measure", diag::msg("targets.col.measure")},
+               {"compare", diag::msg("targets.col.compare")}, {"value", diag::msg("targets.col.value"), report::Align::kRight},
+               {"p_met", diag::msg("simulate.targets.col.met"), report::Align::kRight},
+               {"p_not_met", diag::msg("simulate.targets.col.not_met"), report::Align::kRight},
+               {"p_unknown", diag::msg("simulate.targets.col.unknown"), report::Align::kRight},
+               {"why_unknown", diag::msg("simulate.targets.col.why")}, {"detail", diag::msg("targets.col.detail")}};
+  std::string sets;
+  for (const auto& c : s.targets()) {
+    const config::TargetDecl& d = c.decl();
+    if (sets.find(c.rules->id) == std::string::npos) sets += (sets.empty() ? "" : ", ") + c.rules->id;
+    std::string measure = d.aggregate + " " + (d.of ? d.of->text : d.class_ref);
+    measure += c.years.size() == 2 && !d.change.empty() ? fmt::format(", {} {}-{}", d.change, c.years[0], c.years[1])
+                                                        : fmt::format(", {}", c.years[0]);
+    const std::string title = diag::lang() == diag::Lang::kVi && !d.title.vi.empty() ? d.title.vi : d.title.en;
+    for (size_t g = 0; g < c.groups; ++g) {
+      const size_t p = c.first_pair + g;
+      auto share = [&](size_t o) { return static_cast<double>(a.target(p, o)) / runs; };
+      std::int64_t unknown = 0;
+      for (size_t o = sim::kTargetFixed; o < sim::kTargetOutcomes; ++o) unknown += a.target(p, o);
+      std::string why;
+      auto add = [&](std::string text) { why += (why.empty() ? "" : "; ") + std::move(text); };
+      if (a.target(p, sim::kTargetFixed)) add(c.fixed_reason);
+      for (size_t slot = 0; slot < c.years.size(); ++slot) {
+        if (a.target(p, sim::kTargetMissing0 + slot))
+          add(diag::msg("simulate.targets.why.missing", c.years[slot], pct(share(sim::kTargetMissing0 + slot))));
+        if (a.target(p, sim::kTargetEmpty0 + slot))
+          add(diag::msg("simulate.targets.why.empty", c.years[slot], pct(share(sim::kTargetEmpty0 + slot))));
+      }
+      if (a.target(p, sim::kTargetUndefined)) add(diag::msg("simulate.targets.why.undefined", pct(share(sim::kTargetUndefined))));
+      t.add_row({report::text(c.rules->id), report::text(title.empty() ? d.id : title),
+                 report::text(c.district ? W.district_names[g] : diag::msg("targets.province")), report::text(measure),
+                 report::text(d.compare), d.value ? report::number(*d.value) : report::missing(),
+                 report::percent(share(sim::kTargetMet), 1), report::percent(share(sim::kTargetNotMet), 1),
+                 report::percent(static_cast<double>(unknown) / runs, 1), report::text(why), report::text(c.detail)});
+    }
+  }
+  if (s.targets().empty()) t.notes.push_back(diag::msg("simulate.targets.none"));
+  else t.notes.push_back(diag::msg("simulate.targets.note", sets, S.start_year));
+  return t;
+}
 
 std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Aggregates& a) {
   const auto& S = s.scenario();
@@ -153,6 +205,7 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
     if (y != allocated) N.push_back(diag::msg("simulate.note.money_mismatch", S.start_year + k, y, allocated));
   }
   N.push_back(diag::msg("simulate.note.money", bn(money), per_year, S.allocation == "formula" && S.formula ? S.formula->text : S.allocation_table));
+  for (auto& note : workdays_notes(S, M)) N.push_back(std::move(note));
   if (W.has_provenance)
     N.push_back(diag::msg("simulate.note.estimated", S.start_year, est_total, val_total,
                           pct(val_total ? static_cast<double>(est_total) / static_cast<double>(val_total) : 0)));
@@ -191,7 +244,7 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
     for (size_t c = 0; c < n; ++c)
       if (g == 0 || static_cast<size_t>(W.district[c]) + 1 == g) behind += static_cast<double>(a.behind(c));
     for (int k = 1; k <= Y; ++k) {
-      std::vector<Cell> row{report::text(area), report::number(S.start_year + k, 0)};
+      std::vector<Cell> row{report::text(area), report::year(S.start_year + k)};
       for (int q : {5, 25, 50, 75, 95}) row.push_back(report::percent(sim::Aggregates::percentile(a.fan(g, static_cast<size_t>(k - 1)), R, q), 1));
       row.push_back(report::number(static_cast<double>(a.iii(g, static_cast<size_t>(k - 1))) / runs, 2));
       row.push_back(k == Y ? report::number(behind / runs, 2) : report::missing());
@@ -199,12 +252,15 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
     }
   }
   f.notes.push_back(diag::msg("simulate.fan.note"));
-  return {t, f};
+  return {t, f, target_table(s, a)};
 }
+
+// The partial file's format: 2 added the targets' counts (docs/simulator.md, migration notes).
+constexpr int kPartialFormat = 2;
 
 std::string partial_text(const sim::Simulation& s, const std::string& scenario_path, const Context& ctx,
                          std::uint64_t from, std::uint64_t to, const sim::Aggregates& a) {
-  std::string out = "lotrinh-partial 1\n";
+  std::string out = fmt::format("lotrinh-partial {}\n", kPartialFormat);
   out += "scenario " + scenario_path + "\n";
   for (const auto& [k, v] : ctx.overrides()) out += fmt::format("set {}={}\n", k, v);
   out += fmt::format("seed {}\nruns {}\nrange {} {}\nfingerprint {}\ncounts {}\n", s.scenario().seed, s.scenario().runs, from, to,
@@ -259,6 +315,19 @@ sim::Aggregates run_with_progress(const sim::Simulation& s, std::uint64_t from, 
 
 }  // namespace
 
+std::vector<std::string> workdays_notes(const config::ScenarioFile& S, const config::ModelFile& M) {
+  // The twinning workdays and how the model reads them (an assumption wherever one is made).
+  bool reads = false;
+  for (const auto& term : M.terms) reads = reads || rules::mentions_name(term.expr.text, "twin_workdays");
+  for (const auto& st : M.states) reads = reads || (st.update && rules::mentions_name(st.update->text, "twin_workdays"));
+  std::vector<std::string> out;
+  for (const auto& w : S.workdays)
+    out.push_back(diag::msg("simulate.note.workdays", w.id, w.basis, w.note.empty() ? w.source : w.source + ": " + w.note, w.workdays,
+                            w.from, w.until, diag::msg(reads ? "simulate.note.workdays_read" : "simulate.note.workdays_unread")));
+  if (S.workdays.empty()) out.push_back(diag::msg("simulate.note.no_workdays"));
+  return out;
+}
+
 std::string baseline_scenario() {
   // The first province folder (by name) that ships a baseline.toml.
   std::error_code ec;
@@ -295,7 +364,7 @@ int cmd_simulate(Context& ctx) {
     std::printf("%s\n", diag::msg("html.written", file).c_str());
     return 0;
   }
-  ctx.emit(report::render(tables, ctx.format()));
+  ctx.emit(tables);
   if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(tables.front()).c_str(), stderr);
   if (!o.report.empty()) write_simulate_report(ctx, tables, path, o.report);
   return 0;
@@ -322,7 +391,11 @@ int cmd_merge(Context& ctx) {
       std::string key = line.substr(0, sp), val = sp == std::string::npos ? "" : line.substr(sp + 1);
       diag::SourceLoc loc{file, static_cast<int>(i) + 1, 1};
       try {
-        if (key == "lotrinh-partial") header = val == "1";
+        if (key == "lotrinh-partial") {
+          header = true;
+          if (val != std::to_string(kPartialFormat))
+            throw diag::InputError(diag::error_at(loc, diag::msg("merge.old_format", val, kPartialFormat), diag::msg("merge.old_format.hint")));
+        }
         else if (key == "scenario") part.scenario = val;
         else if (key == "set") part.sets.push_back(val);
         else if (key == "seed") part.seed = std::stoull(val);
@@ -331,6 +404,8 @@ int cmd_merge(Context& ctx) {
         else if (key == "fingerprint") part.fingerprint = val;
         else if (key == "counts") part.counts = val;
         else if (!line.empty()) throw std::invalid_argument(key);
+      } catch (const diag::InputError&) {
+        throw;
       } catch (const std::exception&) {
         throw diag::InputError(diag::error_at(loc, diag::msg("merge.bad_line"), diag::msg("merge.bad_file.hint")));
       }
@@ -373,7 +448,7 @@ int cmd_merge(Context& ctx) {
     total.add(a);
   }
   auto tables = results(*l.simulation, total);
-  ctx.emit(report::render(tables, ctx.format()));
+  ctx.emit(tables);
   if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(tables.front()).c_str(), stderr);
   return 0;
 }

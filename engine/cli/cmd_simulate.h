@@ -1,6 +1,10 @@
 #pragma once
 // lotrinh simulate SCENARIO, lotrinh merge PARTIAL...
+#include <string>
+#include <vector>
+
 #include "cli/context.h"
+#include "config/sim_files.h"
 
 namespace lotrinh::cli {
 
@@ -10,5 +14,8 @@ int cmd_compare(Context& ctx);   ///< Scenarios side by side, with paired runs (
 int cmd_calibrate(Context& ctx); ///< Fit a scenario's parameters to its targets (NLopt).
 /// The bundled baseline scenario (for lotrinh with no command), or "" when there is none.
 std::string baseline_scenario();
+/// The notes every output of a scenario carries about the twinning workdays: each [[workdays]]
+/// line (its basis and note) and whether the model reads them, or that there are none.
+std::vector<std::string> workdays_notes(const config::ScenarioFile& scenario, const config::ModelFile& model);
 
 }  // namespace lotrinh::cli

@@ -1,11 +1,13 @@
 #include "cli/context.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 
 #include "config/catalogue_reader.h"
+#include "cli/option_checks.h"
 #include "config/province_reader.h"
 #include "data/csv_table_reader.h"
 #include "diag/diagnostic.h"
@@ -13,6 +15,7 @@
 #include "diag/messages.h"
 #include "diag/spelling.h"
 #include "diag/text_file.h"
+#include "diag/words.h"
 #include "report/output.h"
 
 #ifndef LOTRINH_SOURCE_HOME
@@ -53,6 +56,19 @@ Context::Context(const Options& o) : o_(o) {
   if (!o.data.empty()) diag::InputFiles::record(o.data);
   for (const auto& r : o.rules) diag::InputFiles::record(r);
   for (const auto& p : o.paths) diag::InputFiles::record(p);
+  // "-" is standard input: it too is never an output (when it is a file, `< x.csv --out x.csv`),
+  // and it can be read only once.
+  std::vector<std::pair<std::string, std::string>> named;  // (option, value)
+  named.emplace_back("--data", o.data);
+  for (const auto& r : o.rules) named.emplace_back("--rules", r);
+  for (const auto& p : o.paths) named.emplace_back(p, p);
+  bool stdin_named = false;
+  for (const auto& [option, value] : named) {
+    if (!diag::is_stdin(value)) continue;
+    if (stdin_named) throw option_error(option, diag::msg("io.stdin_twice"), diag::msg("io.stdin_twice.hint"));
+    stdin_named = true;
+    diag::InputFiles::record(0, diag::input_name(value));
+  }
   // A target that can never be written (a folder, device, symlink, read-only file, missing
   // folder) is refused before any work; the check against inputs is repeated when writing.
   if (o.command != "estimate" && !o.out.empty() && o.out != "-") diag::check_output_target(o.out, "--out");
@@ -66,7 +82,12 @@ Context::Context(const Options& o) : o_(o) {
   if (o.excel && format_ != report::Format::kCsv)
     throw option_error("--excel", diag::msg("cli.excel_needs_csv", o.format), diag::msg("cli.excel_needs_csv.hint"));
   if (o.excel) format_ = report::Format::kCsvExcel;
+  // Words for people, codes for programs: JSON and --codes keep ids and codes.
+  diag::set_codes(o.codes || format_ == report::Format::kJson);
   // A workbook is binary: it goes to a file, never to a terminal or a pipe by accident.
+  // Commands that print plain text (not tables) have no workbook to write.
+  if (format_ == report::Format::kXlsx && (o.command == "test" || o.command == "report"))
+    throw option_error("--format", diag::msg("cli.xlsx_plain_text", o.command), diag::msg("cli.xlsx_plain_text.hint"));
   if (format_ == report::Format::kXlsx && (o.out.empty() || o.out == "-"))
     throw option_error("--format", diag::msg("cli.xlsx_needs_out"), diag::msg("cli.xlsx_needs_out.hint"));
   if (o.csv_dialect != "rfc4180" && o.csv_dialect != "excel-vi")
@@ -107,6 +128,13 @@ void Context::resolve_data() {
     const std::string def = default_province_dir();
     if (!def.empty() && has_manifest(def)) dir = def;
     else table_path_ = home() + "/scenarios/example/communes.csv";
+  } else if (diag::is_stdin(o_.data)) {
+    // A table on standard input has no folder: no manifest, provenance or units beside it; it
+    // is read against the default province.
+    table_path_ = o_.data;
+    own_province_ = false;
+    const std::string def = default_province_dir();
+    if (!def.empty() && has_manifest(def)) dir = def;
   } else if (fs::is_directory(o_.data, ec)) {
     if (!has_manifest(o_.data))
       throw option_error("--data", diag::msg("cli.data_no_manifest", o_.data, config::kProvinceManifest),
@@ -165,7 +193,9 @@ const data::ProvenanceTable& Context::provenance() {
     const config::ProvinceFile* p = province();
     if (!own_province_) p = nullptr;
     fs::path dir = fs::path(data_path()).parent_path();
-    const std::string path = p && !p->provenance.empty() ? p->path_of(p->provenance) : (dir / "provenance.csv").string();
+    const std::string path = p && !p->provenance.empty() ? p->path_of(p->provenance)
+                             : diag::is_stdin(data_path()) ? std::string()
+                                                           : (dir / "provenance.csv").string();
     provenance_ = std::make_unique<data::ProvenanceTable>(data::ProvenanceTable::read_if_present(path));
   }
   return *provenance_;
@@ -176,8 +206,9 @@ const data::OfficialLists& Context::official_lists() {
     // The province's (its manifest's `official_lists`), else official_lists.csv beside a bare table.
     const config::ProvinceFile* p = own_province_ ? province() : nullptr;
     fs::path dir = fs::path(data_path()).parent_path();
-    const std::string path =
-        p && !p->official_lists.empty() ? p->path_of(p->official_lists) : (dir / "official_lists.csv").string();
+    const std::string path = p && !p->official_lists.empty() ? p->path_of(p->official_lists)
+                             : diag::is_stdin(data_path()) ? std::string()
+                                                           : (dir / "official_lists.csv").string();
     official_lists_ = std::make_unique<data::OfficialLists>(data::OfficialLists::read_if_present(path));
   }
   return *official_lists_;
@@ -196,7 +227,7 @@ const data::UnitRegistry* Context::units() {
     }
     fs::path dir = fs::path(data_path()).parent_path();
     std::error_code ec;
-    if (fs::exists(dir / "units.csv", ec))
+    if (!diag::is_stdin(data_path()) && fs::exists(dir / "units.csv", ec))
       units_ = std::make_unique<data::UnitRegistry>(data::UnitRegistry::load_dir(dir.string()));
   }
   return units_.get();
@@ -215,14 +246,56 @@ const data::UnitRegistry* Context::province_units() {
 
 size_t Context::find_unit_row(const std::string& query, int year) {
   const auto& t = table();
+  // "NAME, DISTRICT": the unit of that name in that district (names repeat across districts).
+  if (auto comma = query.rfind(','); comma != std::string::npos) {
+    auto trim = [](std::string x) {
+      x.erase(0, x.find_first_not_of(" \t"));
+      x.erase(x.find_last_not_of(" \t") + 1);
+      return x;
+    };
+    std::string name = data::fold_name(trim(query.substr(0, comma))), district = trim(query.substr(comma + 1));
+    std::string fd = data::fold_name(district);
+    std::vector<std::string> districts;
+    bool district_known = false;
+    std::vector<size_t> found;
+    for (size_t r : t.rows_in_year(year)) {
+      if (std::find(districts.begin(), districts.end(), t.district[r]) == districts.end()) districts.push_back(t.district[r]);
+      if (data::fold_name(t.district[r]) != fd) continue;
+      district_known = true;
+      if (data::fold_name(t.unit[r]) == name || (!t.name[r].empty() && data::fold_name(t.name[r]) == name)) found.push_back(r);
+    }
+    if (!district_known)
+      throw option_error("--commune", diag::msg("cli.unknown_district", district, year),
+                         did_you_mean_name(district, districts).empty() ? diag::msg("cli.unknown_district.hint")
+                                                                          : did_you_mean_name(district, districts));
+    if (found.size() == 1) return found.front();
+    if (found.empty()) {
+      std::vector<std::string> names;
+      for (size_t r : t.rows_in_year(year))
+        if (data::fold_name(t.district[r]) == fd) names.push_back(t.name[r].empty() ? t.unit[r] : t.name[r]);
+      std::string hint = did_you_mean_name(trim(query.substr(0, comma)), names);
+      throw option_error("--commune", diag::msg("cli.unknown_commune_in_district", trim(query.substr(0, comma)), district, year),
+                         hint.empty() ? diag::msg("explain.unknown_commune.hint") : hint);
+    }
+    std::string list;
+    for (size_t r : found) list += (list.empty() ? "" : ", ") + t.unit[r];
+    throw option_error("--commune", diag::msg("units.ambiguous", query, found.size(), year, list),
+                       diag::msg("units.ambiguous.hint", t.unit[found.front()]));
+  }
   std::string slug;
   if (const data::UnitRegistry* reg = units()) {
     try {
       slug = reg->find(query, year).slug;
     } catch (const diag::InputError& e) {
       std::vector<diag::Diagnostic> ds = e.diagnostics();
+      // Names repeat across districts: say that "NAME, DISTRICT" picks one.
       for (auto& d : ds)
-        if (!d.where.file && d.subject.empty()) d.subject = "--commune";
+        if (!d.where.file && d.subject.empty()) {
+          d.subject = "--commune";
+          std::string ambiguous = diag::msg("units.ambiguous.hint", "");
+          ambiguous = ambiguous.substr(0, ambiguous.find('\''));
+          if (d.hint.rfind(ambiguous, 0) == 0) d.hint += diag::msg("cli.or_district");
+        }
       throw diag::InputError(ds);
     }
   } else {
@@ -298,12 +371,13 @@ int Context::year() {
 
 std::shared_ptr<const rules::RuleSet> Context::resolve_rules(const std::string& path_or_id) {
   std::error_code ec;
-  if (fs::exists(path_or_id, ec)) {
+  if (fs::exists(path_or_id, ec) || diag::is_stdin(path_or_id)) {
     library_->load({path_or_id}, true);
     auto sel = library_->selected();
     for (const auto& id : sel) {
       const auto* f = library_->file(id);
-      if (fs::equivalent(f->path, path_or_id, ec)) return library_->get(id);
+      if (diag::is_stdin(path_or_id) ? f->path == diag::input_name(path_or_id) : fs::equivalent(f->path, path_or_id, ec))
+        return library_->get(id);
     }
     if (sel.size() == 1) return library_->get(sel.front());
     throw option_error("--rules", diag::msg("cli.rules_folder", path_or_id), diag::msg("cli.rules_folder.hint"));
@@ -322,5 +396,29 @@ rules::Inputs Context::inputs(int y, std::vector<size_t>* rows) {
 }
 
 void Context::emit(const std::string& text) const { report::write_output(o_.out, text); }
+
+namespace {
+// The caveats of `tables` as '#' lines, for the end of a CSV file written with --out.
+std::string caveat_lines(const std::vector<const report::ResultTable*>& tables) {
+  std::string out;
+  for (const auto* t : tables)
+    for (const auto& note : t->notes) out += "# " + note + "\n";
+  return out;
+}
+}  // namespace
+
+void Context::emit(const std::vector<report::ResultTable>& tables) const {
+  std::string text = report::render(tables, format_);
+  std::vector<const report::ResultTable*> all;
+  for (const auto& t : tables) all.push_back(&t);
+  bool csv_file = (format_ == report::Format::kCsv || format_ == report::Format::kCsvExcel) && !o_.out.empty() && o_.out != "-";
+  emit(csv_file ? text + caveat_lines(all) : text);
+}
+
+void Context::emit(const report::ResultTable& table) const {
+  std::string text = report::render(table, format_);
+  bool csv_file = (format_ == report::Format::kCsv || format_ == report::Format::kCsvExcel) && !o_.out.empty() && o_.out != "-";
+  emit(csv_file ? text + caveat_lines({&table}) : text);
+}
 
 }  // namespace lotrinh::cli

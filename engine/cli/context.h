@@ -78,6 +78,11 @@ class Context {
   report::Format format() const { return format_; }
   /// Writes to --out (or stdout).
   void emit(const std::string& text) const;
+  /// Renders `tables` in --format and writes them to --out (or stdout). A CSV file written with
+  /// --out ends with the tables' notes (rule set, data year, draft banner, estimated share) as
+  /// '#' lines, which lotrinh's CSV reader skips; standard output keeps the plain table.
+  void emit(const std::vector<report::ResultTable>& tables) const;
+  void emit(const report::ResultTable& table) const;
 
  private:
   Options o_;

@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
+#include "data/unit_registry.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "diag/spelling.h"
@@ -93,6 +95,15 @@ void check_sweep(Context& ctx, const rules::RuleSet& rs) {
   for (const auto& [option, value] : {std::pair{"--from", o.from}, std::pair{"--to", o.to}})
     if (auto problem = rules::check_value(diag::msg("rules.what.parameter", o.param), value, p->decl.unit))
       throw option_problem(option, problem->message, problem->hint);
+}
+
+std::string did_you_mean_name(const std::string& word, const std::vector<std::string>& names) {
+  std::vector<std::string> folded;
+  for (const auto& n : names) folded.push_back(data::fold_name(n));
+  auto m = diag::closest_match(data::fold_name(word), folded);
+  if (!m) return {};
+  size_t k = static_cast<size_t>(std::find(folded.begin(), folded.end(), *m) - folded.begin());
+  return diag::msg("diag.did_you_mean", names[k]);
 }
 
 }  // namespace lotrinh::cli

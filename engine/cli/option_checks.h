@@ -21,4 +21,8 @@ void check_sweep(Context& ctx, const rules::RuleSet& rs);
 /// An error about the option `option`.
 diag::InputError option_problem(const std::string& option, std::string message, std::string hint);
 
+/// "did you mean 'X'?" for the name among `names` closest to `word`, compared without
+/// diacritics or case ("Dak Gley" finds "Đăk Glei"); "" when none is close.
+std::string did_you_mean_name(const std::string& word, const std::vector<std::string>& names);
+
 }  // namespace lotrinh::cli

@@ -20,11 +20,14 @@ struct Options {
   double max_input_mb = 512;            ///< --max-input-mb: the largest input file read, in MiB
   std::string out = "-";                ///< --out
   std::string commune;                  ///< explain --commune
+  std::string class_filter;             ///< classify --class: only the units of this class
+  std::string district;                 ///< classify --district: only the units of this district
   std::string on;                       ///< aggregate --on: the day whose units to aggregate to
   std::string classification;           ///< --classification (sweep, check --gaps)
   std::string param;                    ///< sweep --param
   double from = 0, to = 0, step = 0;    ///< sweep range
   bool excel = false;                   ///< --excel: CSV for Vietnamese Excel (BOM, ';', decimal comma)
+  bool codes = false;                   ///< --codes: ids and codes instead of the language's words
   double max_steps = 10000;             ///< --max-steps: the most values a sweep evaluates
   bool gaps = false;                    ///< check --gaps
   bool params = false;                  ///< check --params

@@ -10,9 +10,11 @@
 
 namespace lotrinh::config {
 
-/// A text in both languages (either may be empty).
+/// A text in both languages (either may be empty). `vi_translated`: the Vietnamese is the
+/// project's translation, not the law's wording (`title.vi_translated = true`).
 struct Text {
   std::string vi, en;
+  bool vi_translated = false;
 };
 
 /// A calendar date (from a TOML date).
@@ -116,12 +118,34 @@ struct NamedValue {
   diag::SourceLoc loc;
 };
 
+/// One row of a targets test's table (`given = [ { unit, year, ... }, ... ]`): a unit in a year.
+struct GivenRow {
+  std::string unit, district;
+  int year = 0;
+  std::vector<NamedValue> values;  ///< Indicator values; an indicator not named is missing.
+  diag::SourceLoc loc;
+};
+
+/// What a targets test expects of one target (of one district, for a district target).
+struct TargetExpectation {
+  std::string target;                   ///< The target's id.
+  std::optional<std::string> district;  ///< Set when written under a district name.
+  std::string outcome;                  ///< met | not-met | unknown
+  std::optional<double> value;          ///< The computed measure (NaN: "unknown"), when given.
+  diag::SourceLoc loc;                  ///< The key naming the target (or the district).
+};
+
 struct TestCase {
   std::string name;
   std::optional<int> year;
   std::vector<NamedValue> given;
   std::vector<NamedValue> set;
   std::vector<Expectation> expect;
+  /// A targets test: `given` is a table of rows (several units, several years) and `expect`
+  /// names targets. `given` and `expect` above are then empty.
+  bool targets = false;
+  std::vector<GivenRow> rows;
+  std::vector<TargetExpectation> expect_targets;
   diag::SourceLoc loc;
 };
 

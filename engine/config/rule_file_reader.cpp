@@ -1,6 +1,8 @@
 #include "config/rule_file_reader.h"
 
 #include <algorithm>
+#include <cmath>
+#include <unordered_map>
 
 #include "config/table_reader.h"
 #include "config/toml_tree.h"
@@ -39,6 +41,8 @@ const Words kChanges = {"per_year", "difference", "ratio"};
 const Words kCompares = {"<=", ">=", "<", ">", "=="};  // two-character ones first: "=<" suggests "<="
 const Words kReportedKeys = {"outcome", "source"};
 const Words kTestKeys = {"name", "year", "given", "set", "expect"};
+const Words kOutcomes = {"met", "not-met", "unknown"};
+const Words kOutcomeKeys = {"outcome", "value"};
 
 const TomlEntry* entry_of(const TomlValue& table, std::string_view key) {
   for (const auto& e : table.entries)
@@ -436,9 +440,17 @@ class RuleFileReader {
         else t.wrong_type(e.value, e.key, Want::kNumber);
       }
     };
-    numbers("given", tc.given);
+    const TomlValue* given = v.find("given");
+    tc.targets = given && given->type == TomlValue::Type::kArray;
+    if (tc.targets) read_rows(*given, ctx, tc.rows);
+    else numbers("given", tc.given);
     numbers("set", tc.set);
-    if (const TomlValue* expect = t.get("expect", Want::kTable)) {
+    const TomlValue* expect = t.get("expect", Want::kTable);
+    if (expect && expect->entries.empty())
+      problems_.error(expect->loc, msg("config.empty_expect", ctx), msg("config.empty_expect.hint"));
+    if (expect && tc.targets) {
+      for (const auto& e : expect->entries) read_target_expect(e, ctx, tc.expect_targets);
+    } else if (expect) {
       for (const auto& e : expect->entries) {
         const TomlValue& x = e.value;
         if (x.type == TomlValue::Type::kString) tc.expect.push_back(Expectation{e.key, x.str, e.key_loc});
@@ -450,6 +462,100 @@ class RuleFileReader {
       t.missing("expect", msg("config.missing_expect.hint"));
     }
     out_.tests.push_back(std::move(tc));
+  }
+
+  // A targets test's table: `given = [ { unit = "a", district = "D", year = 2021, x = 0.3 }, ... ]`.
+  void read_rows(const TomlValue& list, const std::string& ctx, std::vector<GivenRow>& out) {
+    if (list.items.empty()) problems_.error(list.loc, msg("config.empty_list", ctx, "given"), msg("config.given_row.hint"));
+    for (const auto& item : list.items) {
+      if (item.type != TomlValue::Type::kTable) {
+        problems_.error(item.loc, msg("config.wrong_item_type", ctx, "given", detail::want_name(Want::kTable), detail::type_name(item)),
+                        msg("config.given_row.hint"));
+        continue;
+      }
+      GivenRow row;
+      row.loc = item.loc;
+      bool has_unit = false, has_year = false;
+      for (const auto& e : item.entries) {
+        const TomlValue& x = e.value;
+        auto wrong = [&](Want want) {
+          problems_.error(x.loc, msg("config.wrong_type", ctx, e.key, detail::want_name(want), detail::type_name(x)),
+                          detail::want_hint(want));
+        };
+        if (e.key == "unit" || e.key == "district") {
+          if (x.type != TomlValue::Type::kString) { wrong(Want::kString); continue; }
+          (e.key == "unit" ? row.unit : row.district) = x.str;
+          has_unit = has_unit || e.key == "unit";
+        } else if (e.key == "year") {
+          if (x.type != TomlValue::Type::kInteger) { wrong(Want::kInteger); continue; }
+          row.year = static_cast<int>(x.integer);
+          has_year = true;
+        } else if (x.is_number()) {
+          row.values.push_back(NamedValue{e.key, x.number, e.key_loc});
+        } else {
+          wrong(Want::kNumber);
+        }
+      }
+      if (!has_unit && !item.find("unit"))
+        problems_.error(item.loc, msg("config.row_missing", ctx, "unit"), msg("config.given_row.hint"));
+      if (!has_year && !item.find("year"))
+        problems_.error(item.loc, msg("config.row_missing", ctx, "year"), msg("config.given_row.hint"));
+      if (has_unit && has_year) {
+        for (const auto& prev : out)
+          if (prev.unit == row.unit && prev.year == row.year) {
+            problems_.error(item.loc, msg("config.row_twice", ctx, row.unit, row.year, prev.loc.line), msg("config.row_twice.hint"));
+            break;
+          }
+      }
+      out.push_back(std::move(row));
+    }
+  }
+
+  // One entry of a targets test's `expect`: "target-id" = "met", = { outcome = "met", value = x },
+  // or, for a district target, = { "District" = "met", ... }.
+  void read_target_expect(const TomlEntry& e, const std::string& ctx, std::vector<TargetExpectation>& out) {
+    auto outcome = [&](const TomlValue& x, const std::string& what, std::optional<std::string> district, const SourceLoc& loc) {
+      TargetExpectation te{e.key, std::move(district), "", std::nullopt, loc};
+      if (x.type == TomlValue::Type::kString) {
+        te.outcome = x.str;
+        if (std::find(kOutcomes.begin(), kOutcomes.end(), x.str) == kOutcomes.end()) {
+          problems_.error(x.loc, msg("config.bad_outcome", ctx, what, x.str), detail::choice_hint(x.str, kOutcomes));
+          return;
+        }
+      } else {
+        TableReader ot(x, ctx, kOutcomeKeys, problems_);
+        auto word = ot.word("outcome", kOutcomes);
+        if (!ot.has("outcome")) ot.missing("outcome", detail::one_of_hint(kOutcomes));
+        if (!word) return;
+        te.outcome = *word;
+        if (const TomlValue* v = x.find("value")) {
+          if (v->is_number()) te.value = v->number;
+          else if (v->type == TomlValue::Type::kString && v->str == "unknown") te.value = NAN;
+          else {
+            problems_.error(v->loc, msg("config.bad_target_value", ctx, what, detail::type_name(*v)), msg("config.bad_target_value.hint"));
+            return;
+          }
+        }
+      }
+      out.push_back(std::move(te));
+    };
+    const TomlValue& x = e.value;
+    if (x.type == TomlValue::Type::kString || (x.type == TomlValue::Type::kTable && (x.find("outcome") || x.find("value")))) {
+      outcome(x, e.key, std::nullopt, e.key_loc);
+    } else if (x.type == TomlValue::Type::kTable && x.entries.empty()) {
+      problems_.error(x.loc, msg("config.empty_list", ctx, e.key), msg("config.bad_target_expect.hint"));
+    } else if (x.type == TomlValue::Type::kTable) {
+      for (const auto& d : x.entries) {
+        const TomlValue& y = d.value;
+        if (y.type == TomlValue::Type::kString || y.type == TomlValue::Type::kTable)
+          outcome(y, e.key + " (" + d.key + ")", d.key, d.key_loc);
+        else
+          problems_.error(y.loc, msg("config.bad_target_expect", ctx, e.key + " (" + d.key + ")", detail::type_name(y)),
+                          msg("config.bad_target_expect.hint"));
+      }
+    } else {
+      problems_.error(x.loc, msg("config.bad_target_expect", ctx, e.key, detail::type_name(x)), msg("config.bad_target_expect.hint"));
+    }
   }
 
   struct Name {
@@ -464,13 +570,13 @@ class RuleFileReader {
   // used twice is reported at its later use.
   void check_duplicate_names() {
     std::stable_sort(names_.begin(), names_.end(), [](const Name& a, const Name& b) { return before(a.loc, b.loc); });
+    std::unordered_map<std::string, size_t> first;  // name -> its first use
     for (size_t i = 0; i < names_.size(); ++i) {
-      for (size_t j = 0; j < i; ++j) {
-        if (names_[j].name != names_[i].name) continue;
-        problems_.error(names_[i].loc, msg("config.duplicate_name", names_[i].name, msg(names_[j].what), names_[j].loc.line),
-                        msg("config.duplicate_name.hint"));
-        break;
-      }
+      auto [it, added] = first.try_emplace(names_[i].name, i);
+      if (added) continue;
+      const Name& j = names_[it->second];
+      problems_.error(names_[i].loc, msg("config.duplicate_name", names_[i].name, msg(j.what), j.loc.line),
+                      msg("config.duplicate_name.hint"));
     }
   }
 
@@ -494,6 +600,9 @@ RuleFile parse_rule_file(const std::string& path, std::string_view text) {
   return out;
 }
 
-RuleFile read_rule_file(const std::string& path) { return parse_rule_file(path, diag::read_file(path)); }
+RuleFile read_rule_file(const std::string& path) {
+  std::string text = diag::read_file(path);
+  return parse_rule_file(diag::input_name(path), text);
+}
 
 }  // namespace lotrinh::config

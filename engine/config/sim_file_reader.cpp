@@ -31,10 +31,12 @@ const Words kScopes = {"province", "district", "district_and_neighbours"};
 const Words kNoiseKeys = {"sd"};
 const Words kConversionKeys = {"alias", "year", "factor", "source", "note"};
 
-const Words kScenarioTop = {"scenario", "rules", "budget", "allocation", "assumption", "event", "target", "calibration", "list"};
+const Words kScenarioTop = {"scenario", "rules", "budget", "allocation", "assumption", "event", "target", "calibration", "list", "workdays"};
+const Words kWorkdaysKeys = {"id", "source", "from", "until", "workdays", "basis", "note"};
+const Words kWorkdaysBases = {"reported", "derived", "estimated", "assumed"};
 const Words kListKeys = {"name", "data_year", "rules_year"};
 const Words kScenarioKeys = {"id", "title", "data", "model", "start_year", "end_year", "runs", "seed",
-                             "classification", "region_iii", "holding_back_exclude", "parameters"};
+                             "classification", "region_iii", "holding_back_exclude", "parameters", "targets"};
 const Words kTargetKeys = {"name", "year", "state", "where", "weight", "reported", "source", "fit"};
 const Words kWeights = {"households", "none"};
 const Words kCalibrationKeys = {"fit", "output"};
@@ -250,6 +252,13 @@ class ScenarioReader {
       if (const TomlValue* x = t.get("holding_back_exclude", Want::kArray))
         for (const auto& item : x->items)
           if (item.type == TomlValue::Type::kString) out_.holding_back_exclude.push_back(item.str);
+      if (const TomlValue* x = t.get("targets", Want::kArray)) {
+        // The targets rule sets the runs check (instead of the province manifest's).
+        out_.target_sets.emplace();
+        out_.target_sets_loc = x->loc;
+        for (const auto& item : x->items)
+          if (item.type == TomlValue::Type::kString) out_.target_sets->push_back(item.str);
+      }
     } else if (!top.has("scenario")) {
       top.missing("scenario", msg("sim.scenario.section.hint"));
     }
@@ -289,6 +298,29 @@ class ScenarioReader {
       }
       b.allocation = t.word("allocation", kBudgetAllocations).value_or("");
       out_.budget.push_back(b);
+    }
+    for (const TomlValue* v : table_items(root, "workdays", p_)) {
+      // The twinning agencies' workdays: the same number each year of [from, until], split
+      // equally among the agencies active that year, each part to the commune it is twinned with.
+      TableReader t(*v, msg("config.ctx.key", "workdays"), kWorkdaysKeys, p_);
+      ScenarioWorkdays w;
+      w.loc = v->loc;
+      required_string(t, "id", w.id);
+      required_string(t, "source", w.source);
+      w.from = t.integer("from").value_or(0);
+      w.until = t.integer("until").value_or(0);
+      if (!t.has("from")) t.missing("from", msg("sim.budget.hint"));
+      if (!t.has("until")) t.missing("until", msg("sim.budget.hint"));
+      if (const TomlValue* a = t.get("workdays", Want::kInteger)) {
+        w.workdays = a->integer;
+        if (w.workdays < 0) p_.error(a->loc, msg("sim.workdays.negative", w.id, w.workdays), msg("sim.workdays.negative.hint"));
+      } else if (!t.has("workdays")) {
+        t.missing("workdays", msg("sim.workdays.hint"));
+      }
+      w.basis = t.word("basis", kWorkdaysBases).value_or("");
+      if (!t.has("basis")) t.missing("basis", detail::one_of_hint(kWorkdaysBases));
+      w.note = t.string("note").value_or("");
+      out_.workdays.push_back(w);
     }
     if (const TomlValue* a = top.get("allocation", Want::kTable)) {
       TableReader t(*a, "[allocation]", kAllocationKeys, p_);

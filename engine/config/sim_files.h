@@ -103,6 +103,18 @@ struct ScenarioBudget {
   diag::SourceLoc loc, amount_loc;
 };
 
+/// The twinning agencies' workdays: `workdays` a year over [from, until], split equally (whole
+/// workdays, largest remainder) among the agencies active in the year, each part going to the
+/// commune it is twinned with, as the agencies' money is.
+struct ScenarioWorkdays {
+  std::string id, source;
+  int from = 0, until = 0;
+  std::int64_t workdays = 0;  ///< Per year, all agencies together.
+  std::string basis;          ///< reported | derived | estimated | assumed (printed in every output)
+  std::string note;
+  diag::SourceLoc loc;
+};
+
 /// A labelled assumption: a value the data lacks, readable by the allocation formula as `name`.
 struct ScenarioAssumption {
   std::string name;
@@ -164,6 +176,7 @@ struct ScenarioFile {
   std::vector<std::string> holding_back_exclude;
   std::vector<ScenarioRules> rules;
   std::vector<ScenarioBudget> budget;
+  std::vector<ScenarioWorkdays> workdays;  ///< The twinning agencies' workdays.
   /// The strategy: formula | table | equal | per-capita | per-poor-household | greedy | lp.
   std::string allocation = "formula";
   std::string objective;                  ///< lp: "population-weighted-poverty"
@@ -181,6 +194,10 @@ struct ScenarioFile {
   std::vector<ScenarioList> lists;
   std::string parameters;                 ///< A fitted-parameters file (central values), or "".
   std::vector<ScenarioTarget> targets;    ///< For lotrinh calibrate.
+  /// The targets rule sets checked in every run ([scenario] targets); absent: the province
+  /// manifest's [rules] targets.
+  std::optional<std::vector<std::string>> target_sets;
+  diag::SourceLoc target_sets_loc;
   std::vector<std::string> fit;           ///< The parameters calibrate fits.
   std::string calibration_output;         ///< Where calibrate writes the fitted parameters.
   diag::SourceLoc fit_loc;

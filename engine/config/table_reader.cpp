@@ -149,9 +149,10 @@ Text TableReader::text(std::string_view key) const {
   if (v->type == TomlValue::Type::kString) {
     out.en = v->str;
   } else if (v->type == TomlValue::Type::kTable) {
-    TableReader t(*v, context_, {"vi", "en"}, problems_);
+    TableReader t(*v, context_, {"vi", "en", "vi_translated"}, problems_);
     out.vi = t.string("vi").value_or("");
     out.en = t.string("en").value_or("");
+    out.vi_translated = t.boolean("vi_translated").value_or(false);
   } else {
     wrong_type(*v, key, Want::kTable);
   }

@@ -64,7 +64,8 @@ class TableReader {
   std::optional<Date> date(std::string_view key) const;
   /// A string with the place of its first character (see ExprText::exact).
   std::optional<ExprText> expr(std::string_view key) const;
-  /// A table { vi = "...", en = "..." }, or a string (taken as English).
+  /// A table { vi = "...", en = "...", vi_translated = true|false }, or a string (taken as
+  /// English).
   Text text(std::string_view key) const;
   /// A word from `words`; another word is reported with a suggestion.
   std::optional<std::string> word(std::string_view key, const std::vector<std::string>& words) const;

@@ -56,9 +56,21 @@ std::vector<std::string> InputFiles::paths() {
   return out;
 }
 
+namespace {
+bool g_stdin_read = false;  // guarded by lock()
+}  // namespace
+
 void InputFiles::clear() {
   std::lock_guard<std::mutex> g(lock());
   files().clear();
+  g_stdin_read = false;
+}
+
+bool InputFiles::claim_stdin() {
+  std::lock_guard<std::mutex> g(lock());
+  if (g_stdin_read) return false;
+  g_stdin_read = true;
+  return true;
 }
 
 }  // namespace lotrinh::diag

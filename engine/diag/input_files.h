@@ -20,8 +20,10 @@ class InputFiles {
   static std::optional<std::string> find(unsigned long long dev, unsigned long long ino);
   /// The paths of every recorded input, sorted (to name them, with their hashes, in a report).
   static std::vector<std::string> paths();
-  /// Forgets every record (a new command run begins).
+  /// Forgets every record (a new command run begins); standard input may be read again.
   static void clear();
+  /// Marks standard input read; false when this run has read it already (it can be read once).
+  static bool claim_stdin();
 };
 
 }  // namespace lotrinh::diag

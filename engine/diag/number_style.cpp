@@ -4,7 +4,7 @@
 
 namespace lotrinh::diag {
 
-std::string local_number(const std::string& plain) {
+std::string local_number(const std::string& plain, NumberKind kind) {
   if (lang() != Lang::kVi || plain.empty()) return plain;
   size_t start = plain[0] == '-' ? 1 : 0;
   size_t dot = plain.find('.');
@@ -13,7 +13,7 @@ std::string local_number(const std::string& plain) {
   for (size_t i = start; i < plain.size(); ++i)
     if (i != dot && (plain[i] < '0' || plain[i] > '9')) return plain;
   std::string whole = plain.substr(start, whole_end - start);
-  if (whole.size() >= 5) {
+  if (kind == NumberKind::kQuantity && whole.size() >= 4) {
     std::string grouped;
     for (size_t i = 0; i < whole.size(); ++i) {
       if (i && (whole.size() - i) % 3 == 0) grouped += '.';

@@ -1,6 +1,7 @@
 #include "diag/text_file.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -48,7 +49,53 @@ std::atomic<size_t> g_max_input_bytes{kDefaultMaxInputBytes};
 void set_max_input_bytes(size_t bytes) { g_max_input_bytes = bytes; }
 size_t max_input_bytes() { return g_max_input_bytes; }
 
+std::string input_name(const std::string& path) { return is_stdin(path) ? "<stdin>" : path; }
+
+namespace {
+
+// Standard input, to its end, at most max_input_bytes().
+std::string read_stdin() {
+  const std::string name = input_name("-");
+  auto refuse = [&](std::string message, std::string hint) {
+    Diagnostic d;
+    d.subject = name;
+    d.message = std::move(message);
+    d.hint = std::move(hint);
+    throw InputError(d);
+  };
+  if (!InputFiles::claim_stdin()) refuse(msg("io.stdin_twice"), msg("io.stdin_twice.hint"));
+  InputFiles::record(STDIN_FILENO, name);
+  const size_t limit = max_input_bytes();
+  std::string text;
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+    if (n > 0) {
+      text.append(buf, static_cast<size_t>(n));
+      if (text.size() > limit) refuse(msg("io.stdin_too_large", limit), msg("io.too_large.hint"));
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {  // stdin left non-blocking by a parent
+      pollfd p{STDIN_FILENO, POLLIN, 0};
+      ::poll(&p, 1, -1);
+      continue;
+    }
+    if (n < 0 && errno != EISDIR) {
+      Diagnostic d;
+      d.subject = name;
+      d.message = msg("io.cannot_read", std::strerror(errno));
+      throw InputError(d);
+    }
+    break;
+  }
+  return checked_text(name, std::move(text));
+}
+
+}  // namespace
+
 std::string read_file(const std::string& path) {
+  if (is_stdin(path)) return read_stdin();
   auto fail = [&](int err) {
     Diagnostic d;
     d.subject = path;

@@ -13,10 +13,16 @@ constexpr size_t kDefaultMaxInputBytes = size_t{512} << 20;
 void set_max_input_bytes(size_t bytes);
 size_t max_input_bytes();
 
+/// The path that names standard input as an input: "-".
+inline bool is_stdin(const std::string& path) { return path == "-"; }
+/// How an input is named in messages: "<stdin>" for "-", else its path.
+std::string input_name(const std::string& path);
+
 /// Reads `path` and records it in InputFiles; throws InputError naming the file when it cannot
 /// be read, is empty, is larger than max_input_bytes(), or is not a regular file (a device such
 /// as /dev/zero, a FIFO or a socket: opened without blocking, then refused). A folder reads as
-/// an empty file.
+/// an empty file. "-" reads standard input (a pipe or a terminal too), under the same limit and
+/// named "<stdin>"; a run reads it once (a second "-" is refused).
 std::string read_file(const std::string& path);
 
 /// Checks that `text` is non-empty, valid UTF-8 without NUL bytes; throws InputError located at

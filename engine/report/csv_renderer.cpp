@@ -2,6 +2,7 @@
 #include <string>
 #include <string_view>
 
+#include "diag/words.h"
 #include "report/cell_text.h"
 #include "report/renderers.h"
 
@@ -25,6 +26,9 @@ void append_field(std::string& out, std::string_view s, char sep = ',') {
   out += '"';
 }
 
+// The header of a column: its id, or under Vietnamese words its translated header.
+const std::string& header_text(const Column& col) { return diag::words() && !col.header.empty() ? col.header : col.id; }
+
 std::string field_text(const Cell& cell) {
   if (cell.is_missing()) return {};
   if (cell.number) return shortest_number(*cell.number);
@@ -37,10 +41,10 @@ std::string render_csv_excel(const ResultTable& table) {
   std::string out;
   for (size_t c = 0; c < table.columns.size(); ++c) {
     if (c > 0) out += ';';
-    append_field(out, table.columns[c].id, ';');
+    append_field(out, header_text(table.columns[c]), ';');
   }
   out += kLineEnd;
-  for (const auto& row : table.rows) {
+  table.for_each_row([&](const std::vector<Cell>& row) {
     for (size_t c = 0; c < table.columns.size(); ++c) {
       if (c > 0) out += ';';
       if (c >= row.size()) continue;
@@ -50,7 +54,7 @@ std::string render_csv_excel(const ResultTable& table) {
       append_field(out, f, ';');
     }
     out += kLineEnd;
-  }
+  });
   return out;
 }
 
@@ -58,16 +62,16 @@ std::string render_csv(const ResultTable& table) {
   std::string out;
   for (size_t c = 0; c < table.columns.size(); ++c) {
     if (c > 0) out += ',';
-    append_field(out, table.columns[c].id);
+    append_field(out, header_text(table.columns[c]));
   }
   out += kLineEnd;
-  for (const auto& row : table.rows) {
+  table.for_each_row([&](const std::vector<Cell>& row) {
     for (size_t c = 0; c < table.columns.size(); ++c) {
       if (c > 0) out += ',';
       if (c < row.size()) append_field(out, field_text(row[c]));
     }
     out += kLineEnd;
-  }
+  });
   return out;
 }
 

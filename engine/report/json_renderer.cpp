@@ -26,12 +26,12 @@ Json object(const ResultTable& table) {
   Json columns = Json::array();
   for (const auto& col : table.columns) columns.push_back(col.id);
   Json rows = Json::array();
-  for (const auto& row : table.rows) {
+  table.for_each_row([&](const std::vector<Cell>& row) {
     Json r = Json::object();
     for (size_t c = 0; c < table.columns.size(); ++c)
       r[table.columns[c].id] = c < row.size() ? value(row[c]) : Json(nullptr);
     rows.push_back(std::move(r));
-  }
+  });
   Json notes = Json::array();
   for (const auto& note : table.notes) notes.push_back(note);
   Json out = Json::object();

@@ -23,12 +23,35 @@ Cell percent(std::optional<double> fraction, int decimals) {
   return fraction ? percent(*fraction, decimals) : missing();
 }
 
+Cell year(int y) { return Cell{{}, static_cast<double>(y), 0, false, true}; }
+
 Cell missing() { return Cell{}; }
 
 void ResultTable::add_row(std::vector<Cell> cells) {
   assert(cells.size() == columns.size());
   cells.resize(columns.size());
   rows.push_back(std::move(cells));
+}
+
+void ResultTable::for_each_row(const std::function<void(const std::vector<Cell>&)>& f) const {
+  for (const auto& row : rows) f(row);
+  std::vector<Cell> made;
+  for (size_t i = 0; i < made_rows; ++i) {
+    made.assign(columns.size(), Cell{});
+    make_row(i, made);
+    f(made);
+  }
+}
+
+void ResultTable::materialize() {
+  rows.reserve(rows.size() + made_rows);
+  for (size_t i = 0; i < made_rows; ++i) {
+    std::vector<Cell> made(columns.size());
+    make_row(i, made);
+    rows.push_back(std::move(made));
+  }
+  made_rows = 0;
+  make_row = nullptr;
 }
 
 }  // namespace lotrinh::report

@@ -1,6 +1,7 @@
 #pragma once
 // A table of results (rows of cells under named columns, plus notes), independent of how it is
 // printed: render.h turns it into a terminal table, CSV or JSON.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,7 @@ struct Cell {
   std::optional<double> number;
   int decimals = -1;     ///< Decimals shown in a terminal table; -1: the shortest exact form.
   bool percent = false;  ///< `number` is a fraction, shown ×100 with " %" in a terminal table.
+  bool year = false;     ///< `number` is a year: never grouped by thousands ("2025", not "2.025").
 
   /// True when the cell holds neither a finite number nor text.
   bool is_missing() const;
@@ -41,6 +43,8 @@ Cell number(std::optional<double> v, int decimals = -1);
 Cell percent(double fraction, int decimals = -1);
 /// A percent cell, or a missing one when `fraction` is empty.
 Cell percent(std::optional<double> fraction, int decimals = -1);
+/// A year ("2025" in every language; a number in CSV, JSON and xlsx).
+Cell year(int y);
 /// A missing value ("-" in a table, an empty CSV field, JSON null).
 Cell missing();
 
@@ -51,8 +55,20 @@ struct ResultTable {
   std::vector<std::vector<Cell>> rows;  ///< Each row has one cell per column.
   std::vector<std::string> notes;
 
+  /// Rows made on demand after `rows`, for a table too big to hold as cells (classify of a
+  /// million units): `made_rows` of them, the i-th written into its argument by `make_row(i,
+  /// cells)`. The renderers read both; anything else reads `rows` (see materialize).
+  size_t made_rows = 0;
+  std::function<void(size_t, std::vector<Cell>&)> make_row;
+
   /// Appends a row. Requires: one cell per column (a short row is padded with missing cells).
   void add_row(std::vector<Cell> cells);
+  /// Number of rows, stored and made.
+  size_t row_count() const { return rows.size() + made_rows; }
+  /// Calls f(row) for every row in order; a made row lives until f returns.
+  void for_each_row(const std::function<void(const std::vector<Cell>&)>& f) const;
+  /// Makes the made rows and stores them in `rows`.
+  void materialize();
 };
 
 }  // namespace lotrinh::report

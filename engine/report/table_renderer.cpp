@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "report/cell_text.h"
@@ -18,70 +19,72 @@ std::string one_line(std::string s) {
   return s;
 }
 
-// A column holding numbers only (missing cells aside) is right-aligned, header included.
-Align column_align(const ResultTable& table, size_t col) {
-  if (table.columns[col].align == Align::kRight) return Align::kRight;
-  bool any_number = false;
-  for (const auto& row : table.rows) {
-    if (col >= row.size() || row[col].is_missing()) continue;
-    if (!row[col].number) return Align::kLeft;
-    any_number = true;
-  }
-  return any_number ? Align::kRight : Align::kLeft;
-}
-
 void append_padded(std::string& line, const std::string& s, int width, Align align) {
   std::string pad(static_cast<size_t>(std::max(0, width - display_width(s))), ' ');
   line += align == Align::kRight ? pad + s : s + pad;
 }
 
-void append_line(std::string& out, std::string line) {
-  line.erase(line.find_last_not_of(' ') + 1);
-  out += line;
+void append_line(std::string& out, std::string_view line) {
+  out += line.substr(0, line.find_last_not_of(' ') + 1);
   out += '\n';
 }
 
 }  // namespace
 
 std::string render_text_table(const ResultTable& table) {
+  // Two passes over the rows (widths and alignment, then the lines): no copy of every cell's
+  // text is kept, so a table of a million rows costs its output and little more.
   const size_t n = table.columns.size();
   std::vector<std::string> header(n);
-  std::vector<std::vector<std::string>> cells(table.rows.size(), std::vector<std::string>(n));
   std::vector<int> width(n, 0);
+  std::vector<bool> any_number(n, false), all_numbers(n, true);
   for (size_t c = 0; c < n; ++c) {
     const Column& col = table.columns[c];
     header[c] = one_line(col.header.empty() ? col.id : col.header);
     width[c] = display_width(header[c]);
   }
-  for (size_t r = 0; r < table.rows.size(); ++r) {
+  size_t text_bytes = 0;  // of every cell, for sizing the output once
+  table.for_each_row([&](const std::vector<Cell>& row) {
     for (size_t c = 0; c < n; ++c) {
-      cells[r][c] = c < table.rows[r].size() ? one_line(table_text(table.rows[r][c])) : "-";
-      width[c] = std::max(width[c], display_width(cells[r][c]));
+      const std::string shown = c < row.size() ? one_line(table_text(row[c])) : "-";
+      text_bytes += shown.size();
+      width[c] = std::max(width[c], display_width(shown));
+      // A column holding numbers only (missing cells aside) is right-aligned, header included.
+      if (c >= row.size() || row[c].is_missing()) continue;
+      if (!row[c].number) all_numbers[c] = false;
+      else any_number[c] = true;
     }
-  }
+  });
 
   std::string out;
+  // At most each cell's bytes plus its padding and the gaps between columns, a line each.
+  size_t line_bytes = 1;
+  for (size_t c = 0; c < n; ++c) line_bytes += static_cast<size_t>(width[c]) + 2;
+  out.reserve(text_bytes + table.row_count() * line_bytes + 4 * (table.title.size() + line_bytes) + 1024);
   if (!table.title.empty()) append_line(out, one_line(table.title));
   if (n > 0) {
     std::vector<Align> align(n);
     std::string head, rule;
     for (size_t c = 0; c < n; ++c) {
-      align[c] = column_align(table, c);
+      align[c] = table.columns[c].align == Align::kRight || (all_numbers[c] && any_number[c]) ? Align::kRight
+                                                                                              : Align::kLeft;
       if (c > 0) { head += "  "; rule += "  "; }
       append_padded(head, header[c], width[c], align[c]);
       rule += std::string(static_cast<size_t>(width[c]), '-');
     }
     append_line(out, head);
     append_line(out, rule);
-    for (size_t r = 0; r < cells.size(); ++r) {
-      std::string line;
+    std::string line;
+    table.for_each_row([&](const std::vector<Cell>& row) {
+      line.clear();
       for (size_t c = 0; c < n; ++c) {
         if (c > 0) line += "  ";
-        bool is_number = c < table.rows[r].size() && table.rows[r][c].number.has_value();
-        append_padded(line, cells[r][c], width[c], is_number ? Align::kRight : align[c]);
+        bool is_number = c < row.size() && row[c].number.has_value();
+        append_padded(line, c < row.size() ? one_line(table_text(row[c])) : "-", width[c],
+                      is_number ? Align::kRight : align[c]);
       }
       append_line(out, line);
-    }
+    });
   }
   if (!table.notes.empty()) {
     out += '\n';

@@ -116,10 +116,11 @@ class Workbook {
       worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), h.c_str(), header_);
       width[c] = std::max(width[c], std::min(display_width(h), 24));
     }
-    for (size_t r = 0; r < t.rows.size(); ++r) {
-      const auto row_i = static_cast<lxw_row_t>(r + 1);
-      for (size_t c = 0; c < t.rows[r].size() && c < t.columns.size(); ++c) {
-        const Cell& cell = t.rows[r][c];
+    size_t r = 0;
+    t.for_each_row([&](const std::vector<Cell>& row) {
+      const auto row_i = static_cast<lxw_row_t>(++r);
+      for (size_t c = 0; c < row.size() && c < t.columns.size(); ++c) {
+        const Cell& cell = row[c];
         const auto col_i = static_cast<lxw_col_t>(c);
         if (cell.number && std::isfinite(*cell.number)) {
           worksheet_write_number(ws, row_i, col_i, *cell.number, format(number_format(cell)));
@@ -129,12 +130,12 @@ class Workbook {
           width[c] = std::max(width[c], display_width(cell.text) + 1);
         }
       }
-    }
+    });
     for (size_t c = 0; c < width.size(); ++c)
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), std::min(width[c], 60), nullptr);
     worksheet_freeze_panes(ws, 1, 0);
-    if (!t.rows.empty() && !t.columns.empty())
-      worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(t.rows.size()),
+    if (t.row_count() > 0 && !t.columns.empty())
+      worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(t.row_count()),
                            static_cast<lxw_col_t>(t.columns.size() - 1));
   }
 

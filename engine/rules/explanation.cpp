@@ -7,11 +7,12 @@
 
 #include "diag/number_style.h"
 #include "diag/messages.h"
+#include "diag/words.h"
 
 namespace lotrinh::rules {
 namespace {
 
-const char* truth_word(Truth t) { return t == kTrue ? "true" : t == kFalse ? "false" : "unknown"; }
+std::string truth_word(Truth t) { return diag::word("truth", t == kTrue ? "true" : t == kFalse ? "false" : "unknown"); }
 
 const char* op_text(expr::CompareOp op) {
   switch (op) {
@@ -29,18 +30,39 @@ std::string trim(const std::string& s) { return s.empty() || s[0] != ' ' ? s : s
 
 std::string num(double v) { return diag::local_number(fmt::format("{}", std::round(v * 1e10) / 1e10)); }
 
+// Under words (Vietnamese without --codes): the name a planner reads for slot s, the
+// catalogue's name of the indicator read (for an alias, of the indicator in force), else the id.
+std::string slot_words(Workspace& ev, int s) {
+  const RuleSet& rs = ev.rules();
+  const Slot& slot = rs.slots[s];
+  if (!diag::words() || !rs.catalogue) return slot.name;
+  if (const data::Indicator* ind = rs.catalogue->find(ev.resolved_name(s)))
+    return diag::pick(ind->name_vi, ind->name_en, slot.name);
+  if (const data::Alias* a = rs.catalogue->find_alias(slot.name)) return diag::pick(a->name_vi, a->name_en, slot.name);
+  return slot.name;
+}
+
+// A value in the unit of its slot, for words: a fraction as "18,7 %", a count as "663".
+std::string value_words(double v, const std::string& unit) {
+  if (std::isnan(v)) return diag::msg("explain.missing");
+  if (unit == "fraction") return num(v * 100) + " %";
+  if (unit == "flag" && (v == 0 || v == 1)) return diag::word("flag", v == 1 ? "1" : "0");
+  if (unit == "km" || unit == "households" || unit == "people" || unit == "ratio") return num(v) + " " + diag::word("unit", unit);
+  return num(v);
+}
+
 class Explainer {
  public:
   Explainer(Workspace& ev, size_t i) : ev_(ev), rs_(ev.rules()), i_(i) {}
 
   void classification(const Classification& c) {
     std::string cls = ev_.class_name(c, i_);
-    lines_.push_back({0, c.name, cls, class_detail(c, cls)});
+    lines_.push_back({0, diag::words() && !c.title.vi.empty() ? c.title.vi : c.name, diag::word("class", cls), class_detail(c, cls)});
     int decided = ev_.classes(c)[i_];
     for (size_t r = 0; r < c.order.size(); ++r) {
       const ClassRule& rule = c.order[r];
       if (rule.when < 0) {
-        lines_.push_back({1, diag::msg("explain.otherwise", rule.cls), static_cast<int>(r) == decided ? "true" : "-", ""});
+        lines_.push_back({1, diag::msg("explain.otherwise", rule.cls), static_cast<int>(r) == decided ? truth_word(kTrue) : "-", ""});
       } else {
         lines_.push_back({1, diag::msg("explain.class_if", rule.cls), truth_word(ev_.node(rule.when, i_)),
                           rule.fallback ? diag::msg("explain.fallback") : ""});
@@ -50,7 +72,10 @@ class Explainer {
     }
   }
 
-  std::vector<ExplainLine> take() { return std::move(lines_); }
+  std::vector<ExplainLine> take() {
+    if (translated_) lines_.push_back({0, diag::msg("explain.translation_note"), "", ""});
+    return std::move(lines_);
+  }
 
  private:
   std::string class_detail(const Classification& c, const std::string& cls) {
@@ -88,6 +113,36 @@ class Explainer {
     return slot.name;
   }
 
+  // A criterion as a planner reads it: "Điều 3 (b): <its Vietnamese title>" (with '*' when the
+  // title is the project's translation), or its id with --codes or without a title.
+  std::string criterion_label(const Criterion& c) {
+    if (!diag::words() || c.title.vi.empty()) return c.name;
+    translated_ = translated_ || c.title.vi_translated;
+    const std::string& src = rs_.nodes[c.root].source;
+    return (src.empty() ? "" : src + ": ") + c.title.vi + (c.title.vi_translated ? "*" : "");
+  }
+
+  // A leaf as a planner reads it: "Tỷ lệ hộ nghèo (...) ≥ 20 %"; the expression with --codes.
+  std::string leaf_label(const Node& nd) {
+    if (!diag::words() || !nd.expr || !nd.expr->comparison()) return nd.text;
+    const auto& cmp = *nd.expr->comparison();
+    const Slot& lhs = rs_.slots[cmp.lhs_slot];
+    double c = cmp.rhs_slot < 0 ? cmp.rhs_constant : ev_.value(cmp.rhs_slot, i_);
+    return slot_words(ev_, cmp.lhs_slot) + " " + op_words(cmp.op) + " " + value_words(c, lhs.unit);
+  }
+
+  static const char* op_words(expr::CompareOp op) {
+    switch (op) {
+      case expr::CompareOp::kLt: return "<";
+      case expr::CompareOp::kLe: return "≤";
+      case expr::CompareOp::kGt: return ">";
+      case expr::CompareOp::kGe: return "≥";
+      case expr::CompareOp::kEq: return "=";
+      case expr::CompareOp::kNe: return "≠";
+    }
+    return "?";
+  }
+
   // `show_clause` is false for a criterion's root, whose clause its criterion line shows.
   void node(int n, int depth, bool show_clause = true) {
     const Node& nd = rs_.nodes[n];
@@ -96,25 +151,30 @@ class Explainer {
     switch (nd.kind) {
       case Node::Kind::kRef: {
         const Criterion& c = rs_.criteria[nd.ref];
+        std::string label = criterion_label(c);
+        bool titled = label != c.name;  // the title names the clause: no "[source]" after it
         if (expanded_.count(nd.ref)) {
-          lines_.push_back({depth, c.name, truth_word(t), diag::msg("explain.see_above")});
+          lines_.push_back({depth, label, truth_word(t), diag::msg("explain.see_above")});
           return;
         }
         expanded_.insert(nd.ref);
         const Node& root = rs_.nodes[c.root];
         if (root.kind == Node::Kind::kLeaf) {
-          lines_.push_back({depth, c.name + ": " + root.text, truth_word(t), leaf_detail(ev_, c.root, i_) + clause});
+          lines_.push_back({depth, titled ? label : c.name + ": " + root.text, truth_word(t),
+                            leaf_detail(ev_, c.root, i_) + (titled ? "" : clause)});
+        } else if (root.kind == Node::Kind::kUnknown && titled) {
+          lines_.push_back({depth, label, truth_word(t), diag::msg("explain.unknown_law")});
         } else {
-          lines_.push_back({depth, c.name, truth_word(t), root.source.empty() ? "" : "[" + root.source + "]"});
+          lines_.push_back({depth, label, truth_word(t), root.source.empty() || titled ? "" : "[" + root.source + "]"});
           node(c.root, depth + 1, false);
         }
         return;
       }
       case Node::Kind::kLeaf:
-        lines_.push_back({depth, nd.text, truth_word(t), leaf_detail(ev_, n, i_) + clause});
+        lines_.push_back({depth, leaf_label(nd), truth_word(t), leaf_detail(ev_, n, i_) + clause});
         return;
       case Node::Kind::kUnknown:
-        lines_.push_back({depth, diag::msg("explain.unknown_clause"), "unknown", nd.note + clause});
+        lines_.push_back({depth, diag::msg("explain.unknown_clause"), truth_word(kUnknown), nd.note + clause});
         return;
       case Node::Kind::kAll: lines_.push_back({depth, diag::msg("explain.all"), truth_word(t), trim(clause)}); break;
       case Node::Kind::kAny: lines_.push_back({depth, diag::msg("explain.any"), truth_word(t), trim(clause)}); break;
@@ -135,11 +195,13 @@ class Explainer {
   size_t i_;
   std::vector<ExplainLine> lines_;
   std::set<int> expanded_;
+  bool translated_ = false;  ///< A title shown is the project's translation: footnote it.
 };
 
 }  // namespace
 
 std::string display_value(double v, const std::string& unit) {
+  if (diag::words()) return value_words(v, unit);
   if (std::isnan(v)) return diag::msg("explain.missing");
   if (unit == "fraction") return fmt::format("{} ({} %)", num(v), num(v * 100));
   return num(v);
@@ -151,6 +213,7 @@ std::string leaf_detail(Workspace& ev, int n, size_t i) {
   if (nd.kind != Node::Kind::kLeaf || !nd.expr) return {};
   auto label = [&](int s) {
     const Slot& slot = rs.slots[s];
+    if (diag::words()) return slot_words(ev, s);
     return ev.resolved_name(s) != slot.name ? slot.name + "[" + ev.resolved_name(s) + "]" : slot.name;
   };
   auto values_of = [&](const expr::CompiledExpr& e) {
@@ -192,14 +255,16 @@ std::string leaf_detail(Workspace& ev, int n, size_t i) {
   double v = ev.value(cmp->lhs_slot, i);
   double c = cmp->rhs_slot < 0 ? cmp->rhs_constant : ev.value(cmp->rhs_slot, i);
   std::string rhs_name = cmp->rhs_slot < 0 ? "" : " (" + rs.slots[cmp->rhs_slot].name + ")";
-  std::string head = fmt::format("{} {}, {} {} {}{}", label(cmp->lhs_slot), display_value(v, lhs.unit),
-                                 diag::msg("explain.needs"), op_text(cmp->op), num(c), rhs_name);
+  // Under words the leaf's label already names the indicator and the threshold: the value alone.
+  std::string head = diag::words() ? value_words(v, lhs.unit)
+                                   : fmt::format("{} {}, {} {} {}{}", label(cmp->lhs_slot), display_value(v, lhs.unit),
+                                                 diag::msg("explain.needs"), op_text(cmp->op), num(c), rhs_name);
   bool pass = expr::compare(cmp->op, v, c) != 0;
   if (cmp->op == expr::CompareOp::kEq || cmp->op == expr::CompareOp::kNe)
     return head + ": " + diag::msg(pass ? "explain.met" : "explain.not_met");
   double gap = std::fabs(v - c);
   std::string amount = lhs.unit == "fraction" ? diag::msg("explain.points", diag::local_number(fmt::format("{:.1f}", gap * 100)))
-                                              : (num(gap) + (lhs.unit.empty() || lhs.unit == "flag" ? "" : " " + lhs.unit));
+                                              : (num(gap) + (lhs.unit.empty() || lhs.unit == "flag" ? "" : " " + diag::word("unit", lhs.unit)));
   if (gap == 0) return head + ": " + diag::msg("explain.exactly_at");
   return head + ": " + diag::msg(pass ? "explain.to_spare" : "explain.short", amount);
 }
@@ -215,6 +280,10 @@ std::string render_explanation(const std::vector<ExplainLine>& lines) {
   std::string out;
   for (const auto& l : lines) {
     out += std::string(static_cast<size_t>(l.depth) * 2, ' ');
+    if (l.result.empty() && l.detail.empty()) {  // a footnote
+      out += l.item + "\n";
+      continue;
+    }
     out += l.item + ": " + l.result;
     if (!l.detail.empty()) out += "  — " + l.detail;
     out += "\n";

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "diag/messages.h"
+#include "diag/words.h"
 #include "rules/explanation.h"
 
 namespace lotrinh::rules {
@@ -47,7 +48,7 @@ std::vector<int> classification_leaves(const RuleSet& rs, const Classification& 
   return out;
 }
 
-const char* word(Truth t) { return t == kTrue ? "true" : t == kFalse ? "false" : "unknown"; }
+std::string word(Truth t) { return diag::word("truth", t == kTrue ? "true" : t == kFalse ? "false" : "unknown"); }
 
 }  // namespace
 

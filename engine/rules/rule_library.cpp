@@ -7,6 +7,7 @@
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "diag/spelling.h"
+#include "diag/text_file.h"
 
 namespace lotrinh::rules {
 namespace fs = std::filesystem;
@@ -22,7 +23,7 @@ std::vector<std::string> rule_file_paths(const std::string& path) {
         out.push_back(p.string());
     }
     std::sort(out.begin(), out.end());
-  } else if (fs::exists(path, ec)) {
+  } else if (fs::exists(path, ec) || diag::is_stdin(path)) {
     out.push_back(path);
   } else {
     diag::Diagnostic d;
@@ -39,7 +40,7 @@ void RuleLibrary::load(const std::vector<std::string>& paths, bool selected) {
   for (const auto& p : paths) {
     for (const auto& file : rule_file_paths(p)) {
       std::error_code ec;
-      std::string canon = fs::weakly_canonical(file, ec).string();
+      std::string canon = diag::is_stdin(file) ? file : fs::weakly_canonical(file, ec).string();
       if (auto it = path_to_id_.find(canon); it != path_to_id_.end()) {
         if (selected && std::find(selected_.begin(), selected_.end(), it->second) == selected_.end())
           selected_.push_back(it->second);

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
@@ -33,15 +34,12 @@ std::string trim(const std::string& s) {
 }
 
 // Replaces the element named like `item` in `list`, or appends it (keeps the base's order).
+// `index` holds the list's positions by name, so that merging n items takes linear time.
 template <class T, class Key>
-void merge_by(std::vector<T>& list, const T& item, Key key) {
-  for (auto& existing : list) {
-    if (key(existing) == key(item)) {
-      existing = item;
-      return;
-    }
-  }
-  list.push_back(item);
+void merge_by(std::vector<T>& list, std::unordered_map<std::string, size_t>& index, const T& item, Key key) {
+  auto [it, added] = index.try_emplace(key(item), list.size());
+  if (added) list.push_back(item);
+  else list[it->second] = item;
 }
 
 class Compiler {
@@ -125,12 +123,13 @@ class Compiler {
         sink_.error(c.loc, diag::msg("rules.name_taken", c.name), diag::msg("rules.name_taken.hint"));
         continue;
       }
-      rs_.criteria.push_back(Criterion{c.name, -1, c.loc});
+      rs_.criterion_ids.emplace(c.name, static_cast<int>(rs_.criteria.size()));
+      rs_.criteria.push_back(Criterion{c.name, -1, c.loc, c.root.title});
     }
-    for (auto& crit : rs_.criteria) {
-      const auto& decl = *std::find_if(decls.begin(), decls.end(), [&](auto& d) { return d.name == crit.name; });
-      crit.root = add_node(decl.root);
-    }
+    // Declarations by name (the merged list has each name once).
+    std::unordered_map<std::string, const config::CriterionDecl*> decl_of;
+    for (const auto& d : decls) decl_of.emplace(d.name, &d);
+    for (auto& crit : rs_.criteria) crit.root = add_node(decl_of.at(crit.name)->root);
     check_criteria_cycles();
   }
 
@@ -245,10 +244,9 @@ class Compiler {
   // classification, or a truth value of a criterion.
   void check_tests() {
     for (const auto& t : rs_.tests) {
-      int year = t.year.value_or(0);
-      for (const auto& g : t.given) {
+      auto check_given = [&](const config::NamedValue& g, int year) {
         auto slot = rs_.symbols.find(g.name);
-        if (!slot || rs_.slots[*slot].kind == SlotKind::kParameter) continue;  // reported by run_tests
+        if (!slot || rs_.slots[*slot].kind == SlotKind::kParameter) return;  // reported by run_tests
         double min = -std::numeric_limits<double>::infinity(), max = std::numeric_limits<double>::infinity();
         std::string id = g.name;
         if (const data::Alias* a = rs_.catalogue->find_alias(g.name)) {
@@ -261,7 +259,10 @@ class Compiler {
         }
         if (auto problem = check_value(diag::msg("rules.what.given", g.name), g.value, rs_.slots[*slot].unit, min, max))
           sink_.error(g.loc, problem->message, problem->hint);
-      }
+      };
+      for (const auto& g : t.given) check_given(g, t.year.value_or(0));
+      for (const auto& row : t.rows)
+        for (const auto& g : row.values) check_given(g, row.year);
       for (const auto& s : t.set) {
         const Parameter* p = rs_.find_parameter(s.name);
         if (!p) continue;  // reported when the test runs
@@ -357,6 +358,7 @@ class Compiler {
     node.loc = n.loc;
     node.note = n.note;
     node.source = n.source;
+    node.title = n.title;
     using K = config::CriterionNode::Kind;
     switch (n.kind) {
       case K::kLeaf: {
@@ -400,32 +402,41 @@ class Compiler {
     for (int c : node.children) refs_of(c, out);
   }
 
+  // Depth-first over the references between criteria, with a stack of its own: a chain of
+  // tens of thousands of criteria must not exhaust the call stack.
   void check_criteria_cycles() {
     const size_t n = rs_.criteria.size();
-    std::vector<int> state(n, 0);
-    std::vector<int> stack;
-    std::set<int> reported;
-    std::function<void(int)> visit = [&](int i) {
-      if (state[i] == 2) return;
-      if (state[i] == 1) {
-        if (reported.count(i)) return;
-        reported.insert(i);
-        std::string path;
-        auto start = std::find(stack.begin(), stack.end(), i);
-        for (auto it = start; it != stack.end(); ++it) path += rs_.criteria[*it].name + " -> ";
-        path += rs_.criteria[i].name;
-        sink_.error(rs_.criteria[i].loc, diag::msg("rules.criteria_cycle", path), diag::msg("rules.cycle.hint"));
-        return;
+    std::vector<std::vector<int>> refs(n);
+    for (size_t i = 0; i < n; ++i)
+      if (rs_.criteria[i].root >= 0) refs_of(rs_.criteria[i].root, refs[i]);
+    std::vector<int> state(n, 0);  // 0 new, 1 on the path, 2 done
+    std::vector<bool> reported(n, false);
+    std::vector<std::pair<int, size_t>> path;  // (criterion, next reference to follow)
+    for (size_t start = 0; start < n; ++start) {
+      if (state[start] != 0) continue;
+      state[start] = 1;
+      path.emplace_back(static_cast<int>(start), 0);
+      while (!path.empty()) {
+        auto& [i, next] = path.back();
+        if (next == refs[i].size()) {
+          state[i] = 2;
+          path.pop_back();
+          continue;
+        }
+        const int r = refs[i][next++];
+        if (state[r] == 0) {
+          state[r] = 1;
+          path.emplace_back(r, 0);
+        } else if (state[r] == 1 && !reported[r]) {
+          reported[r] = true;
+          std::string cycle;
+          auto at = std::find_if(path.begin(), path.end(), [&](const auto& p) { return p.first == r; });
+          for (auto it = at; it != path.end(); ++it) cycle += rs_.criteria[it->first].name + " -> ";
+          cycle += rs_.criteria[r].name;
+          sink_.error(rs_.criteria[r].loc, diag::msg("rules.criteria_cycle", cycle), diag::msg("rules.cycle.hint"));
+        }
       }
-      state[i] = 1;
-      stack.push_back(i);
-      std::vector<int> refs;
-      if (rs_.criteria[i].root >= 0) refs_of(rs_.criteria[i].root, refs);
-      for (int r : refs) visit(r);
-      stack.pop_back();
-      state[i] = 2;
-    };
-    for (size_t i = 0; i < n; ++i) visit(static_cast<int>(i));
+    }
   }
 
   RuleSet& rs_;
@@ -444,6 +455,7 @@ std::shared_ptr<const RuleSet> RuleSet::compile(const std::vector<const config::
   std::vector<config::DerivedDecl> derived;
   std::vector<config::CriterionDecl> criteria;
   std::vector<config::ClassificationDecl> classifications;
+  std::unordered_map<std::string, size_t> param_at, derived_at, criterion_at, classification_at, target_at;
   for (const config::RuleFile* f : chain) {
     rs->id = f->id;
     rs->path = f->path;
@@ -456,11 +468,12 @@ std::shared_ptr<const RuleSet> RuleSet::compile(const std::vector<const config::
     if (!f->level.empty()) rs->level = f->level;
     if (f->effective_from) rs->effective_from = f->effective_from;
     if (f->effective_until) rs->effective_until = f->effective_until;
-    for (const auto& p : f->parameters) merge_by(params, p, [](auto& x) { return x.name; });
-    for (const auto& d : f->derived) merge_by(derived, d, [](auto& x) { return x.name; });
-    for (const auto& c : f->criteria) merge_by(criteria, c, [](auto& x) { return x.name; });
-    for (const auto& c : f->classifications) merge_by(classifications, c, [](auto& x) { return x.name; });
-    for (const auto& t : f->targets) merge_by(rs->targets, t, [](auto& x) { return x.id; });
+    auto name = [](auto& x) -> const std::string& { return x.name; };
+    for (const auto& p : f->parameters) merge_by(params, param_at, p, name);
+    for (const auto& d : f->derived) merge_by(derived, derived_at, d, name);
+    for (const auto& c : f->criteria) merge_by(criteria, criterion_at, c, name);
+    for (const auto& c : f->classifications) merge_by(classifications, classification_at, c, name);
+    for (const auto& t : f->targets) merge_by(rs->targets, target_at, t, [](auto& x) -> const std::string& { return x.id; });
   }
   rs->tests = chain.back()->tests;
 
@@ -498,9 +511,8 @@ const Criterion* RuleSet::find_criterion(const std::string& name) const {
 }
 
 int RuleSet::criterion_index(const std::string& name) const {
-  for (size_t i = 0; i < criteria.size(); ++i)
-    if (criteria[i].name == name) return static_cast<int>(i);
-  return -1;
+  auto it = criterion_ids.find(name);
+  return it == criterion_ids.end() ? -1 : it->second;
 }
 
 const Classification* RuleSet::find_classification(const std::string& name) const {

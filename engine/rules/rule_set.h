@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "config/rule_file.h"
@@ -49,6 +50,7 @@ struct Node {
   int at_least = 0;
   std::vector<int> children;
   std::string note, source;          ///< Clause annotations (kUnknown: why unknown).
+  config::Text title;                ///< The clause's title, where the file gives one.
   diag::SourceLoc loc;
 };
 
@@ -56,6 +58,7 @@ struct Criterion {
   std::string name;
   int root = -1;
   diag::SourceLoc loc;
+  config::Text title;  ///< Its root's title (title.vi / title.en), where the file gives one.
 };
 
 struct ClassRule {
@@ -107,6 +110,7 @@ class RuleSet {
   std::vector<Derived> derived;  ///< In dependency order.
   std::vector<Node> nodes;
   std::vector<Criterion> criteria;
+  std::unordered_map<std::string, int> criterion_ids;  ///< criteria's indexes by name.
   std::vector<Classification> classifications;
   std::vector<config::TargetDecl> targets;
   std::vector<CompiledTarget> compiled_targets;  ///< targets[i]'s expressions.

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "rules/rule_set.h"
+#include "rules/target_check.h"
 
 namespace lotrinh::rules {
 
@@ -18,8 +19,9 @@ struct TestOutcome {
 
 /// Runs every test of `rules`. A test naming an unknown key in `given`, `set` or `expect`, or a
 /// year the rule set does not apply to, is reported as an InputError (the file is wrong, not the
-/// rules).
-std::vector<TestOutcome> run_tests(const std::shared_ptr<const RuleSet>& rules);
+/// rules). A targets test (its `given` a table of rows) checks the targets on that table;
+/// `classifier` gives the rule set that classifies a year for `class = "name:class"` targets.
+std::vector<TestOutcome> run_tests(const std::shared_ptr<const RuleSet>& rules, const RuleSetForYear& classifier = {});
 
 /// The data year a test uses when it names none: the first year whose 31 December lies in the
 /// rule set's effective period.

@@ -8,6 +8,7 @@
 
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "rules/workspace.h"
 
 namespace lotrinh::rules {
 namespace {
@@ -37,9 +38,7 @@ bool mentions_name(const std::string& text, const std::string& word) {
   return false;
 }
 
-namespace {
-
-bool compare_ok(const std::string& op, double a, double b) {
+bool target_met(const std::string& op, double a, double b) {
   if (op == "<") return a < b;
   if (op == "<=") return a <= b;
   if (op == ">") return a > b;
@@ -47,7 +46,48 @@ bool compare_ok(const std::string& op, double a, double b) {
   return std::fabs(a - b) < 1e-12;
 }
 
-}  // namespace
+GroupAggregate aggregate_group(const std::string& a, const double* x, const double* w, const size_t* m, size_t size) {
+  GroupAggregate out;
+  double sum = 0, wsum = 0, mn = INFINITY, mx = -INFINITY;
+  int count = 0;
+  for (size_t k = 0; k < size; ++k) {
+    const size_t i = m[k];
+    const double wi = w ? w[i] : 1.0;
+    if (std::isnan(x[i]) || std::isnan(wi)) { ++out.missing; continue; }
+    sum += x[i];
+    wsum += wi;
+    mn = std::min(mn, x[i]);
+    mx = std::max(mx, x[i]);
+    count += x[i] != 0;
+  }
+  double v = NAN;
+  if (out.missing == 0 && size > 0) {
+    if (a == "mean") v = sum / static_cast<double>(size);
+    else if (a == "sum") v = sum;
+    else if (a == "count") v = count;
+    else if (a == "share") v = static_cast<double>(count) / static_cast<double>(size);
+    else if (a == "min") v = mn;
+    else if (a == "max") v = mx;
+    else if (a == "weighted_mean") {
+      double ws = 0;
+      for (size_t k = 0; k < size; ++k) ws += x[m[k]] * (w ? w[m[k]] : 1.0);
+      v = wsum > 0 ? ws / wsum : NAN;
+    }
+  } else if (size == 0 && (a == "count" || a == "sum")) {
+    v = 0;
+  }
+  // Rounded like derived values (see round_to_12_digits), for `targets` and the simulator alike.
+  out.value = round_to_12_digits(v);
+  return out;
+}
+
+double target_measure(const config::TargetDecl& t, double a, double b) {
+  if (t.change.empty() || t.years.size() != 2) return a;
+  if (t.change == "per_year") return (b - a) / (t.years[1] - t.years[0]);
+  if (t.change == "difference") return b - a;
+  if (t.change == "ratio") return a != 0 ? b / a : NAN;
+  return NAN;
+}
 
 std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& targets, const data::CommuneTable& table,
                                         int data_year, const RuleSetForYear& classifier, const Overrides& overrides) {
@@ -101,35 +141,9 @@ std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& ta
       }
       for (const auto& g : groups) {
         const auto& m = members[g];
-        double sum = 0, wsum = 0, mn = INFINITY, mx = -INFINITY;
-        int count = 0, missing = 0;
-        for (size_t i : m) {
-          if (std::isnan(x[i]) || std::isnan(w[i])) { ++missing; continue; }
-          sum += x[i];
-          wsum += w[i];
-          mn = std::min(mn, x[i]);
-          mx = std::max(mx, x[i]);
-          count += x[i] != 0;
-        }
-        double v = NAN;
-        const std::string& a = t.aggregate;
-        if (missing == 0 && !m.empty()) {
-          if (a == "mean") v = sum / static_cast<double>(m.size());
-          else if (a == "sum") v = sum;
-          else if (a == "count") v = count;
-          else if (a == "share") v = static_cast<double>(count) / static_cast<double>(m.size());
-          else if (a == "min") v = mn;
-          else if (a == "max") v = mx;
-          else if (a == "weighted_mean") {
-            double ws = 0;
-            for (size_t i : m) ws += x[i] * w[i];
-            v = wsum > 0 ? ws / wsum : NAN;
-          }
-        } else if (m.empty() && (a == "count" || a == "sum")) {
-          v = 0;
-        } else if (missing > 0) {
-          why = diag::msg("targets.missing_values", missing, y);
-        }
+        const GroupAggregate ga = aggregate_group(t.aggregate, x.data(), w.data(), m.data(), m.size());
+        const double v = ga.value;
+        if (std::isnan(v) && ga.missing > 0) why = diag::msg("targets.missing_values", ga.missing, y);
         agg[g][y] = {v, static_cast<int>(m.size())};
       }
     }
@@ -146,9 +160,7 @@ std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& ta
       if (!t.change.empty() && years.size() == 2) {
         double a = agg[g].count(years[0]) ? agg[g][years[0]].first : NAN;
         double b = agg[g].count(years[1]) ? agg[g][years[1]].first : NAN;
-        if (t.change == "per_year") v = (b - a) / (years[1] - years[0]);
-        else if (t.change == "difference") v = b - a;
-        else if (t.change == "ratio") v = a != 0 ? b / a : NAN;
+        v = target_measure(t, a, b);
         r.measure += fmt::format(", {} {}-{}", t.change, years[0], years[1]);
         r.units = agg[g].count(years[1]) ? agg[g][years[1]].second : 0;
       } else {
@@ -157,7 +169,10 @@ std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& ta
         r.units = p.second;
         r.measure += fmt::format(", {}", years[0]);
       }
-      r.computed = v;
+      // Rounded like derived values: a fall from 0.35 to 0.19 over 4 years is -0.04, not
+      // -0.039999999999999994, and meets a target of -0.04.
+      r.computed = round_to_12_digits(v);
+      v = r.computed;
       // A change between two years read through an alias that resolves to different indicators
       // (two poverty standards) compares different series: say so.
       if (t.of && years.size() == 2)
@@ -170,13 +185,15 @@ std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& ta
       if (!t.reported_outcome.empty()) reported = diag::msg("targets.reported", t.reported_outcome, t.reported_source);
       if (!t.value) {
         r.status = "no-value";
+        r.reason = diag::msg("targets.value_unknown");
         r.detail += diag::msg("targets.value_unknown") + (reported.empty() ? "" : "; " + reported);
       } else if (std::isnan(v)) {
         r.status = "unknown";
-        r.detail += why.empty() ? diag::msg("targets.cannot_compute") : why;
+        r.reason = why.empty() ? diag::msg("targets.cannot_compute") : why;
+        r.detail += r.reason;
         if (!reported.empty()) r.detail += "; " + reported;
       } else {
-        r.status = compare_ok(t.compare, v, *t.value) ? "met" : "not-met";
+        r.status = target_met(t.compare, v, *t.value) ? "met" : "not-met";
         r.detail += reported;
       }
       if (!t.source.empty()) r.detail += (r.detail.empty() || r.detail.ends_with("; ") ? "" : "; ") + t.source;

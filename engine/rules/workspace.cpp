@@ -11,19 +11,20 @@
 #include "rules/column_kernels.h"
 
 namespace lotrinh::rules {
-namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-using kernels::Word;
-
-// Derived values are rounded to 12 significant digits: data are decimal, doubles are binary,
-// and without this 0.35 + 0.30 gives 0.6499999999999999, just short of a 65 % threshold.
+// Data are decimal, doubles are binary: without this 0.35 + 0.30 gives 0.6499999999999999, just
+// short of a 65 % threshold.
 double round_to_12_digits(double v) {
   if (!std::isfinite(v) || v == 0) return v;
   const double scale = std::pow(10.0, 11 - static_cast<int>(std::floor(std::log10(std::fabs(v)))));
   const double r = std::round(v * scale) / scale;
   return std::isfinite(r) ? r : v;
 }
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+using kernels::Word;
 
 std::string year_ranges(const std::vector<config::ParamValue>& values) {
   std::string s;

@@ -136,4 +136,8 @@ class Workspace {
   std::vector<NonFinite> nonfinite_;
 };
 
+/// `v` rounded to 12 significant digits (NaN, infinities and 0 unchanged): derived values and
+/// the measures of targets are, so that decimal data meet the thresholds they equal.
+double round_to_12_digits(double v);
+
 }  // namespace lotrinh::rules

@@ -26,6 +26,7 @@ Aggregates::Aggregates(const AggregateShape& s) : shape_(s) {
   hold_ = at; at += s.communes * s.criteria;
   clamp_ = at; at += s.states;
   missing_ = at; at += s.states;
+  target_ = at; at += s.targets * kTargetOutcomes;
   v_.assign(at, 0);
 }
 

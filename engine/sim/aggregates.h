@@ -12,6 +12,7 @@ namespace lotrinh::sim {
 struct AggregateShape {
   size_t communes = 0, groups = 0, years = 0, criteria = 0, states = 0;  ///< groups: province + districts.
   size_t lists = 0;  ///< Official lists made during the run.
+  size_t targets = 0;  ///< (target, group) pairs checked (sim/target_plan.h).
   bool operator==(const AggregateShape&) const = default;
 };
 
@@ -59,6 +60,11 @@ class Aggregates {
   std::int64_t& missing(size_t s) { return v_[missing_ + s]; }
   std::int64_t missing(size_t s) const { return v_[missing_ + s]; }
 
+  /// Runs in which (target, group) pair p ended with outcome o (a sim::TargetOutcome).
+  static constexpr size_t kTargetOutcomes = 8;
+  std::int64_t& target(size_t p, size_t o) { return v_[target_ + p * kTargetOutcomes + o]; }
+  std::int64_t target(size_t p, size_t o) const { return v_[target_ + p * kTargetOutcomes + o]; }
+
   /// Adds another shard's counts (same shape).
   void add(const Aggregates& other);
   /// Bytes held (independent of the number of runs).
@@ -74,7 +80,7 @@ class Aggregates {
 
  private:
   AggregateShape shape_;
-  size_t exit_, iii_, unknown_, listed_, fan_, last_, behind_, hold_, clamp_, missing_;
+  size_t exit_, iii_, unknown_, listed_, fan_, last_, behind_, hold_, clamp_, missing_, target_;
   std::vector<std::int64_t> v_;
 };
 

@@ -49,6 +49,8 @@ ModelProgram::ModelProgram(const config::ModelFile& model, const data::Catalogue
   add("travel_hours", {});
   L.twinned = L.symbols.size();
   add("twinned_agencies", {});
+  L.workdays = L.symbols.size();
+  add("twin_workdays", {});
   L.spill0 = L.symbols.size();
   for (const auto& s : model.spillovers) {
     add(s.name, s.loc);

@@ -18,7 +18,7 @@ struct ModelLayout {
   std::vector<std::string> state_units;   ///< Their catalogue units.
   std::vector<double> state_min, state_max;  ///< Catalogue ranges (clamps).
   std::vector<int> updated;               ///< Indexes of the states with an update expression.
-  int state0 = 0, param0 = 0, term0 = 0, spend0 = 0, travel = 0, twinned = 0, spill0 = 0, shock0 = 0, noise0 = 0, year = 0;
+  int state0 = 0, param0 = 0, term0 = 0, spend0 = 0, travel = 0, twinned = 0, workdays = 0, spill0 = 0, shock0 = 0, noise0 = 0, year = 0;
   int slots = 0;
   int poverty = -1;                       ///< Index of the poverty state.
   std::vector<int> spill_of;              ///< Per spillover: the state index it averages.

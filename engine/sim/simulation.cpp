@@ -23,6 +23,7 @@
 #include "sim/random.h"
 #include "sim/shocks.h"
 #include "sim/strategy.h"
+#include "sim/target_tracker.h"
 
 namespace lotrinh::sim {
 namespace {
@@ -49,13 +50,14 @@ struct Simulation::Worker {
   std::vector<std::vector<double>> st, next, tmp;  // [state][unit]; sized n0, the first n used
   std::vector<std::vector<int>> members;            // merged unit -> its old communes
   std::vector<size_t> merge_rows, merge_unit_of, merge_absent;  // the same, as data::combine_column reads it
-  std::vector<double> vals, params, spill, shocks, noises, twinned;
+  std::vector<double> vals, params, spill, shocks, noises, twinned, workdays;
   std::vector<std::uint64_t> noise_keys;  // per noise: its name's key
   std::vector<const std::vector<double>*> start_cols;  // per state: its start-year column
   std::vector<unsigned char> iii, exited;
   std::vector<int> hold, classes;
   std::vector<std::map<std::string, int>> by_name;  // per year index: indicator id -> state
   std::vector<double> group_num, group_den;
+  TargetTracker targets;  // the targets files' targets, checked in each run
 
   explicit Worker(const Simulation& s)
       : sim(s),
@@ -66,7 +68,8 @@ struct Simulation::Worker {
         cur(&s.world_),
         n0(s.world_.size()),
         n(n0),
-        Y(s.years()) {
+        Y(s.years()),
+        targets(s.targets_, s.scenario_.start_year, s.years()) {
     const ModelLayout& L = program.layout();
     st.assign(L.states.size(), std::vector<double>(n));
     next = st;
@@ -87,6 +90,7 @@ struct Simulation::Worker {
     shocks.assign(s.model_.shocks.size() * n, 0);
     noises.assign(s.model_.noises.size(), 0);
     twinned.assign(n, 0);
+    workdays.assign(n, 0);
     for (const auto& nz : s.model_.noises) noise_keys.push_back(name_key(nz.name));
     iii.assign(n, 0);
     exited.assign(n, 0);
@@ -237,6 +241,9 @@ struct Simulation::Worker {
       std::fill(twinned.begin(), twinned.begin() + static_cast<long>(n), 0.0);
       if (static_cast<size_t>(k) < W0->twinning.size())
         for (int c : W0->twinning[static_cast<size_t>(k)]) twinned[unit_of(static_cast<size_t>(c))] += 1;
+      // The agencies' workdays of the year, each agency's part to its commune's unit.
+      std::fill(workdays.begin(), workdays.begin() + static_cast<long>(n), 0.0);
+      for (size_t c = 0; c < n0; ++c) workdays[unit_of(c)] += static_cast<double>(sim.workdays_[static_cast<size_t>(k)][c]);
       if (central && proj) sim_plan(k, *proj);
       const std::vector<std::int64_t>& spend =
           central && proj ? proj->spend[static_cast<size_t>(k)] : sim.projection_.spend[static_cast<size_t>(k)];
@@ -250,6 +257,7 @@ struct Simulation::Worker {
         }
         vals[static_cast<size_t>(L.travel)] = W.travel_hours[static_cast<size_t>(k)][c];
         vals[static_cast<size_t>(L.twinned)] = twinned[c];
+        vals[static_cast<size_t>(L.workdays)] = workdays[c];
         for (size_t s = 0; s < L.spill_of.size(); ++s) vals[static_cast<size_t>(L.spill0) + s] = spill[s * n + c];
         for (size_t s = 0; s < sim.model_.shocks.size(); ++s) vals[static_cast<size_t>(L.shock0) + s] = shocks[s * n + c];
         for (size_t s = 0; s < sim.model_.noises.size(); ++s)
@@ -284,7 +292,9 @@ struct Simulation::Worker {
             if (L.states[i] == conv.alias)
               for (double& v : st[i]) v = std::clamp(v * conv.factor, L.state_min[i], L.state_max[i]);
       // Classification of the year.
-      classifier.classify(year, n, lookup(k), iii.data(), hold.data(), central ? &classes : nullptr);
+      const bool target_classes = agg && targets.needs_classes(k);
+      classifier.classify(year, n, lookup(k), iii.data(), hold.data(), central || target_classes ? &classes : nullptr);
+      if (agg && targets.needs(k)) targets.observe(k, n, lookup(k), W.district.data(), iii.data(), target_classes ? &classes : nullptr);
       if (central && proj) proj_classes[static_cast<size_t>(k)] = classes;
       const auto& pov = st[static_cast<size_t>(L.poverty)];
       if (proj) {
@@ -327,6 +337,7 @@ struct Simulation::Worker {
     }
     if (proj) proj->last_state = st;
     if (agg) {
+      targets.finish(*agg);
       ++agg->runs();
       for (size_t c = 0; c < n0; ++c)
         if (!exited[c]) ++agg->exit(c, static_cast<size_t>(Y));
@@ -455,6 +466,7 @@ double Simulation::Worker::next_poverty(size_t c, int k, const std::int64_t* spe
   }
   vals[static_cast<size_t>(L.travel)] = W.travel_hours[static_cast<size_t>(k)][c];
   vals[static_cast<size_t>(L.twinned)] = twinned[c];
+  vals[static_cast<size_t>(L.workdays)] = workdays[c];
   for (size_t s = 0; s < L.spill_of.size(); ++s) vals[static_cast<size_t>(L.spill0) + s] = spill[s * n + c];
   for (size_t s = 0; s < sim.model_.shocks.size(); ++s) vals[static_cast<size_t>(L.shock0) + s] = 0.0;
   for (size_t s = 0; s < sim.model_.noises.size(); ++s) vals[static_cast<size_t>(L.noise0) + s] = 0.0;
@@ -599,6 +611,7 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
   std::vector<std::string> known;
   for (auto& p : params_) known.push_back(p.name);
   for (const auto& b : scenario_.budget) known.push_back("budget." + b.id);
+  for (const auto& w : scenario_.workdays) known.push_back("workdays." + w.id);
   for (const auto& [name, value] : overrides) {
     bool done = false;
     for (auto& p : params_)
@@ -609,6 +622,13 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
           sink.add(diag::error_about("--set", diag::msg("sim.set.budget", name, fmt::format("{}", value)), diag::msg("sim.budget.negative.hint")));
         }
         b.amount_vnd = static_cast<std::int64_t>(value);
+        done = true;
+      }
+    for (auto& w : scenario_.workdays)
+      if ("workdays." + w.id == name) {
+        if (value < 0 || value != std::floor(value))
+          sink.add(diag::error_about("--set", diag::msg("sim.set.workdays", name, fmt::format("{}", value)), diag::msg("sim.workdays.negative.hint")));
+        w.workdays = static_cast<std::int64_t>(value);
         done = true;
       }
     if (!done) {
@@ -700,6 +720,27 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
       }
     }
   }
+  // The twinning agencies' workdays: each year's total split equally among the active agencies
+  // (whole workdays, largest remainder), each part to the commune it is twinned with that year.
+  workdays_.assign(static_cast<size_t>(Y) + 1, std::vector<std::int64_t>(world_.size(), 0));
+  for (const auto& w : scenario_.workdays) {
+    if (w.from <= scenario_.start_year || w.until > scenario_.end_year || w.from > w.until) {
+      sink.error(w.loc, diag::msg("sim.workdays.years", w.id, w.from, w.until, scenario_.start_year + 1, scenario_.end_year),
+                 diag::msg("sim.workdays.years.hint"));
+      continue;
+    }
+    for (int y = w.from; y <= w.until; ++y) {
+      const size_t k = static_cast<size_t>(y - scenario_.start_year);
+      const std::vector<int> none;
+      const std::vector<int>& agencies = k < world_.twinning.size() ? world_.twinning[k] : none;
+      if (w.workdays > 0 && agencies.empty()) {
+        sink.error(w.loc, diag::msg("sim.workdays.no_agency", w.id, y), diag::msg("sim.workdays.no_agency.hint"));
+        break;  // once per line: the first such year
+      }
+      const auto parts = split_largest_remainder(w.workdays, std::vector<double>(agencies.size(), 1.0));
+      for (size_t a = 0; a < agencies.size(); ++a) workdays_[k][static_cast<size_t>(agencies[a])] += parts[a];
+    }
+  }
   targeted_.assign(world_.size(), 0);
   for (size_t i = 0; i < scenario_.allocation_communes.size(); ++i) {
     const std::string& slug = scenario_.allocation_communes[i];
@@ -710,6 +751,15 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
     else targeted_[static_cast<size_t>(it - world_.slugs.begin())] = 1;
   }
   sink.throw_if_errors();
+  // The targets checked in every run; a measure that reads nothing the model updates cannot move.
+  std::vector<std::string> simulated;
+  for (int u : L.updated) {
+    const std::string& id = L.states[static_cast<size_t>(u)];
+    simulated.push_back(id);
+    for (int y = scenario_.start_year; y <= scenario_.end_year; ++y)
+      if (auto r = catalogue_.resolve(id, y)) simulated.push_back(*r);
+  }
+  targets_ = plan_targets(scenario_, world_, simulated, catalogue_, library_);
   if (scenario_.allocation == "table") {
     std::string path = (std::filesystem::path(scenario_.dir) / scenario_.allocation_table).string();
     table_plan_ = read_allocation_table(path, world_, scenario_.start_year + 1, scenario_.end_year, budget_, scenario_.start_year);
@@ -718,6 +768,12 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
 }
 
 Simulation::~Simulation() = default;
+
+std::int64_t Simulation::workdays(int k) const {
+  std::int64_t sum = 0;
+  for (auto v : workdays_[static_cast<size_t>(k)]) sum += v;
+  return sum;
+}
 
 void Simulation::plan_and_project() {
   Worker w(*this);
@@ -745,7 +801,7 @@ void Simulation::plan_and_project() {
 
 AggregateShape Simulation::shape() const {
   return {world_.size(), world_.district_ids.size() + 1, static_cast<size_t>(years()), last_criteria_.size(),
-          program_->layout().states.size(), scenario_.lists.size()};
+          program_->layout().states.size(), scenario_.lists.size(), target_pairs(targets_)};
 }
 
 std::string Simulation::rules_id(int year) const { return rules_entry(year).id; }
@@ -764,6 +820,9 @@ std::string Simulation::fingerprint() const {
   for (const auto& slug : world_.slugs) s += slug + ",";
   for (const auto& p : params_) s += fmt::format("{}={}:{}:{}:{}:{};", p.name, p.value, p.distribution, p.low, p.high, p.sd);
   for (const auto& y : projection_.spend)
+    for (auto v : y) s += std::to_string(v) + ",";
+  for (const auto& t : targets_) s += t.rules->id + ":" + t.decl().id + ",";
+  for (const auto& y : workdays_)
     for (auto v : y) s += std::to_string(v) + ",";
   std::uint64_t h = 0;
   for (unsigned char c : s) h = mix64(h ^ c);
@@ -822,6 +881,7 @@ Aggregates Simulation::run_paired(std::uint64_t from, std::uint64_t to, int thre
       Worker& w = *workers[t];
       Aggregates& a = parts[t];
       std::vector<std::int64_t> exit_before(n * Y), iii_before(Y);
+      const size_t pairs = target_pairs(targets_);
       for (std::uint64_t r = from + count * t / T; r < from + count * (t + 1) / T; ++r) {
         for (size_t c = 0; c < n; ++c)
           for (size_t k = 0; k < Y; ++k) exit_before[c * Y + k] = a.exit(c, k);
@@ -835,6 +895,8 @@ Aggregates Simulation::run_paired(std::uint64_t from, std::uint64_t to, int thre
           if (k > 0) f.exits_by[k] += f.exits_by[k - 1];
           f.iii[k] = static_cast<std::int32_t>(a.iii(0, k) - iii_before[k]);
         }
+        f.targets_met.assign(pairs, 0);
+        for (size_t p = 0; p < pairs; ++p) f.targets_met[p] = w.targets.met(p) ? 1 : 0;
       }
     } catch (...) {
       errors[t] = std::current_exception();

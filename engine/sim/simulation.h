@@ -14,6 +14,7 @@
 #include "rules/rule_library.h"
 #include "sim/aggregates.h"
 #include "sim/strategy.h"
+#include "sim/target_plan.h"
 #include "sim/world.h"
 
 namespace lotrinh::sim {
@@ -34,7 +35,8 @@ struct Projection {
 
 class Simulation {
  public:
-  /// `overrides`: model parameter name -> value (fixes it), or "budget.<id>" -> dong per year.
+  /// `overrides`: model parameter name -> value (fixes it), "budget.<id>" -> dong per year, or
+  /// "workdays.<id>" -> workdays per year.
   /// Throws InputError for every invalid input, located.
   Simulation(const config::ScenarioFile& scenario, const config::ModelFile& model, World world,
              const data::Catalogue& catalogue, const rules::RuleLibrary& library,
@@ -52,6 +54,10 @@ class Simulation {
   std::int64_t budget(int year_index, size_t purpose) const {
     return budget_[static_cast<size_t>(year_index)][purpose] + twin_budget_[static_cast<size_t>(year_index)][purpose];
   }
+  /// The twinning agencies' workdays in year index k (1..Y): all agencies together, and those
+  /// going to start-year commune c through its agencies (before any merger).
+  std::int64_t workdays(int k) const;
+  std::int64_t workdays(int k, size_t c) const { return workdays_[static_cast<size_t>(k)][c]; }
   /// Candidate criteria of the last year's rule set, and the id/title/assumption per year.
   const std::vector<std::string>& last_criteria() const { return last_criteria_; }
   std::string rules_id(int year) const;
@@ -61,6 +67,8 @@ class Simulation {
   AggregateShape shape() const;
   /// Parameter central values after overrides, in model order.
   const std::vector<config::ModelParameter>& parameters() const { return params_; }
+  /// The targets checked in every run (the targets files in force), with their pair indexes.
+  const std::vector<TargetCheck>& targets() const { return targets_; }
   /// A digest of everything that decides the aggregates (to refuse merging unlike shards).
   std::string fingerprint() const;
 
@@ -75,6 +83,7 @@ class Simulation {
   /// III count.
   struct RunFigures {
     std::vector<std::int32_t> exits_by, iii;
+    std::vector<std::uint8_t> targets_met;  ///< Per (target, group) pair: 1 when met in the run.
   };
   /// As run(), and also each run's figures in run order (figures->size() == to - from). The
   /// figures of a run depend on its number only, so they do not depend on `threads`.
@@ -98,6 +107,8 @@ class Simulation {
   std::vector<std::vector<std::int64_t>> budget_;       ///< [yi][purpose], by the scenario's allocation
   std::vector<std::vector<std::int64_t>> twin_budget_;  ///< [yi][purpose], through the twinning agencies
   std::vector<unsigned char> start_iii_;
+  std::vector<TargetCheck> targets_;
+  std::vector<std::vector<std::int64_t>> workdays_;   ///< [yi][start-year commune], twinning workdays
   std::vector<unsigned char> targeted_;  ///< Per commune: named by [allocation] communes.
   std::vector<std::string> last_criteria_;
   Projection projection_;

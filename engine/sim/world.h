@@ -9,6 +9,7 @@
 
 #include "config/sim_files.h"
 #include "data/catalogue.h"
+#include "data/commune_table.h"
 
 namespace lotrinh::sim {
 
@@ -30,6 +31,10 @@ struct World {
   /// open at the end of the province's history are assumed to continue.
   std::vector<std::vector<int>> twinning;
   bool has_provenance = false;
+  /// The province manifest's targets rule sets ([rules] targets), and the whole data table
+  /// (targets that read years before the start year take them from it; may be null).
+  std::vector<std::string> target_sets;
+  std::shared_ptr<const data::CommuneTable> table;
 
   /// The merger (0: none): from data year merger_year on, the units of `merged` replace these;
   /// successor[c] is the index in `merged` of commune c. In `merged`, a unit's district is that of

@@ -214,6 +214,7 @@ World load_world(const std::string& dir, int start_year, int end_year, const std
     }
   }
   w.has_provenance = !prov.empty();
+  w.target_sets = p.target_rule_sets;
   w.estimated.assign(n, 0);
   w.values.assign(n, 0);
   for (size_t c = 0; c < n; ++c) {
@@ -230,6 +231,7 @@ World load_world(const std::string& dir, int start_year, int end_year, const std
         throw diag::InputError(diag::error_at(e.loc, diag::msg("sim.event.year", e.year, start_year + 2, end_year), diag::msg("sim.event.hint")));
       add_merger(w, e.year, table, catalogue, registry, commune_index);
     }
+  w.table = std::make_shared<const data::CommuneTable>(std::move(table));
   return w;
 }
 

@@ -82,7 +82,25 @@ TEST_CASE("classify puts each example commune in its Decision 33 region", "[cli]
         "xa-g,Xã G,Huyện X,unknown\n"
         "xa-h,Xã H,Huyện X,II\n"
         "xa-i,Xã I,Huyện X,III\n"
-        "xa-j,Xã J,Huyện Y,III\n");
+        "xa-j,Xã J,Huyện Y,III\n"
+        "# rule set vn.qd-33-2020 (Region III/II/I commune criteria for the ethnic-minority and mountain areas, "
+        "2021-2025; Quyết định 33/2020/QĐ-TTg (12/11/2020), Điều 2-5), applied to data of 2020\n"
+        "# 97 of the 97 data values these results rest on are estimated (see provenance.csv)\n"
+        "# region: I 2, II 2, III 4, out-of-scope 1, unknown 1 (of 10 units)\n");
+}
+
+TEST_CASE("a CSV file written with --out ends with its caveats as '#' lines, and lotrinh reads it back without them", "[cli]") {
+  // A commune table with the trailer lotrinh writes: the reader skips the '#' lines at its end.
+  std::string path = temp_path(".csv");
+  std::ofstream(path) << "commune,year,poverty_rate,em_household_share,new_rural,mekong_delta\nxa-1,2020,0.25,0.9,0,0\n"
+                         "# rule set x, applied to data of 2020\n# 1 of the 1 data values are estimated\n";
+  Options o = example("classify");
+  o.data = path;
+  o.format = "csv";
+  std::string out = run(o);
+  std::remove(path.c_str());
+  CHECK(out.find("unit,name,district,region\nxa-1,,,III\n# rule set vn.qd-33-2020 (") == 0);
+  CHECK(out.find("\n# region: III 1 (of 1 units)\n") != std::string::npos);
 }
 
 TEST_CASE("classify as a table names the rule set and counts the classes", "[cli]") {
@@ -120,22 +138,46 @@ TEST_CASE("explain says which missing value would settle an unknown class", "[cl
 TEST_CASE("diff of a 15 percent draft names the communes that move and the clause that moves them", "[cli]") {
   Options o = example("diff");
   o.paths = {"vn.qd-33-2020", "draft.qd-33-2020-poverty-15"};
-  o.format = "csv";
+  o.format = "json";
   std::string out = run(o);
-  CHECK(out.find("parameter,poverty_high,0.2,0.15\n") != std::string::npos);
-  CHECK(out.find("xa-h,Xã H,region,II,III,\"poverty_rate >= poverty_high: false -> true (poverty_rate[poverty_rate_2016] "
-                 "0.187 (18.7 %), needs ≥ 0.15 (poverty_high): 3.7 points to spare)\"\n") != std::string::npos);
-  CHECK(out.find("xa-g,Xã G,region,unknown,III,") != std::string::npos);
+  CHECK(out.find("\"kind\": \"parameter\",\n        \"name\": \"poverty_high\",\n        \"before\": \"0.2\",\n"
+                 "        \"after\": \"0.15\"") != std::string::npos);
+  CHECK(out.find("\"unit\": \"xa-h\",\n        \"name\": \"Xã H\",\n        \"classification\": \"region\",\n"
+                 "        \"before\": \"II\",\n        \"after\": \"III\",\n"
+                 "        \"deciding\": \"poverty_rate >= poverty_high: false -> true (poverty_rate[poverty_rate_2016] "
+                 "0.187 (18.7 %), needs ≥ 0.15 (poverty_high): 3.7 points to spare)\"") != std::string::npos);
+  CHECK(out.find("\"unit\": \"xa-g\",\n        \"name\": \"Xã G\",\n        \"classification\": \"region\",\n"
+                 "        \"before\": \"unknown\",\n        \"after\": \"III\"") != std::string::npos);
+}
+
+TEST_CASE("diff refuses --format csv at --format: its tables have different columns and a CSV file holds one", "[cli]") {
+  Options o = example("diff");
+  o.paths = {"vn.qd-33-2020", "draft.qd-33-2020-poverty-15"};
+  o.format = "csv";
+  CHECK(error_of(o) ==
+        "--format: error: diff gives tables of different columns (rule changes, units that move, gaps and overlaps), "
+        "and a CSV file holds one table\n"
+        "  hint: use --format xlsx --out FILE.xlsx (one sheet per table) or --format json; the terminal table shows all three\n");
+}
+
+TEST_CASE("a command that prints text refuses --format xlsx at --format", "[cli]") {
+  Options o = example("test");
+  o.format = "xlsx";
+  CHECK(error_of(o) ==
+        "--format: error: 'test' prints text, not tables: there is no workbook to write\n"
+        "  hint: leave out --format xlsx (--out FILE still writes the text to a file)\n");
 }
 
 TEST_CASE("diff with --set moves a threshold of the new rule set only", "[cli]") {
   Options o = example("diff");
   o.paths = {"vn.qd-33-2020", "vn.qd-33-2020"};
   o.set = {"poverty_high=0.18"};
-  o.format = "csv";
+  o.format = "json";
   std::string out = run(o);
-  CHECK(out.find("--set,poverty_high,,0.18\n") != std::string::npos);
-  CHECK(out.find("xa-h,Xã H,region,II,III,") != std::string::npos);
+  CHECK(out.find("\"kind\": \"--set\",\n        \"name\": \"poverty_high\",\n        \"before\": null,\n"
+                 "        \"after\": \"0.18\"") != std::string::npos);
+  CHECK(out.find("\"unit\": \"xa-h\",\n        \"name\": \"Xã H\",\n        \"classification\": \"region\",\n"
+                 "        \"before\": \"II\",\n        \"after\": \"III\"") != std::string::npos);
 }
 
 TEST_CASE("sweep counts region III communes as the threshold rises and names who flips", "[cli]") {
@@ -149,7 +191,9 @@ TEST_CASE("sweep counts region III communes as the threshold rises and names who
         "value,region_I,region_II,region_III,region_out-of-scope,region_unknown,flipped\n"
         "0.16,2,1,6,1,0,\n"
         "0.18,2,1,5,1,1,Xã G III -> unknown\n"
-        "0.2,2,2,4,1,1,Xã H III -> II\n");
+        "0.2,2,2,4,1,1,Xã H III -> II\n"
+        "# counts are over 10 units; 'flipped' lists the units whose class differs from the previous value\n"
+        "# 97 of the 97 data values these results rest on are estimated (see provenance.csv)\n");
 }
 
 TEST_CASE("targets report what the data shows and what was only reported", "[cli]") {
@@ -220,6 +264,34 @@ TEST_CASE("check reports every problem of a broken rule file together", "[cli]")
                           "  hint: write '==' to test equality\n");
 }
 
+TEST_CASE("test of a rule file without any case fails, saying so, instead of passing with nothing checked", "[cli]") {
+  std::string path = temp_path(".toml");
+  {
+    std::ofstream f(path);
+    f << "[ruleset]\nid = \"t.no-cases\"\nkind = \"targets\"\neffective = { from = 2020-01-01 }\n"
+         "[[target]]\nid = \"poverty-down\"\naggregate = \"mean\"\nof = \"poverty_rate\"\ncompare = \"<=\"\nvalue = 0.1\n";
+  }
+  Options o = example("test");
+  o.paths = {path};
+  int code = 0;
+  std::string out = run(o, &code);
+  std::remove(path.c_str());
+  CHECK(code == 1);
+  CHECK(out == "t.no-cases: 0 passed, 1 failed\n" + path +
+                   ": FAILED: the rule file has no [[test]] case (t.no-cases)\n"
+                   "    add at least one [[test]] case that the rule file passes; rules/README.md shows the forms\n"
+                   "0 passed, 1 failed\n");
+}
+
+TEST_CASE("test of a targets file checks its table of units and years by hand-computed outcomes", "[cli]") {
+  Options o = example("test");
+  o.paths = {kHome + "/rules/kontum/ntp-2021-2025-targets.toml"};
+  int code = 1;
+  std::string out = run(o, &code);
+  CHECK(code == 0);
+  CHECK(out == "kontum.ntp-2021-2025-targets: 21 passed, 0 failed\n21 passed, 0 failed\n");
+}
+
 TEST_CASE("check compiles the expressions of targets and finds a misspelt name there", "[cli]") {
   std::string path = temp_path(".toml");
   {
@@ -286,7 +358,7 @@ TEST_CASE("a Vietnamese Excel table is read with its dialect", "[cli]") {
   o.format = "csv";
   std::string out = run(o);
   std::remove(path.c_str());
-  CHECK(out == "unit,name,district,region\nxa-1,,,III\n");
+  CHECK(out.find("unit,name,district,region\nxa-1,,,III\n# rule set vn.qd-33-2020") == 0);
 }
 
 // The bundled Kon Tum dataset, used when no --data is given.
@@ -314,7 +386,7 @@ TEST_CASE("explain of Đăk Long in 2020 lists the two communes of that name", "
   CHECK(error_of(o) ==
         "--commune: error: 'Đăk Long' matches 2 units that existed in 2020: Đăk Long (Đăk Glei, dak-long-dak-glei); "
         "Đăk Long (Đăk Hà, dak-long-dak-ha)\n"
-        "  hint: name the unit by its slug, such as 'dak-long-dak-glei'\n");
+        "  hint: name the unit by its slug, such as 'dak-long-dak-glei', or by its name and district, such as 'NAME, DISTRICT'\n");
 }
 
 TEST_CASE("reproduce says how many of the values behind a figure are estimated", "[cli]") {
@@ -520,4 +592,108 @@ TEST_CASE("sweep refuses more values than --max-steps allows, and a raised limit
   o.max_steps = 3;
   o.format = "csv";
   CHECK(run(o).find("0.2,2,2,4,1,1,Xã H III -> II\n") != std::string::npos);
+}
+
+TEST_CASE("classify --class and --district show only the units asked for, matched with or without diacritics", "[cli]") {
+  Options o = example("classify");
+  o.format = "csv";
+  o.class_filter = "III";
+  o.district = "huyen x";
+  std::string out = run(o);
+  CHECK(out.find("unit,name,district,region\nxa-a,Xã A,Huyện X,III\nxa-b,Xã B,Huyện X,III\nxa-i,Xã I,Huyện X,III\n# ") == 0);
+  CHECK(out.find("# showing 3 of 10 units (--class III, --district Huyện X); the counts below are of every unit\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("classify refuses an unknown district at --district and an unknown class at --class, with the closest", "[cli]") {
+  Options o = example("classify");
+  o.district = "Huyen Xy";
+  CHECK(error_of(o) == "--district: error: no district 'Huyen Xy' in the data of 2020\n  hint: did you mean 'Huyện X'?\n");
+  Options c = example("classify");
+  c.class_filter = "IV";
+  CHECK(error_of(c) ==
+        "--class: error: no class 'IV' in classification 'region' (its classes: III, I, II, out-of-scope, unknown)\n"
+        "  hint: did you mean 'I'?\n");
+}
+
+TEST_CASE("classify --class takes the Vietnamese word of a class under --lang vi", "[cli]") {
+  std::string out = in_vietnamese([] {
+    Options o = example("classify");
+    o.format = "csv";
+    o.class_filter = "ngoai pham vi";
+    return run(o);
+  });
+  CHECK(out.find("Đơn vị,Tên,Huyện,Khu vực\nxa-f,Xã F,Huyện Y,ngoài phạm vi\n# ") == 0);
+}
+
+TEST_CASE("under --lang vi classify writes Vietnamese headers and class names, and --codes keeps the codes", "[cli]") {
+  std::string words = in_vietnamese([] {
+    Options o = example("classify");
+    o.format = "csv";
+    return run(o);
+  });
+  CHECK(words.find("Đơn vị,Tên,Huyện,Khu vực\n") == 0);
+  CHECK(words.find("xa-f,Xã F,Huyện Y,ngoài phạm vi\nxa-g,Xã G,Huyện X,chưa xác định\n") != std::string::npos);
+  CHECK(words.find("# Khu vực: I 2, II 2, III 4, ngoài phạm vi 1, chưa xác định 1 (trên tổng số 10 đơn vị)\n") != std::string::npos);
+  std::string codes = in_vietnamese([] {
+    Options o = example("classify");
+    o.format = "csv";
+    o.codes = true;
+    return run(o);
+  });
+  CHECK(codes.find("unit,name,district,region\n") == 0);
+  CHECK(codes.find("xa-f,Xã F,Huyện Y,out-of-scope\nxa-g,Xã G,Huyện X,unknown\n") != std::string::npos);
+}
+
+TEST_CASE("under --lang vi explain speaks in the clauses' titles and articles, with values in Vietnamese style", "[cli]") {
+  std::string out = in_vietnamese([] {
+    Options o = example("explain");
+    o.commune = "Xã H";
+    return run(o);
+  });
+  CHECK(out.find("Khu vực: II\n") != std::string::npos);
+  CHECK(out.find("Điều 3 (b): (b) tỷ lệ hộ nghèo từ 15 % đến dưới 20 % (Đồng bằng sông Cửu Long: từ 12 % đến dưới 15 %)*: đạt\n") !=
+        std::string::npos);
+  CHECK(out.find("Tỷ lệ hộ nghèo (chuẩn nghèo 2016-2020, QĐ 59/2015) ≥ 20 %: không đạt  — 18,7 %: thiếu 1,3 điểm phần trăm\n") !=
+        std::string::npos);
+  CHECK(out.find("* bản dịch của dự án, không phải nguyên văn của văn bản pháp luật\n") != std::string::npos);
+  std::string codes = in_vietnamese([] {
+    Options o = example("explain");
+    o.commune = "Xã H";
+    o.codes = true;
+    return run(o);
+  });
+  CHECK(codes.find("poverty_rate >= poverty_high: false  — poverty_rate[poverty_rate_2016] 0,187 (18,7 %), cần ≥ 0,2 "
+                   "(poverty_high): thiếu 1,3 điểm phần trăm") != std::string::npos);
+}
+
+TEST_CASE("explain --commune 'NAME, DISTRICT' picks the commune of that name in that district", "[cli]") {
+  Options o = kontum("explain");
+  o.commune = "Dak Long, Đăk Glei";
+  o.year = 2020;
+  CHECK(run(o).find("Đăk Long (dak-long-dak-glei, Đăk Glei), data of 2020\n") == 0);
+  Options bad = kontum("explain");
+  bad.commune = "Đăk Long, Dak Gley";
+  bad.year = 2020;
+  CHECK(error_of(bad) == "--commune: error: no district 'Dak Gley' in the data of 2020\n  hint: did you mean 'Đăk Glei'?\n");
+}
+
+TEST_CASE("targets' summary line counts the targets met, not met and unknown, and says why each unknown is unknown", "[cli]") {
+  Options o = kontum("targets");
+  o.year = 2021;
+  std::string out = run(o);
+  CHECK(out.find("\n29 targets: 0 met, 0 not met, 29 unknown (why: 13 × the data has no rows for 2025; 1 × 102 units have missing values in 2021; ") != std::string::npos);
+}
+
+TEST_CASE("classify and explain say when the data years next to the one read use another poverty standard", "[cli]") {
+  Options o = kontum("classify");
+  o.year = 2021;
+  CHECK(run(o).find("\npoverty standard: poverty_rate is read under 07/2021 (poverty_rate_2022) in the data of 2021 but under "
+                    "59/2015 (poverty_rate_2016) in the data of 2020; a class that changes between 2021 and 2020 may change "
+                    "with the standard, not the commune\n") != std::string::npos);
+  Options e = kontum("explain");
+  e.commune = "Mường Hoong";
+  e.year = 2020;
+  CHECK(run(e).find("\npoverty standard: poverty_rate is read under 59/2015 (poverty_rate_2016) in the data of 2020 but under "
+                    "07/2021 (poverty_rate_2022) in the data of 2021;") != std::string::npos);
 }

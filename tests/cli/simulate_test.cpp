@@ -75,7 +75,8 @@ TEST_CASE("simulate says what it ran and every assumption it rests on", "[cli][s
   CHECK(out.find("values are estimated") != std::string::npos);
   CHECK(out.find("from the data year 2025, the 102 communes are the 40 units they merged into") != std::string::npos);
   CHECK(out.find("\"unit_after_merger\": \"xa-ngoc-linh-2025\"") != std::string::npos);
-  CHECK(out.find("not simulated in this version: the twinning agencies' workdays") != std::string::npos);
+  CHECK(out.find("twinning workdays 'twinning-workdays' (derived; ") != std::string::npos);
+  CHECK(out.find("the model reads them as twin_workdays (workdays a year in the commune) through its own terms: their effect's size is the model's assumption") != std::string::npos);
 }
 
 TEST_CASE("simulate gives the same bytes on 1 and 2 threads, and another seed gives others", "[cli][sim]") {
@@ -125,4 +126,40 @@ TEST_CASE("simulate --set changes a model parameter and a budget line", "[cli][s
   std::string changed = run(o);
   CHECK(changed != base);
   CHECK(changed.find("budget 1687.702 billion dong in all") != std::string::npos);
+}
+
+TEST_CASE("simulate gives, for each target of the province's targets files and each area, the share of runs in which it is met", "[cli][sim]") {
+  std::string out = run(simulate(6, 2));
+  CHECK(out.find("Targets met with probability, data years 2022 to 2030 (6 runs)") != std::string::npos);
+  CHECK(out.find("\"target\": \"Half as many region III communes in 2025 as in 2020\"") != std::string::npos);
+  CHECK(out.find("\"measure\": \"count region:III, ratio 2020-2025\"") != std::string::npos);
+  // Resolution 04-NQ/TU's values were not found: unknown in every run, and said why.
+  CHECK(out.find("\"why_unknown\": \"the target's value is not known\"") != std::string::npos);
+  CHECK(out.find("the targets of kontum.ntp-2021-2025-targets, kontum.nq-04-2016-targets, checked in every run") != std::string::npos);
+}
+
+TEST_CASE("merge refuses a shard file of the format before the targets' counts, saying to run it again", "[cli][sim]") {
+  const std::string path = temp_path(".part");
+  {
+    std::ofstream f(path);
+    f << "lotrinh-partial 1\nscenario " << kBaseline << "\nseed 3\nruns 8\nrange 0 8\nfingerprint 0\ncounts 1 2 3\n";
+  }
+  Options m;
+  m.command = "merge";
+  m.paths = {path};
+  CHECK(error_of(m) == path + ":1:1: error: shard file of format 1, but this version reads format 2 (format 2 added the targets' counts)\n"
+                              "  lotrinh-partial 1\n"
+                              "  ^\n"
+                              "  hint: run the shard again with this version of lotrinh (docs/simulator.md, migration notes)\n");
+  std::remove(path.c_str());
+}
+
+TEST_CASE("simulate --set changes the twinning workdays, says so, and refuses a negative number", "[cli][sim]") {
+  Options o = simulate(2, 1);
+  o.set = {"workdays.twinning-workdays=0"};
+  CHECK(run(o).find("0 workdays a year in 2022-2030") != std::string::npos);
+  o.set = {"workdays.twinning-workdays=-3"};
+  CHECK(error_of(o) ==
+        "--set: error: --set workdays.twinning-workdays=-3: workdays must be a whole number, 0 or more\n"
+        "  hint: give the agencies' workdays a year as a whole number, 0 or more\n");
 }

@@ -121,6 +121,46 @@ TEST_CASE("read_commune_table reads a file and refuses an empty one", "[data]") 
   std::remove(path.c_str());
 }
 
+TEST_CASE("a table of tens of megabytes reads every row and locates errors far into the file", "[data]") {
+  // Big enough that the reader gives back the text it has passed (in steps of 8 MB): values and
+  // error texts near the end must not depend on that text.
+  std::string path = "lotrinh_data_test_big_table.csv";
+  const int rows = 400000;
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "commune,year,name,share,road_km\n";
+    for (int i = 0; i < rows; ++i)
+      out << "xa-" << i << ",2020,X\u00e3 " << i << "," << (i % 100) / 100.0 << "," << i % 37 << ".5\n";
+  }
+  auto t = read_commune_table(path, testing::test_catalogue(), CsvDialect::kRfc4180);
+  REQUIRE(t.rows() == static_cast<size_t>(rows));
+  CHECK(t.unit[rows - 1] == "xa-399999");
+  CHECK(t.name[rows - 1] == "X\u00e3 399999");
+  CHECK((*t.column("share"))[rows - 1] == 0.99);
+  CHECK((*t.column("road_km"))[rows - 2] == 28.5);  // 399998 % 37 == 28
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::app);
+    out << "xa-5,2020,X\u00e3 5,0.5,1\n"
+        << "xa-last,2020,X\u00e3 last,1.5,1\n";
+  }
+  std::string error;
+  try {
+    read_commune_table(path, testing::test_catalogue(), CsvDialect::kRfc4180);
+  } catch (const InputError& e) {
+    error = e.what();
+  }
+  CHECK(error ==
+        "lotrinh_data_test_big_table.csv:400002:1: error: 'xa-5' has a second row for year 2020 (the first is on line 7)\n"
+        "  xa-5,2020,X\u00e3 5,0.5,1\n"
+        "  ^\n"
+        "  hint: keep one row per commune and year: delete or merge the other\n"
+        "lotrinh_data_test_big_table.csv:400003:22: error: value 1.5 in column 'share' is above the maximum 1 (unit: fraction)\n"
+        "  xa-last,2020,X\u00e3 last,1.5,1\n"
+        "  " + std::string(21, ' ') + "^\n"
+        "  hint: correct the value, or the range of 'share' in the indicator catalogue if that is wrong\n");
+  std::remove(path.c_str());
+}
+
 // --- Errors, each with its full text ---
 
 TEST_CASE("a non-numeric cell names the column and the text", "[data]") {

@@ -199,3 +199,25 @@ TEST_CASE("CSV for Vietnamese Excel starts with a byte-order mark and uses semic
   CHECK(render(t, Format::kCsvExcel) == "\xEF\xBB\xBFname;rate\n\"Đắk Long; Đăk Glei\";0,187\nMường Hoong;\n");
   CHECK(render(std::vector<ResultTable>{t, t}, Format::kCsvExcel).rfind("\xEF\xBB\xBF", 3) == 0);
 }
+
+TEST_CASE("rows made as they are written render as the same rows stored, in every format", "[report]") {
+  const ResultTable stored = poverty_table();
+  ResultTable made = stored;
+  made.rows.clear();
+  made.made_rows = stored.rows.size();
+  made.make_row = [&](size_t i, std::vector<Cell>& row) { row = stored.rows[i]; };
+  CHECK(made.row_count() == 3);
+  for (Format f : {Format::kTable, Format::kCsv, Format::kJson, Format::kCsvExcel})
+    CHECK(render(made, f) == render(stored, f));
+  // A stored row first, then the made ones, in that order.
+  ResultTable mixed = stored;
+  mixed.rows.resize(1);
+  mixed.made_rows = 2;
+  mixed.make_row = [&](size_t i, std::vector<Cell>& row) { row = stored.rows[i + 1]; };
+  CHECK(render(mixed, Format::kCsv) == render(stored, Format::kCsv));
+  made.materialize();
+  CHECK(made.made_rows == 0);
+  REQUIRE(made.rows.size() == 3);
+  CHECK(made.rows[1][0].text == kNgocLinhNfd);
+  CHECK(render(made, Format::kTable) == render(stored, Format::kTable));
+}

@@ -101,3 +101,20 @@ TEST_CASE("a draft that extends a rule set overrides its parameters and keeps th
   CHECK(d->find_parameter("u")->decl.values.at(0).value == 1);
   CHECK(lib.in_force("k", 2021)->id == "base");  // drafts are never "in force"
 }
+
+TEST_CASE("a cycle closing a chain of 3,000 criteria is found once and named from its start", "[rules]") {
+  // c0 refers to the last criterion, each other to the one before it: one cycle of 3,000.
+  std::string text = "[ruleset]\nid = \"t\"\nkind = \"k\"\neffective = { from = 2020-01-01 }\n[criteria]\n"
+                     "c0 = { any = [\"c2999\", \"x > 0.5\"] }\n";
+  for (int i = 1; i < 3000; ++i) {
+    text += 'c';
+    text += std::to_string(i);
+    text += " = { any = [\"c";
+    text += std::to_string(i - 1);
+    text += "\", \"x > 0.5\"] }\n";
+  }
+  const std::string err = compile_error("e.toml", text);
+  CHECK(err.rfind("e.toml:6:1: error: criteria refer to each other in a cycle: ", 0) == 0);
+  CHECK(err.find("cycle: c0 -> c2999 -> c2998 -> ") != std::string::npos);
+  CHECK(err.find("error:", 20) == std::string::npos);  // reported once (the long message is cut short)
+}

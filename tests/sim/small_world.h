@@ -20,7 +20,7 @@ const data::Catalogue& catalogue() {
   return c;
 }
 
-const rules::RuleLibrary& library() {
+[[maybe_unused]] const rules::RuleLibrary& library() {
   static rules::RuleLibrary* lib = [] {
     auto* l = new rules::RuleLibrary(catalogue());
     l->load({kHome + "/rules"}, false);
@@ -31,7 +31,7 @@ const rules::RuleLibrary& library() {
 
 // Four communes in three districts: d0 = {c0, c1}, d1 = {c2}, d2 = {c3}; d0 borders d1 only.
 // Roads c0-c1, c1-c2, c2-c3.
-sim::World small_world() {
+[[maybe_unused]] sim::World small_world() {
   sim::World w;
   w.start_year = 2021;
   w.slugs = {"c0", "c1", "c2", "c3"};
@@ -66,7 +66,7 @@ const std::string kConversions =
     "[[conversion]]\nalias = \"poverty_rate\"\nyear = 2026\nfactor = 1\nsource = \"s\"\n"
     "[[conversion]]\nalias = \"near_poor_rate\"\nyear = 2026\nfactor = 1\nsource = \"s\"\n";
 
-std::string model_text(const std::string& poverty_update = "max(0, poverty_rate * (1 - grad - gain * access) + relapse * near_poor_rate + shock_size * shock_flood + spill_weight * (nbr - poverty_rate))",
+[[maybe_unused]] std::string model_text(const std::string& poverty_update = "max(0, poverty_rate * (1 - grad - gain * access) + relapse * near_poor_rate + shock_size * shock_flood + spill_weight * (nbr - poverty_rate))",
                        double flood = 0.3, const std::string& conversions = kConversions) {
   return "[model]\nid = \"t\"\npoverty = \"poverty_rate\"\n"
          "[parameters]\n"
@@ -86,7 +86,7 @@ std::string model_text(const std::string& poverty_update = "max(0, poverty_rate 
          "[shocks.flood]\nprobability = " + std::to_string(flood) + "\nscope = \"district_and_neighbours\"\nsource = \"s\"\n" + conversions;
 }
 
-std::string scenario_text(std::int64_t budget, const std::string& formula = "1",
+[[maybe_unused]] std::string scenario_text(std::int64_t budget, const std::string& formula = "1",
                           const std::string& rules = "[[rules]]\nid = \"vn.qd-33-2020\"\nfrom = 2021\nuntil = 2030\n") {
   return "[scenario]\ndata = \".\"\nmodel = \"m.toml\"\nstart_year = 2021\nend_year = 2030\nruns = 20\nseed = 5\n"
          "holding_back_exclude = [\"in_scope\", \"not_new_rural\"]\n" + rules +

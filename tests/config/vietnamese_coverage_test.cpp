@@ -1,0 +1,66 @@
+// Under --lang vi every text a rule file or the indicator catalogue shows a planner has its
+// Vietnamese: rule set, criterion, clause, classification and target titles, the text of a clause
+// whose wording is unknown, the note of a parameter whose value is unknown, indicator and alias
+// names. The test lists every text that lacks it.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "config/catalogue_reader.h"
+#include "config/rule_file_reader.h"
+
+using namespace lotrinh;
+namespace fs = std::filesystem;
+
+namespace {
+
+// "file: what" for each text shown under --lang vi without its Vietnamese.
+std::vector<std::string> missing_vietnamese() {
+  std::vector<std::string> out;
+  const std::string rules = std::string(LOTRINH_SOURCE_HOME) + "/rules";
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(rules))
+    if (e.path().extension() == ".toml") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& path : files) {
+    std::string rel = fs::relative(path, rules).string();
+    if (path.filename() == "indicators.toml") {
+      auto cat = config::read_catalogue(path.string());
+      for (const auto& [id, ind] : cat.indicators())
+        if (ind.name_vi.empty()) out.push_back(rel + ": indicator " + id + " has no name.vi");
+      for (const auto& [id, alias] : cat.aliases())
+        if (alias.name_vi.empty()) out.push_back(rel + ": alias " + id + " has no name.vi");
+      continue;
+    }
+    config::RuleFile f = config::read_rule_file(path.string());
+    if (f.title.vi.empty()) out.push_back(rel + ": [ruleset] has no title.vi");
+    std::function<void(const config::CriterionNode&, const std::string&, bool)> node =
+        [&](const config::CriterionNode& n, const std::string& where, bool root) {
+          // explain names a criterion by its title: every criterion needs one in Vietnamese, and
+          // so does any clause that carries a title, and a clause whose text is unknown.
+          if ((root || !n.title.en.empty() || n.kind == config::CriterionNode::Kind::kUnknown) && n.title.vi.empty())
+            out.push_back(rel + ": " + where + " has no title.vi");
+          int k = 0;
+          for (const auto& c : n.children) node(c, where + " clause " + std::to_string(++k), false);
+        };
+    for (const auto& c : f.criteria) node(c.root, "criterion " + c.name, true);
+    for (const auto& c : f.classifications)
+      if (c.title.vi.empty()) out.push_back(rel + ": classification " + c.name + " has no title.vi");
+    for (const auto& t : f.targets)
+      if (t.title.vi.empty()) out.push_back(rel + ": target " + t.id + " has no title.vi");
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every rule-file and catalogue text shown under --lang vi has its Vietnamese", "[config]") {
+  std::vector<std::string> missing = missing_vietnamese();
+  std::string list;
+  for (const auto& m : missing) list += m + "\n";
+  INFO(list);
+  CHECK(missing.empty());
+}
