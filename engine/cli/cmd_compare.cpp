@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <thread>
 
 #include "cli/cmd_simulate.h"
@@ -39,8 +40,8 @@ struct Sums {
   bool value = false, paired = false;
 };
 
-Sums sums(const Scenario& ref, const Scenario& s, const Figure& f, size_t R) {
-  Sums out;
+// Adds the block of runs held in ref.runs and s.runs (the same run numbers) to `out`.
+void add_sums(Sums& out, const Scenario& ref, const Scenario& s, const Figure& f, size_t R) {
   for (size_t r = 0; r < R; ++r) {
     auto a = f(ref, r), b = f(s, r);
     if (b) { out.sum += *b; ++out.n; out.value = true; }
@@ -51,8 +52,12 @@ Sums sums(const Scenario& ref, const Scenario& s, const Figure& f, size_t R) {
       out.paired = true;
     }
   }
-  return out;
 }
+
+// Runs are compared in blocks of this many: each scenario's per-run figures are kept for one
+// block only, so compare's memory does not grow with --runs (the sums are integers: the
+// result is the same whatever the block).
+constexpr size_t kBlock = 1024;
 
 std::string num(long double v, int decimals) { return fmt::format("{:.{}f}", static_cast<double>(v), decimals); }
 
@@ -80,8 +85,6 @@ std::vector<report::ResultTable> compare_tables(Context& ctx) {
   }
   // Every scenario runs the same run numbers: the reference's count unless --runs says.
   const size_t R = static_cast<size_t>(o.runs ? *o.runs : sc.front().file.runs);
-  std::vector<sim::Aggregates> aggs;
-  for (auto& s : sc) aggs.push_back(s.sim->run_paired(0, R, threads, s.runs));
 
   const Scenario& ref = sc.front();
   auto exits_by = [](int year) -> Figure {
@@ -101,6 +104,66 @@ std::vector<report::ResultTable> compare_tables(Context& ctx) {
   int first = ref.file.start_year + 1, last = ref.file.end_year;
   for (const auto& s : sc) first = std::min(first, s.file.start_year + 1), last = std::max(last, s.file.end_year);
 
+  // Every figure's sums, streamed over blocks of runs: figure key -> per scenario.
+  std::vector<std::pair<std::string, Figure>> figures;
+  if (first <= 2025 && 2025 < last) figures.push_back({"exits2025", exits_by(2025)});
+  figures.push_back({"exitslast", exits_by(last)});
+  for (int y = first; y <= last; ++y) figures.push_back({"iii" + std::to_string(y), iii_in(y)});
+  for (const auto& s : sc) {
+    const std::string key = "own" + std::to_string(s.file.end_year);
+    if (std::none_of(figures.begin(), figures.end(), [&](const auto& f) { return f.first == key; }))
+      figures.push_back({key, exits_by(s.file.end_year)});
+  }
+  // Targets met with probability: each (target, area) of any scenario, matched by rule set,
+  // target and area; a run's figure is 1 when the target is met in it (unknown counts as not met).
+  auto target_pairs_of = [](const Scenario& s) {
+    std::vector<std::pair<std::string, size_t>> out;  // key -> pair index
+    for (const auto& c : s.sim->targets())
+      for (size_t g = 0; g < c.groups; ++g)
+        out.emplace_back(c.rules->id + "\n" + c.decl().id + "\n" + (c.district ? s.sim->world().district_ids[g] : ""), c.first_pair + g);
+    return out;
+  };
+  std::vector<std::string> keys;
+  std::vector<std::string> labels;
+  for (const auto& s : sc)
+    for (const auto& c : s.sim->targets())
+      for (size_t g = 0; g < c.groups; ++g) {
+        const std::string key = c.rules->id + "\n" + c.decl().id + "\n" + (c.district ? s.sim->world().district_ids[g] : "");
+        if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+        keys.push_back(key);
+        const auto& d = c.decl();
+        const std::string title = diag::lang() == diag::Lang::kVi && !d.title.vi.empty() ? d.title.vi : d.title.en;
+        labels.push_back(diag::msg("compare.fig.target", title.empty() ? d.id : title,
+                                   c.district ? s.sim->world().district_names[g] : diag::msg("targets.province")));
+      }
+  std::vector<std::vector<std::pair<std::string, size_t>>> pairs_of;
+  for (const auto& s : sc) pairs_of.push_back(target_pairs_of(s));
+  for (size_t k = 0; k < keys.size(); ++k) {
+    const std::string key = keys[k];
+    Figure met = [&, key](const Scenario& s, size_t r) -> std::optional<std::int64_t> {
+      const auto& ps = pairs_of[static_cast<size_t>(&s - sc.data())];
+      for (const auto& [kk, p] : ps)
+        if (kk == key) return s.runs[r].targets_met[p];
+      return std::nullopt;
+    };
+    figures.push_back({"target" + std::to_string(k), met});
+  }
+  std::map<std::string, std::vector<Sums>> totals;
+  for (const auto& [key, f] : figures) totals[key].assign(sc.size(), Sums{});
+  std::vector<sim::Aggregates> aggs;
+  for (size_t from = 0; from < R; from += kBlock) {
+    const size_t to = std::min(R, from + kBlock);
+    for (size_t i = 0; i < sc.size(); ++i) {
+      sim::Aggregates a = sc[i].sim->run_paired(from, to, threads, sc[i].runs);
+      if (aggs.size() <= i) aggs.push_back(std::move(a));
+      else aggs[i].add(a);
+    }
+    for (const auto& [key, f] : figures)
+      for (size_t i = 0; i < sc.size(); ++i) add_sums(totals[key][i], ref, sc[i], f, to - from);
+  }
+  for (auto& s : sc) s.runs = {};
+  auto sums = [&](const std::string& key, size_t i) { return totals.at(key)[i]; };
+
   report::ResultTable t;
   t.title = diag::msg("compare.title", sc.size(), R, ref.file.id);
   t.columns = {{"figure", diag::msg("compare.col.figure")},
@@ -112,9 +175,9 @@ std::vector<report::ResultTable> compare_tables(Context& ctx) {
   const long double runs = static_cast<long double>(R);
   // exits by the end year of each scenario's horizon and the interval's verdict, for the cost.
   std::vector<std::optional<Sums>> exits_end(sc.size());
-  auto figure_rows = [&](const std::string& label, const Figure& f, std::vector<std::optional<Sums>>* keep) {
+  auto figure_rows = [&](const std::string& label, const std::string& key, std::vector<std::optional<Sums>>* keep) {
     for (size_t i = 0; i < sc.size(); ++i) {
-      Sums su = sums(ref, sc[i], f, R);
+      Sums su = sums(key, i);
       if (keep) (*keep)[i] = su;
       std::vector<Cell> row{report::text(label), report::text(sc[i].file.id)};
       if (!su.value) {
@@ -143,33 +206,9 @@ std::vector<report::ResultTable> compare_tables(Context& ctx) {
       t.add_row(std::move(row));
     }
   };
-  if (first <= 2025 && 2025 < last) figure_rows(diag::msg("compare.fig.exits_by", 2025), exits_by(2025), nullptr);
-  figure_rows(diag::msg("compare.fig.exits_by", last), exits_by(last), &exits_end);
-  for (int y = first; y <= last; ++y) figure_rows(diag::msg("compare.fig.iii", y), iii_in(y), nullptr);
-  // Targets met with probability: each (target, area) of any scenario, matched by rule set,
-  // target and area; a run's figure is 1 when the target is met in it (unknown counts as not met).
-  auto target_pairs_of = [](const Scenario& s) {
-    std::vector<std::pair<std::string, size_t>> out;  // key -> pair index
-    for (const auto& c : s.sim->targets())
-      for (size_t g = 0; g < c.groups; ++g)
-        out.emplace_back(c.rules->id + "\n" + c.decl().id + "\n" + (c.district ? s.sim->world().district_ids[g] : ""), c.first_pair + g);
-    return out;
-  };
-  std::vector<std::string> keys;
-  std::vector<std::string> labels;
-  for (const auto& s : sc)
-    for (const auto& c : s.sim->targets())
-      for (size_t g = 0; g < c.groups; ++g) {
-        const std::string key = c.rules->id + "\n" + c.decl().id + "\n" + (c.district ? s.sim->world().district_ids[g] : "");
-        if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
-        keys.push_back(key);
-        const auto& d = c.decl();
-        const std::string title = diag::lang() == diag::Lang::kVi && !d.title.vi.empty() ? d.title.vi : d.title.en;
-        labels.push_back(diag::msg("compare.fig.target", title.empty() ? d.id : title,
-                                   c.district ? s.sim->world().district_names[g] : diag::msg("targets.province")));
-      }
-  std::vector<std::vector<std::pair<std::string, size_t>>> pairs_of;
-  for (const auto& s : sc) pairs_of.push_back(target_pairs_of(s));
+  if (first <= 2025 && 2025 < last) figure_rows(diag::msg("compare.fig.exits_by", 2025), "exits2025", nullptr);
+  figure_rows(diag::msg("compare.fig.exits_by", last), "exitslast", &exits_end);
+  for (int y = first; y <= last; ++y) figure_rows(diag::msg("compare.fig.iii", y), "iii" + std::to_string(y), nullptr);
   size_t never_known = 0;
   for (size_t k = 0; k < keys.size(); ++k) {
     const std::string key = keys[k];
@@ -182,13 +221,7 @@ std::vector<report::ResultTable> compare_tables(Context& ctx) {
       ++never_known;
       continue;
     }
-    Figure met = [&, key](const Scenario& s, size_t r) -> std::optional<std::int64_t> {
-      const auto& ps = pairs_of[static_cast<size_t>(&s - sc.data())];
-      for (const auto& [kk, p] : ps)
-        if (kk == key) return s.runs[r].targets_met[p];
-      return std::nullopt;
-    };
-    figure_rows(labels[k], met, nullptr);
+    figure_rows(labels[k], "target" + std::to_string(k), nullptr);
   }
   // Money and cost per exit (the plan is deterministic: the same in every run).
   for (size_t i = 0; i < sc.size(); ++i)
@@ -199,7 +232,7 @@ std::vector<report::ResultTable> compare_tables(Context& ctx) {
   for (size_t i = 0; i < sc.size(); ++i) {
     const auto& su = exits_end[i];
     const int own_end = sc[i].file.end_year;
-    const Sums own = sums(ref, sc[i], exits_by(own_end), R);
+    const Sums own = sums("own" + std::to_string(own_end), i);
     std::vector<Cell> row{report::text(diag::msg("compare.fig.cost", own_end)), report::text(sc[i].file.id)};
     const long double exits = own.value ? static_cast<long double>(own.sum) / runs : 0;
     row.push_back(exits > 0 ? report::text(num(static_cast<long double>(sc[i].money) / 1e9L / exits, 3)) : report::missing());

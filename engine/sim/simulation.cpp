@@ -1,6 +1,7 @@
 #include "sim/simulation.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <exception>
 #include <filesystem>
@@ -427,7 +428,7 @@ struct Simulation::Worker {
   // previous year and its classes, or the allocation table gives it.
   void sim_plan(int k, Projection& proj);
   // The strategies other than the formula and the table (sim/strategy.h), into `out`.
-  void plan_strategy(int k, const std::vector<std::int64_t>& twin, std::vector<std::int64_t>& out);
+  void plan_strategy(int k, const std::vector<std::int64_t>& twin, std::vector<std::int64_t>& out, PlanStats& stats);
   // Commune c's poverty after year k on the projection, with `spend` (dong per purpose).
   double next_poverty(size_t c, int k, const std::int64_t* spend);
   void add_twinning(int k, std::vector<std::int64_t>& out);
@@ -457,7 +458,9 @@ void Simulation::Worker::sim_plan(int k, Projection& proj) {
   if (S.allocation != "formula") {
     std::vector<std::int64_t> twin(P * n, 0);
     add_twinning(k, twin);
-    plan_strategy(k, twin, out);
+    const auto t0 = std::chrono::steady_clock::now();
+    plan_strategy(k, twin, out, proj.plan_stats[static_cast<size_t>(k)]);
+    proj.plan_stats[static_cast<size_t>(k)].plan_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     for (size_t i = 0; i < out.size(); ++i) out[i] += twin[i];
     return;
   }
@@ -549,7 +552,7 @@ double Simulation::Worker::next_poverty(size_t c, int k, const std::int64_t* spe
   return st[static_cast<size_t>(L.poverty)][c];
 }
 
-void Simulation::Worker::plan_strategy(int k, const std::vector<std::int64_t>& twin, std::vector<std::int64_t>& out) {
+void Simulation::Worker::plan_strategy(int k, const std::vector<std::int64_t>& twin, std::vector<std::int64_t>& out, PlanStats& stats) {
   const auto& S = sim.scenario_;
   const size_t P = config::spending_purposes().size();
   const int year = S.start_year + k;
@@ -613,7 +616,7 @@ void Simulation::Worker::plan_strategy(int k, const std::vector<std::int64_t>& t
   PlanFailure failure;
   std::vector<std::int64_t> x;
   if (S.allocation == "lp") {
-    x = plan_lp(pr, failure);
+    x = plan_lp(pr, failure, &stats);
   } else {
     std::int64_t total = 0;
     for (auto b : pr.budget) total += b;
@@ -860,6 +863,7 @@ void Simulation::plan_and_project() {
   projection_.poverty.assign(static_cast<size_t>(Y) + 1, {});
   projection_.spend.assign(static_cast<size_t>(Y) + 1, {});
   projection_.states.assign(static_cast<size_t>(Y) + 1, {});
+  projection_.plan_stats.assign(static_cast<size_t>(Y) + 1, {});
   w.proj_classes.assign(static_cast<size_t>(Y) + 1, {});
   w.proj_classes[0] = classes;
   Projection p = projection_;

@@ -13,6 +13,7 @@
 #include "data/catalogue.h"
 #include "rules/rule_library.h"
 #include "sim/aggregates.h"
+#include "sim/strategy.h"
 #include "sim/target_plan.h"
 #include "sim/world.h"
 
@@ -28,6 +29,8 @@ struct Projection {
   std::vector<std::vector<double>> start_state, last_state;  ///< [model state][commune], first and last year.
   /// [year index][model state][start-year commune] (after a merger, the commune's unit's value).
   std::vector<std::vector<std::vector<double>>> states;
+  /// [year index 1..Y, 0 unused]: what planning each year cost (greedy and lp; zeros otherwise).
+  std::vector<PlanStats> plan_stats;
 };
 
 class Simulation {

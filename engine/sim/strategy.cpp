@@ -3,7 +3,9 @@
 #include <glpk.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <queue>
 #include <tuple>
@@ -56,7 +58,45 @@ PlanFailure check_bounds(const PlanProblem& pr) {
   return f;
 }
 
-std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, std::string* stats) {
+namespace {
+
+// The exact solution (dong, as doubles) split to whole dong per purpose by the largest remainder;
+// a commune the rounding pushes over its cap or under its floor trades those dong, within a
+// purpose, with one that has room.
+std::vector<std::int64_t> round_plan(const PlanProblem& pr, const std::vector<double>& exact) {
+  const size_t n = pr.communes, P = pr.purposes;
+  const std::vector<std::int64_t>& lo = pr.floor;
+  const std::vector<std::int64_t>& hi = pr.cap;
+  std::vector<std::int64_t> x(n * P, 0);
+  for (size_t p = 0; p < P; ++p) {
+    std::vector<double> w(exact.begin() + static_cast<long>(p * n), exact.begin() + static_cast<long>((p + 1) * n));
+    auto parts = split_largest_remainder(pr.budget[p], w);
+    std::copy(parts.begin(), parts.end(), x.begin() + static_cast<long>(p * n));
+  }
+  // The rounding moves a commune's total by less than a dong per purpose: a commune pushed over
+  // its cap or under its floor trades those dong, within a purpose, with one that has room.
+  std::vector<std::int64_t> total(n, 0);
+  for (size_t p = 0; p < P; ++p)
+    for (size_t c = 0; c < n; ++c) total[c] += x[p * n + c];
+  auto over = [&](size_t c) { return hi[c] >= 0 && total[c] > hi[c]; };
+  auto under = [&](size_t c) { return total[c] < lo[c]; };
+  for (size_t c = 0; c < n; ++c)
+    for (size_t p = 0; p < P && (over(c) || under(c)); ++p)
+      for (size_t d = 0; d < n && (over(c) || under(c)); ++d) {
+        if (d == c) continue;
+        if (over(c) && x[p * n + c] > 0 && (hi[d] < 0 || total[d] < hi[d])) {
+          --x[p * n + c], --total[c], ++x[p * n + d], ++total[d];
+        } else if (under(c) && x[p * n + d] > 0 && total[d] > lo[d]) {
+          ++x[p * n + c], ++total[c], --x[p * n + d], --total[d];
+        }
+      }
+  return x;
+}
+
+
+}  // namespace
+
+std::vector<std::int64_t> plan_lp_full(const PlanProblem& pr, PlanFailure& failure, PlanStats* stats) {
   const size_t n = pr.communes, P = pr.purposes;
   std::vector<std::int64_t> x(n * P, 0);
   failure = check_bounds(pr);
@@ -103,11 +143,13 @@ std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, s
   glp_init_smcp(&parm);
   parm.msg_lev = GLP_MSG_OFF;
   parm.presolve = GLP_ON;
+  const auto t0 = std::chrono::steady_clock::now();
   const int rc = glp_simplex(lp.get(), &parm);
   const int status = glp_get_status(lp.get());
-  if (stats)
-    *stats = fmt::format("{} rows, {} columns, {} non-zeros; status {}", P + n, owner.size(), ia.size() - 1,
-                         status == GLP_OPT ? "optimal" : std::to_string(status));
+  if (stats) {
+    stats->rows = P + n, stats->columns = owner.size(), stats->nonzeros = ia.size() - 1, stats->solves = 1;
+    stats->solver_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  }
   if (rc != 0 || status != GLP_OPT) {
     failure = {PlanFailure::Kind::kSolver, 0, total_budget(pr),
                rc != 0 ? fmt::format("glp_simplex returned {}", rc) : fmt::format("status {}", status)};
@@ -115,30 +157,239 @@ std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, s
   }
   std::vector<double> exact(n * P, 0);
   for (size_t j = 0; j < owner.size(); ++j) exact[owner[j]] += std::max(0.0, glp_get_col_prim(lp.get(), static_cast<int>(j + 1)));
-  for (size_t p = 0; p < P; ++p) {
-    std::vector<double> w(exact.begin() + static_cast<long>(p * n), exact.begin() + static_cast<long>((p + 1) * n));
-    auto parts = split_largest_remainder(pr.budget[p], w);
-    std::copy(parts.begin(), parts.end(), x.begin() + static_cast<long>(p * n));
-  }
-  // The rounding moves a commune's total by less than a dong per purpose: a commune pushed over
-  // its cap or under its floor trades those dong, within a purpose, with one that has room.
-  std::vector<std::int64_t> total(n, 0);
-  for (size_t p = 0; p < P; ++p)
-    for (size_t c = 0; c < n; ++c) total[c] += x[p * n + c];
-  auto over = [&](size_t c) { return hi[c] >= 0 && total[c] > hi[c]; };
-  auto under = [&](size_t c) { return total[c] < lo[c]; };
-  for (size_t c = 0; c < n; ++c)
-    for (size_t p = 0; p < P && (over(c) || under(c)); ++p)
-      for (size_t d = 0; d < n && (over(c) || under(c)); ++d) {
-        if (d == c) continue;
-        if (over(c) && x[p * n + c] > 0 && (hi[d] < 0 || total[d] < hi[d])) {
-          --x[p * n + c], --total[c], ++x[p * n + d], ++total[d];
-        } else if (under(c) && x[p * n + d] > 0 && total[d] > lo[d]) {
-          ++x[p * n + c], ++total[c], --x[p * n + d], --total[d];
-        }
-      }
-  return x;
+  return round_plan(pr, exact);
 }
+
+// The working-set method (docs/simulator.md, "Strategies"): the whole programme's columns, most of
+// them fixed at 0 or at their width, the others free in a smaller programme GLPK solves; the
+// duals of that programme then price every fixed column, the ones whose reduced cost has the
+// wrong sign are freed, and the smaller programme is solved again, until no column prices out.
+// The result is then an optimum of the whole programme (every column's reduced cost agrees with
+// its value, to GLPK's tolerance), found by solving programmes of a few thousand columns.
+std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, PlanStats* stats) {
+  const size_t n = pr.communes, P = pr.purposes;
+  failure = check_bounds(pr);
+  if (failure.kind != PlanFailure::Kind::kNone) return std::vector<std::int64_t>(n * P, 0);
+  constexpr double kM = 1e6;  // the programmes count million dong
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  // Every column of the whole programme: the pieces of each (purpose, commune), then its surplus
+  // (slope 0, no bound). In million dong; objective coefficients per million dong.
+  struct Col {
+    double width, obj;
+    std::uint32_t p, c;
+  };
+  std::vector<Col> cols;
+  for (size_t p = 0; p < P; ++p)
+    for (size_t c = 0; c < n; ++c) {
+      for (const auto& g : pr.gain[p * n + c]) cols.push_back({g.width / kM, g.slope * kM, static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(c)});
+      cols.push_back({kInf, 0.0, static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(c)});
+    }
+  const size_t N = cols.size();
+  std::vector<double> budget(P), lo(n), hi(n);
+  for (size_t p = 0; p < P; ++p) budget[p] = static_cast<double>(pr.budget[p]) / kM;
+  for (size_t c = 0; c < n; ++c) {
+    lo[c] = static_cast<double>(pr.floor[c]) / kM;
+    hi[c] = pr.cap[c] < 0 ? kInf : static_cast<double>(pr.cap[c]) / kM;
+  }
+  // A first feasible point x0: each commune's floor split over the purposes in proportion to
+  // their budgets, each part filling that purpose's pieces in order (then its surplus); then each
+  // purpose's rest to the pieces in falling order of slope, within the caps (then to surpluses
+  // under the caps). Columns x0 fills whole start full, columns it leaves empty start empty,
+  // the others free, and so does a band of ranks around each purpose's last piece filled: the
+  // first smaller programme contains x0, so it is feasible.
+  enum : unsigned char { kEmpty, kFull, kFree };
+  std::vector<unsigned char> state(N, kEmpty);
+  std::vector<double> x0(N, 0.0), total(n, 0.0);
+  std::vector<size_t> first(n * P + 1, 0);  // first column of (p, c)
+  for (size_t j = 0, i = 0; j < N; ++j)
+    if (j == 0 || cols[j].p * n + cols[j].c != cols[j - 1].p * n + cols[j - 1].c) first[i++] = j;
+  first[n * P] = N;
+  double all = 0;
+  for (double b : budget) all += b;
+  std::vector<double> rest = budget;
+  for (size_t c = 0; c < n && all > 0; ++c)
+    for (size_t p = 0; p < P; ++p) {
+      double part = lo[c] * budget[p] / all;
+      rest[p] -= part;
+      total[c] += part;
+      for (size_t j = first[p * n + c]; j < first[p * n + c + 1] && part > 0; ++j) {
+        const double take = std::min(part, cols[j].width);
+        x0[j] += take;
+        part -= take;
+      }
+    }
+  std::vector<size_t> last_rank(P, 0);
+  std::vector<std::vector<std::uint32_t>> orders(P);
+  for (size_t p = 0; p < P; ++p) {
+    auto& order = orders[p];
+    for (size_t j = 0; j < N; ++j)
+      if (cols[j].p == p) order.push_back(static_cast<std::uint32_t>(j));
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return cols[a].obj > cols[b].obj; });
+    for (size_t r = 0; r < order.size() && rest[p] > 0; ++r) {
+      const std::uint32_t j = order[r];
+      const size_t c = cols[j].c;
+      const double take = std::min({rest[p], cols[j].width - x0[j], hi[c] - total[c]});
+      if (take <= 0) continue;
+      x0[j] += take, total[c] += take, rest[p] -= take;
+      last_rank[p] = r;
+    }
+  }
+  const double eps = 1e-9;
+  for (size_t j = 0; j < N; ++j)
+    state[j] = x0[j] <= 0 ? kEmpty : (x0[j] >= cols[j].width - eps && !std::isinf(cols[j].width) ? kFull : kFree);
+  for (size_t p = 0; p < P; ++p) {
+    const size_t band = std::max<size_t>(20, orders[p].size() / 200);
+    for (size_t r = last_rank[p] > band ? last_rank[p] - band : 0; r < std::min(orders[p].size(), last_rank[p] + band); ++r)
+      state[orders[p][r]] = kFree;
+  }
+  // Column lists per commune (for freeing a commune's columns).
+  std::vector<std::vector<std::uint32_t>> of_commune(n);
+  for (size_t j = 0; j < N; ++j) of_commune[cols[j].c].push_back(static_cast<std::uint32_t>(j));
+  double max_obj = 0;
+  for (const auto& col : cols) max_obj = std::max(max_obj, std::abs(col.obj));
+  const double tol = 1e-9 * (1 + max_obj);
+  std::vector<double> value(N, 0.0);
+  PlanStats st;
+  for (int round = 0;; ++round) {
+    // Fixed money per purpose and commune; whether each commune has a free column.
+    std::vector<double> fixed_p(P, 0.0), fixed_c(n, 0.0), free_room(n, 0.0);
+    std::vector<unsigned char> has_free(n, 0);
+    for (size_t j = 0; j < N; ++j) {
+      if (state[j] == kFull) fixed_p[cols[j].p] += cols[j].width, fixed_c[cols[j].c] += cols[j].width;
+      if (state[j] == kFree) has_free[cols[j].c] = 1, free_room[cols[j].c] += cols[j].width;
+    }
+    // A commune whose fixed money is over its cap, or which cannot reach its floor with its free
+    // columns, or which has no free column and sits on its floor or cap, gets columns freed: the
+    // best empty ones (and its surplus) under its floor, the worst full ones over its cap. The same
+    // for a purpose whose fixed money is over its budget or cannot reach it.
+    bool changed = false;
+    auto release = [&](std::vector<std::uint32_t> js, bool under, double need) {
+      std::sort(js.begin(), js.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return under ? cols[a].obj > cols[b].obj : cols[a].obj < cols[b].obj;
+      });
+      for (std::uint32_t j : js) {
+        if (need < 0) break;
+        if (state[j] != (under ? kEmpty : kFull)) continue;
+        state[j] = kFree;
+        changed = true;
+        need -= cols[j].width;
+      }
+    };
+    for (size_t c = 0; c < n; ++c) {
+      const double f = fixed_c[c];
+      const bool on_bound = !has_free[c] && (f <= lo[c] + 1e-9 || f >= hi[c] - 1e-9);
+      if (f + free_room[c] <= lo[c] + 1e-9 || (on_bound && f <= lo[c] + 1e-9)) {
+        release(of_commune[c], true, lo[c] - f - free_room[c]);
+      }
+      if (f >= hi[c] - 1e-9) release(of_commune[c], false, f - hi[c]);
+    }
+    for (size_t p = 0; p < P; ++p) {
+      double room = 0;
+      for (size_t j = 0; j < N; ++j)
+        if (cols[j].p == p && state[j] == kFree) room += cols[j].width;
+      const bool over = fixed_p[p] > budget[p] + 1e-9, under = fixed_p[p] + room < budget[p] - 1e-9;
+      if (!over && !under) continue;
+      std::vector<std::uint32_t> js;
+      for (size_t j = 0; j < N; ++j)
+        if (cols[j].p == p) js.push_back(static_cast<std::uint32_t>(j));
+      release(std::move(js), under, under ? budget[p] - fixed_p[p] - room : fixed_p[p] - budget[p]);
+    }
+    if (changed) continue;
+    // The smaller programme: the purposes' rows, and the rows of the communes whose floor or cap
+    // the free columns can reach (the others cannot bind: their dual is 0).
+    std::vector<int> row_of(n, 0);
+    std::unique_ptr<glp_prob, decltype(&glp_delete_prob)> lp(glp_create_prob(), &glp_delete_prob);
+    glp_set_obj_dir(lp.get(), GLP_MAX);
+    glp_add_rows(lp.get(), static_cast<int>(P));
+    for (size_t p = 0; p < P; ++p) {
+      const double b = budget[p] - fixed_p[p];
+      glp_set_row_bnds(lp.get(), static_cast<int>(p + 1), GLP_FX, b, b);
+    }
+    int rows = static_cast<int>(P);
+    for (size_t c = 0; c < n; ++c) {
+      if (!has_free[c]) continue;
+      const bool floor_binds = fixed_c[c] < lo[c] + 1e-9;
+      const bool cap_binds = fixed_c[c] + free_room[c] > hi[c] - 1e-9;
+      if (!floor_binds && !cap_binds) continue;
+      row_of[c] = ++rows;
+      glp_add_rows(lp.get(), 1);
+      const double l = lo[c] - fixed_c[c], h = hi[c] - fixed_c[c];
+      if (std::isinf(h)) glp_set_row_bnds(lp.get(), rows, GLP_LO, l, 0);
+      else if (h <= l) glp_set_row_bnds(lp.get(), rows, GLP_FX, l, l);
+      else glp_set_row_bnds(lp.get(), rows, GLP_DB, l, h);
+    }
+    std::vector<std::uint32_t> free_cols;
+    std::vector<int> ia{0}, ja{0};
+    std::vector<double> ar{0};
+    for (size_t j = 0; j < N; ++j) {
+      if (state[j] != kFree) continue;
+      free_cols.push_back(static_cast<std::uint32_t>(j));
+      const int col = static_cast<int>(free_cols.size());
+      const Col& cj = cols[j];
+      ia.push_back(static_cast<int>(cj.p + 1)), ja.push_back(col), ar.push_back(1);
+      if (row_of[cj.c]) ia.push_back(row_of[cj.c]), ja.push_back(col), ar.push_back(1);
+    }
+    glp_add_cols(lp.get(), static_cast<int>(free_cols.size()));
+    for (size_t k = 0; k < free_cols.size(); ++k) {
+      const Col& cj = cols[free_cols[k]];
+      const int col = static_cast<int>(k + 1);
+      if (std::isinf(cj.width)) glp_set_col_bnds(lp.get(), col, GLP_LO, 0, 0);
+      else glp_set_col_bnds(lp.get(), col, GLP_DB, 0, cj.width);
+      glp_set_obj_coef(lp.get(), col, cj.obj);
+    }
+    glp_load_matrix(lp.get(), static_cast<int>(ia.size() - 1), ia.data(), ja.data(), ar.data());
+    glp_smcp parm;
+    glp_init_smcp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    parm.presolve = GLP_ON;
+    parm.meth = GLP_DUALP;   // the dual simplex with long steps (bound flips): most columns are
+    parm.r_test = GLP_RT_FLIP;  // bounded pieces
+    const auto t0 = std::chrono::steady_clock::now();
+    const int rc = glp_simplex(lp.get(), &parm);
+    const int status = glp_get_status(lp.get());
+    st.solver_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    ++st.solves;
+    st.rows = std::max(st.rows, static_cast<size_t>(rows));
+    st.columns = std::max(st.columns, free_cols.size());
+    st.nonzeros = std::max(st.nonzeros, ia.size() - 1);
+    const bool all_free = free_cols.size() == N;
+    if (rc != 0 || status != GLP_OPT) {
+      // The fixed columns made the smaller programme infeasible: free them all (the whole
+      // programme), unless that was the whole programme already.
+      if (!all_free && (rc == GLP_ENOPFS || status == GLP_NOFEAS || status == GLP_INFEAS)) {
+        std::fill(state.begin(), state.end(), static_cast<unsigned char>(kFree));
+        continue;
+      }
+      failure = {PlanFailure::Kind::kSolver, 0, 0,
+                 rc != 0 ? fmt::format("glp_simplex returned {}", rc) : fmt::format("status {}", status)};
+      return std::vector<std::int64_t>(n * P, 0);
+    }
+    std::vector<double> lambda(P), mu(n, 0.0);
+    for (size_t p = 0; p < P; ++p) lambda[p] = glp_get_row_dual(lp.get(), static_cast<int>(p + 1));
+    for (size_t c = 0; c < n; ++c)
+      if (row_of[c]) mu[c] = glp_get_row_dual(lp.get(), row_of[c]);
+    for (size_t k = 0; k < free_cols.size(); ++k) value[free_cols[k]] = glp_get_col_prim(lp.get(), static_cast<int>(k + 1));
+    // Pricing: a fixed column whose reduced cost says it should move is freed.
+    size_t priced_out = 0;
+    for (size_t j = 0; j < N; ++j) {
+      if (state[j] == kFree) continue;
+      const double d = cols[j].obj - lambda[cols[j].p] - mu[cols[j].c];
+      if ((state[j] == kEmpty && d > tol) || (state[j] == kFull && d < -tol)) {
+        state[j] = kFree;
+        ++priced_out;
+      }
+    }
+    if (priced_out == 0) break;
+  }
+  std::vector<double> exact(n * P, 0);
+  for (size_t j = 0; j < N; ++j) {
+    const double v = state[j] == kFull ? cols[j].width : (state[j] == kFree ? value[j] : 0.0);
+    exact[cols[j].p * n + cols[j].c] += std::max(0.0, v);
+  }
+  if (stats) *stats = st;
+  return round_plan(pr, exact);
+}
+
 
 std::vector<std::int64_t> plan_greedy(const PlanProblem& pr, std::int64_t increment, PlanFailure& failure) {
   const size_t n = pr.communes, P = pr.purposes;

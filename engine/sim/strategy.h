@@ -22,6 +22,16 @@ struct PlanProblem {
   std::vector<std::vector<GainPiece>> gain;   ///< [p * n + c]; beyond the last piece the slope is 0.
 };
 
+/// What planning one year cost (for the benches and `--verbose`-style reports): the size of the
+/// programme GLPK solved (0 for the strategies without one), GLPK's own time, and the whole
+/// year's planning time (sampling the gain curves included).
+struct PlanStats {
+  size_t rows = 0, columns = 0, nonzeros = 0;
+  int solves = 0;              ///< GLPK calls (the LP: one per round of the working set)
+  double solver_seconds = 0;   ///< inside glp_simplex
+  double plan_seconds = 0;     ///< the whole year's plan
+};
+
 /// The gain of an allocation: the sum over communes and purposes of their piecewise gains.
 double plan_gain(const PlanProblem& problem, const std::vector<std::int64_t>& x);
 
@@ -40,8 +50,15 @@ PlanFailure check_bounds(const PlanProblem& problem);
 /// floor <= a commune's total <= cap; solved by GLPK's simplex in million dong, then rounded to
 /// dong per purpose by the largest remainder (a commune the rounding pushes over its cap or
 /// under its floor then trades those dong, within a purpose, with one that has room). `stats`, when
-/// given, receives the problem's size and GLPK's status.
-std::vector<std::int64_t> plan_lp(const PlanProblem& problem, PlanFailure& failure, std::string* stats = nullptr);
+/// given, receives the problem's size and GLPK's time.
+/// Solved by the working-set method (docs/simulator.md): smaller programmes over the columns that
+/// can move, the others fixed at 0 or full and priced by the smaller programme's duals, until
+/// none prices out; `stats` gives the largest smaller programme and the rounds.
+std::vector<std::int64_t> plan_lp(const PlanProblem& problem, PlanFailure& failure, PlanStats* stats = nullptr);
+
+/// The same programme solved whole by one GLPK call (the reference the tests compare plan_lp with;
+/// far slower on thousands of communes).
+std::vector<std::int64_t> plan_lp_full(const PlanProblem& problem, PlanFailure& failure, PlanStats* stats = nullptr);
 
 /// Greedy: floors first (each commune's floor split over the purposes in proportion to their
 /// budgets), then per purpose, increments of `increment` dong (the last one smaller) each to
