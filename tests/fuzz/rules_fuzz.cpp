@@ -27,6 +27,13 @@ const std::map<std::string, config::RuleFile>& bundled_rule_files() {
 
 }  // namespace
 
+// The bundled files are read before fuzzing starts (not within the first input's time limit).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  (void)lotrinh::fuzz::bundled_catalogue();
+  (void)bundled_rule_files();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto& catalogue = fuzz::bundled_catalogue();
   const auto& bundled = bundled_rule_files();
