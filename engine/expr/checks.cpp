@@ -39,6 +39,10 @@ class TokenChecker {
       : text_(text), tokens_(tokens), symbols_(symbols), builtins_(builtins) {}
 
   TokenCheck run() {
+    // A NUL (a TOML "\u0000" escape) ends the text for muParser, which would read only what
+    // comes before it; the tokens skip it as whitespace.
+    if (const size_t nul = text_.find('\0'); nul != std::string_view::npos)
+      add(nul, diag::msg("expr.nul_char"), diag::msg("expr.nul_char.hint"));
     std::vector<bool> paren_is_call;  // one entry per open '(': does it hold function arguments?
     for (size_t i = 0; i < tokens_.size(); ++i) {
       const Token& t = tokens_[i];

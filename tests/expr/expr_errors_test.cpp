@@ -259,3 +259,18 @@ TEST_CASE("a muParser error without a catalogue message is passed on as malforme
   CHECK_FALSE(CompiledExpr::compile(name + " < 1", s, {}, true, out));
   CHECK(diag::format(out) == "lotrinh: error: malformed expression: Identifier too long\n");
 }
+
+TEST_CASE("a NUL character (a TOML \\u0000 escape) is refused since muParser would stop reading there", "[expr]") {
+  // Found by the expr fuzz target (tests/fuzz/regressions/expr): muParser read "x" alone, and
+  // the checking text then failed to parse, an internal error.
+  auto file = diag::SourceFile::from_text("r.toml", "when = \"x\\u0000 > 0\"\n");
+  std::vector<diag::Diagnostic> out;
+  auto c = CompiledExpr::compile(std::string("x\0 > 0", 6), symbols(), {file, 1, 9}, false, out);
+  CHECK_FALSE(c);
+  CHECK(diag::format(out) ==
+        "r.toml:1:9: error: the expression holds a NUL character (\\u0000), which would end it there "
+        "(at offset 1 in the expression)\n"
+        "  when = \"x\\u0000 > 0\"\n"
+        "          ^\n"
+        "  hint: remove the \\u0000 escape from the expression\n");
+}
