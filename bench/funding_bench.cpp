@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "cli/app.h"
+#include "run_quiet.h"
 #include "config/catalogue_reader.h"
 #include "config/sim_file_reader.h"
 #include "rules/rule_library.h"
@@ -113,24 +114,6 @@ BENCHMARK(BM_CountryPlanGreedy)->UseManualTime()->Iterations(1)->Repetitions(3)-
 void BM_CountryPlanLp(benchmark::State& state) { plan_one_year(state, "lp", g_lp); }
 BENCHMARK(BM_CountryPlanLp)->UseManualTime()->Iterations(1)->Repetitions(3)->Unit(benchmark::kMillisecond);
 
-// Runs the CLI with stdout sent to /dev/null (the output is still formatted and written).
-int run_quiet(std::vector<std::string> args) {
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  std::cout.flush();
-  std::fflush(stdout);
-  int saved = dup(1);
-  int null = open("/dev/null", O_WRONLY);
-  if (saved < 0 || null < 0) throw std::runtime_error("cannot redirect stdout");
-  dup2(null, 1);
-  close(null);
-  int rc = lotrinh::cli::main(static_cast<int>(argv.size()), argv.data());
-  std::cout.flush();
-  std::fflush(stdout);
-  dup2(saved, 1);
-  close(saved);
-  return rc;
-}
 
 std::vector<double> g_lp_scenario, g_lp_scenario_cpu;
 

@@ -18,29 +18,12 @@
 #include <vector>
 
 #include "cli/app.h"
+#include "run_quiet.h"
 
 namespace {
 
 const std::string kScenario = std::string(LOTRINH_SOURCE_HOME) + "/scenarios/kontum/baseline.toml";
 
-// Runs the CLI with stdout sent to /dev/null (the output is still formatted and written).
-int run_quiet(std::vector<std::string> args) {
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  std::cout.flush();
-  std::fflush(stdout);
-  int saved = dup(1);
-  int null = open("/dev/null", O_WRONLY);
-  if (saved < 0 || null < 0) throw std::runtime_error("cannot redirect stdout");
-  dup2(null, 1);
-  close(null);
-  int rc = lotrinh::cli::main(static_cast<int>(argv.size()), argv.data());
-  std::cout.flush();
-  std::fflush(stdout);
-  dup2(saved, 1);
-  close(saved);
-  return rc;
-}
 
 std::vector<double> g_seconds, g_cpu;
 

@@ -128,19 +128,7 @@ class Explainer {
     const auto& cmp = *nd.expr->comparison();
     const Slot& lhs = rs_.slots[cmp.lhs_slot];
     double c = cmp.rhs_slot < 0 ? cmp.rhs_constant : ev_.value(cmp.rhs_slot, i_);
-    return slot_words(ev_, cmp.lhs_slot) + " " + op_words(cmp.op) + " " + value_words(c, lhs.unit);
-  }
-
-  static const char* op_words(expr::CompareOp op) {
-    switch (op) {
-      case expr::CompareOp::kLt: return "<";
-      case expr::CompareOp::kLe: return "≤";
-      case expr::CompareOp::kGt: return ">";
-      case expr::CompareOp::kGe: return "≥";
-      case expr::CompareOp::kEq: return "=";
-      case expr::CompareOp::kNe: return "≠";
-    }
-    return "?";
+    return slot_words(ev_, cmp.lhs_slot) + " " + op_text(cmp.op) + " " + value_words(c, lhs.unit);
   }
 
   // `show_clause` is false for a criterion's root, whose clause its criterion line shows.
