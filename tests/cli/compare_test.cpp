@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli/options.h"
+#include "../common/test_files.h"
 #include "diag/diagnostic.h"
 
 using lotrinh::cli::Options;
@@ -21,19 +22,9 @@ namespace {
 const std::string kHome = LOTRINH_SOURCE_HOME;
 const std::string kDir = kHome + "/scenarios/kontum";
 
-std::string temp_path(const std::string& suffix) {
-  static int counter = 0;
-  return (std::filesystem::temp_directory_path() /
-          ("lotrinh-compare-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + suffix))
-      .string();
-}
+std::string temp_path(const std::string& suffix) { return lotrinh::testing::temp_path("compare-test", suffix); }
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using lotrinh::testing::slurp;
 
 // The CSV rows of a compare, split on commas outside quotes.
 std::vector<std::vector<std::string>> compare(const std::vector<std::string>& paths, long long runs, int threads = 2) {

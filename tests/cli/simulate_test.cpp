@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cli/options.h"
+#include "../common/test_files.h"
 #include "diag/diagnostic.h"
 
 using lotrinh::cli::Options;
@@ -20,19 +21,9 @@ namespace {
 const std::string kHome = LOTRINH_SOURCE_HOME;
 const std::string kBaseline = kHome + "/scenarios/kontum/baseline.toml";
 
-std::string temp_path(const std::string& suffix) {
-  static int counter = 0;
-  return (std::filesystem::temp_directory_path() /
-          ("lotrinh-sim-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + suffix))
-      .string();
-}
+std::string temp_path(const std::string& suffix) { return lotrinh::testing::temp_path("sim-test", suffix); }
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using lotrinh::testing::slurp;
 
 Options simulate(long long runs, int threads) {
   Options o;
