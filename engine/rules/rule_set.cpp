@@ -433,6 +433,8 @@ class Compiler {
       if (rs_.criteria[i].root >= 0) refs_of(rs_.criteria[i].root, refs[i]);
     std::vector<int> state(n, 0);  // 0 new, 1 on the path, 2 done
     std::vector<bool> reported(n, false);
+    std::vector<int> depth(n, 0);  // the longest chain of references below each criterion
+    bool too_deep = false;
     std::vector<std::pair<int, size_t>> path;  // (criterion, next reference to follow)
     for (size_t start = 0; start < n; ++start) {
       if (state[start] != 0) continue;
@@ -442,6 +444,12 @@ class Compiler {
         auto& [i, next] = path.back();
         if (next == refs[i].size()) {
           state[i] = 2;
+          for (int r : refs[i]) depth[i] = std::max(depth[i], depth[r] + 1);
+          if (depth[i] > kMaxCriteriaChain && !too_deep) {
+            too_deep = true;
+            sink_.error(rs_.criteria[i].loc, diag::msg("rules.chain_too_deep", rs_.criteria[i].name, kMaxCriteriaChain),
+                        diag::msg("rules.chain_too_deep.hint"));
+          }
           path.pop_back();
           continue;
         }

@@ -270,3 +270,15 @@ TEST_CASE("a class that clauses of unknown text keep from being decided is not a
         "    ^\n"
         "  hint: add a [[test]] whose expect has k = \"C\", so that a change that makes the class unreachable is caught\n");
 }
+
+TEST_CASE("a chain of criteria deeper than the engine walks is a located error, not a crash", "[rules][lint]") {
+  std::string text = kHead + "[criteria]\nc0 = \"x > 0.5\"\n";
+  for (int i = 1; i <= kMaxCriteriaChain + 1; ++i) text += "c" + std::to_string(i) + " = \"c" + std::to_string(i - 1) + "\"\n";
+  text += "[classification.k]\norder = [ { class = \"A\", when = \"c" + std::to_string(kMaxCriteriaChain + 1) + "\" }, { class = \"B\" } ]\n";
+  const std::string last = std::to_string(kMaxCriteriaChain + 1), line = std::to_string(kMaxCriteriaChain + 7);
+  CHECK(compile_error("l.toml", text) ==
+        "l.toml:" + line + ":1: error: criterion 'c" + last + "' refers through a chain of more than 50000 criteria, deeper than lotrinh evaluates\n"
+        "  c" + last + " = \"c" + std::to_string(kMaxCriteriaChain) + "\"\n"
+        "  ^\n"
+        "  hint: no act nests its criteria this deep: if the file is generated, have each criterion name the leaves it needs, or a few levels of criteria\n");
+}
