@@ -126,3 +126,13 @@ TEST_CASE("CR-only line ends are line ends, and CRLF is kept", "[diag][lint]") {
   CHECK(checked_text("t.csv", "commune,year\r\nxa-a,2020\r\n") == "commune,year\r\nxa-a,2020\r\n");
   CHECK(checked_text("t.csv", "a\r\rb") == "a\n\nb");
 }
+
+TEST_CASE("a NUL or an escape sequence inside a name is shown as a \\u escape, so the message is printed whole", "[diag]") {
+  auto file = SourceFile::from_text("r.toml", std::string("a\x01 = 1\n", 7));
+  Diagnostic d = error_at({file, 1, 4}, std::string("name 'pov\0erty' and '\x1b[2J'", 26), std::string("remove \0", 8));
+  CHECK(format(d) ==
+        "r.toml:1:4: error: name 'pov\\u0000erty' and '\\u001B[2J'\n"
+        "  a\xEF\xBF\xBD = 1\n"
+        "     ^\n"
+        "  hint: remove \\u0000\n");
+}
