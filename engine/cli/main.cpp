@@ -4,6 +4,7 @@
 // would overflow long before that. The stack is reserved, not used: pages are only touched as deep
 // as a file nests.
 #include <pthread.h>
+#include <signal.h>
 
 #include <cstdio>
 
@@ -33,6 +34,13 @@ int main(int argc, char** argv) {
   if (pthread_attr_init(&attr) == 0 && pthread_attr_setstacksize(&attr, kStack) == 0 &&
       pthread_create(&thread, &attr, run, &args) == 0) {
     pthread_attr_destroy(&attr);
+    // SIGINT and SIGTERM go to the working thread only: it blocks them while it updates what its
+    // handler reads (the temporary --out file), which it could not do if this thread took them.
+    sigset_t s;
+    sigemptyset(&s);
+    sigaddset(&s, SIGINT);
+    sigaddset(&s, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &s, nullptr);
     pthread_join(thread, nullptr);
     return args.rc;
   }
