@@ -285,3 +285,37 @@ TEST_CASE("a costed event's keys are checked where they are read: a cost that di
           "                    ^\n"
           "  hint: a resettlement event needs year, from, to (another commune, or \"outside\" the province), households (1 or more; poor_households, if given, no more than households), cost_vnd or cost_per_household_vnd, budget and source\n");
 }
+
+TEST_CASE("after the merger a housing programme may name a commune or its new unit, and a resettlement within one new unit is an error") {
+  const std::string kontum = kHome + "/scenarios/kontum";
+  auto simulate_kontum = [&](const std::string& events) {
+    const std::string text =
+        "[scenario]\ndata = \".\"\nmodel = \"m.toml\"\nstart_year = 2021\nend_year = 2030\nruns = 2\ntargets = []\n"
+        "[[rules]]\nid = \"vn.qd-33-2020\"\nfrom = 2021\nuntil = 2030\n"
+        "[[budget]]\nid = \"h\"\nsource = \"y\"\npurpose = \"housing\"\nfrom = 2022\nuntil = 2030\namount_vnd = 2000000000\n"
+        "[allocation]\nformula = \"1\"\n[[event]]\nkind = \"merger\"\nyear = 2025\n" + events;
+    config::ScenarioFile file = config::parse_scenario_file(kontum + "/s.toml", text);
+    sim::World w = sim::load_world(kontum, 2021, 2030, file.events, catalogue());
+    return sim::Simulation(file, config::read_model_file(kontum + "/model.toml"), std::move(w), catalogue(), library());
+  };
+  const auto s = simulate_kontum(
+      "[[event]]\nkind = \"housing\"\nyear = 2026\ncommunes = [\"xa-ngoc-linh-2025\", \"ngoc-linh\", \"dak-ring\"]\ncost_vnd = 1000000001\n"
+      "budget = \"h\"\nsource = \"s\"\n");
+  REQUIRE(s.event_costs().size() == 1);
+  const auto& units = s.world().merged->slugs;
+  REQUIRE(s.event_costs()[0].units.size() == 2);  // Ngọc Linh is in the new Ngọc Linh: counted once
+  CHECK(units[static_cast<size_t>(s.event_costs()[0].units[0])] + "," + units[static_cast<size_t>(s.event_costs()[0].units[1])] ==
+        "xa-ngoc-linh-2025,xa-mang-but-2025");
+  CHECK(s.money(5) == 2000000000);
+  try {
+    simulate_kontum("[[event]]\nkind = \"resettlement\"\nyear = 2026\nfrom = \"dak-ring\"\nto = \"mang-but\"\nhouseholds = 5\n"
+                    "cost_vnd = 0\nbudget = \"h\"\nsource = \"s\"\n");
+    FAIL("no error");
+  } catch (const diag::InputError& e) {
+    CHECK(std::string(e.what()) == 
+          kontum + "/s.toml:28:6: error: resettlement event of 2026: 'dak-ring' and 'mang-but' are the same unit in that year: nothing would move\n"
+          "  to = \"mang-but\"\n"
+          "       ^\n"
+          "  hint: a resettlement event needs year, from, to (another commune, or \"outside\" the province), households (1 or more; poor_households, if given, no more than households), cost_vnd or cost_per_household_vnd, budget and source\n");
+  }
+}
