@@ -18,6 +18,7 @@
 #include "config/sim_file_reader.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/number_style.h"
 #include "diag/text_file.h"
 #include "report/output.h"
 #include "report/render.h"
@@ -344,15 +345,15 @@ std::vector<std::string> event_notes(const sim::Simulation& s) {
       for (int u : c.units) names += (names.empty() ? "" : ", ") + units[static_cast<size_t>(u)];
       effect = diag::msg("simulate.note.event.housing", names);
     } else {
-      effect = diag::msg("simulate.note.event.resettlement", e.households,
-                         e.poor_households >= 0 ? diag::msg("simulate.note.event.poor_given", e.poor_households)
+      effect = diag::msg("simulate.note.event.resettlement", diag::local_number(std::to_string(e.households)),
+                         e.poor_households >= 0 ? diag::msg("simulate.note.event.poor_given", diag::local_number(std::to_string(e.poor_households)))
                                                 : diag::msg("simulate.note.event.poor_rate"),
                          e.from, e.to == "outside" ? diag::msg("simulate.note.event.outside") : e.to);
     }
-    out.push_back(diag::msg("simulate.note.event_cost", diag::msg("sim.ctx.event", e.kind, c.year), bn(c.cost_vnd), e.source, e.budget, effect));
+    out.push_back(diag::msg("simulate.note.event_cost", diag::msg("sim.ctx.event", e.kind, c.year), diag::local_number(bn(c.cost_vnd)), e.source, e.budget, effect));
     total += c.cost_vnd;
   }
-  if (!s.event_costs().empty()) out.push_back(diag::msg("simulate.note.events_total", bn(total)));
+  if (!s.event_costs().empty()) out.push_back(diag::msg("simulate.note.events_total", diag::local_number(bn(total))));
   return out;
 }
 
