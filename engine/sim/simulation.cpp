@@ -455,7 +455,8 @@ struct Simulation::Worker {
       // The poor among them, kept so that both rates stay within 0 and 1.
       const double poor_have = pov[a] * have;
       double poor = e.poor_households >= 0 ? static_cast<double>(e.poor_households) : moved * pov[a];
-      poor = std::clamp(poor, std::max(0.0, poor_have - (have - moved)), std::min(moved, poor_have));
+      const double lo = std::max(0.0, poor_have - (have - moved));
+      poor = std::clamp(poor, lo, std::max(lo, std::min(moved, poor_have)));
       const double people = ps >= 0 && have > 0 ? st[static_cast<size_t>(ps)][a] * moved / have : 0.0;
       hh[a] = have - moved;
       if (hh[a] > 0) pov[a] = (poor_have - poor) / hh[a];

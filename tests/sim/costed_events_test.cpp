@@ -153,6 +153,14 @@ TEST_CASE("a resettlement moves households and poor households at the source's r
     CHECK(p[2][0] == Approx((400.0 - 10) / 900));
     CHECK(p[2][2] == Approx((0.18 * 1200 + 10) / 1300));
   }
+  SECTION("stated poor too few to keep the source's rate within 1 are raised to what keeps it there") {
+    std::string stated = move;
+    stated.replace(stated.find("households = 100"), 16, "households = 900\npoor_households = 0");
+    const auto s = simulate(scenario(stated), model);
+    const auto& p = s.projection().poverty;
+    CHECK(p[2][0] == Approx(1.0));                               // 100 households left, all 100 poor
+    CHECK(p[2][2] == Approx((0.18 * 1200 + 300) / 2100));       // so 300 of the 900 movers were poor
+  }
   SECTION("out of the province") {
     std::string out = move;
     out.replace(out.find("to = \"c2\""), 9, "to = \"outside\"");
