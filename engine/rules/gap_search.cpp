@@ -90,7 +90,7 @@ void unknowns(Workspace& ev, int n, size_t k, std::vector<int>& out) {
 }
 
 // A combination as candidate indexes, one per variable.
-using Point = std::vector<uint16_t>;
+using Point = std::vector<uint32_t>;
 
 uint64_t mix(uint64_t x) {  // splitmix64's finaliser: a fixed, well-spread hash
   x += 0x9e3779b97f4a7c15ULL;
@@ -98,7 +98,7 @@ uint64_t mix(uint64_t x) {  // splitmix64's finaliser: a fixed, well-spread hash
   x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
   return x ^ (x >> 31);
 }
-uint64_t coord_hash(size_t v, uint16_t value) { return mix((static_cast<uint64_t>(v) << 16) | value); }
+uint64_t coord_hash(size_t v, uint32_t value) { return mix((static_cast<uint64_t>(v) << 32) | value); }
 
 std::vector<std::vector<int>> value_lists(const std::vector<const Point*>& pts, size_t nv) {
   std::vector<std::vector<int>> lists(nv);
@@ -215,7 +215,7 @@ GapReport search_gaps(const std::shared_ptr<const RuleSet>& rules, const Classif
     Point p(nv);
     size_t idx = k * stride;
     for (size_t v = nv; v-- > 0;) {
-      p[v] = static_cast<uint16_t>(idx % rep.candidates[v].size());
+      p[v] = static_cast<uint32_t>(idx % rep.candidates[v].size());
       idx /= rep.candidates[v].size();
     }
     return p;
@@ -307,7 +307,7 @@ GapReport search_gaps(const std::shared_ptr<const RuleSet>& rules, const Classif
     std::vector<const Point*> all;
     for (const auto& p : pts) all.push_back(&p);
     // A sampled search saw scattered combinations: cutting them would only describe the sample.
-    if (rep.examined == static_cast<size_t>(rep.combinations)) cut(all, nv, g.boxes, kMaxBoxes + 1);
+    if (static_cast<double>(rep.examined) == rep.combinations) cut(all, nv, g.boxes, kMaxBoxes + 1);
     bool whole = !g.boxes.empty() && g.boxes.size() <= kMaxBoxes;
     for (const auto& b : g.boxes) whole = whole && b.exact;
     if (!whole) {
