@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "data/commune_table.h"
+#include "diag/messages.h"
 #include "rules/gap_search.h"
 #include "rules/gap_words.h"
 #include "rules/rule_diff.h"
@@ -233,4 +234,26 @@ order = [ { class = "A", when = "x > 0.1" }, { class = "B", when = "y > 0.1" } ]
         "(Not every such unit: 2 of the combinations examined are, and they do not fill these ranges.)");
   CHECK(g.groups[1].kind == GapFinding::Kind::kOverlap);
   CHECK(g.groups[1].count == 1);
+}
+
+TEST_CASE("the ranges of a gap sentence are in the number style of the language", "[rules]") {
+  auto rs = compile_text("g.toml", kHead + R"(
+[classification.c]
+order = [ { class = "A", when = "x >= 0.125" }, { class = "B", when = "road_km > 1500" } ]
+)");
+  auto g = search_gaps(rs, *rs->find_classification("c"), 2021);
+  REQUIRE(g.groups.size() == 2);
+  const GapGroup& over = g.groups[1];  // x at least 12.5 % and a road over 1500 km
+  REQUIRE(over.kind == GapFinding::Kind::kOverlap);
+  REQUIRE(over.boxes.size() == 1);
+  REQUIRE(g.variables == std::vector<std::string>{"road_km", "x"});
+  const size_t R = 0, X = 1;
+  CHECK(range_words(g, over.boxes[0], X) == "x at least 12.5 %");
+  CHECK(range_words(g, over.boxes[0], R) == "road_km above 1500 km");
+  struct Restore {
+    ~Restore() { lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn); }
+  } restore;
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  CHECK(range_words(g, over.boxes[0], X) == "x từ 12,5 % trở lên");
+  CHECK(range_words(g, over.boxes[0], R) == "road_km trên 1.500 km");
 }
