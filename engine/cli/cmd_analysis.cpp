@@ -81,7 +81,7 @@ int cmd_diff(Context& ctx) {
   if (std::string e = ctx.estimated_note(*b, rows, year); !e.empty()) moved.notes.push_back(e);
   tables.push_back(std::move(moved));
   for (const auto& c : b->classifications)
-    tables.push_back(gap_table(rules::search_gaps(b, c, year, o.cap), b->id, c.name));
+    tables.push_back(gap_table(rules::search_gaps(b, c, year, o.cap), b->id, c.name, ctx.format() != report::Format::kTable));
   ctx.emit(tables);
   return 0;
 }

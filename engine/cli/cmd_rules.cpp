@@ -8,10 +8,12 @@
 #include "cli/option_checks.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/number_style.h"
 #include "diag/text_file.h"
 #include "diag/words.h"
 #include "report/render.h"
 #include "rules/gap_search.h"
+#include "rules/gap_words.h"
 #include "rules/rule_library.h"
 #include "rules/rule_tests.h"
 
@@ -95,25 +97,69 @@ std::vector<std::shared_ptr<const rules::RuleSet>> compile_all(Context& ctx, con
 
 }  // namespace
 
-report::ResultTable gap_table(const rules::GapReport& g, const std::string& rule_set, const std::string& classification) {
+report::ResultTable gap_table(const rules::GapReport& g, const std::string& rule_set, const std::string& classification,
+                              bool machine) {
   report::ResultTable t;
   t.title = diag::msg("gaps.title", rule_set, classification);
-  t.columns = {{"finding", diag::msg("gaps.col.finding")}, {"values", diag::msg("gaps.col.values")},
-               {"detail", diag::msg("gaps.col.detail")}};
-  for (const auto& f : g.examples) {
-    std::string kind = f.kind == rules::GapFinding::Kind::kGap       ? "gap"
-                       : f.kind == rules::GapFinding::Kind::kOverlap ? "overlap"
-                       : f.kind == rules::GapFinding::Kind::kAccident ? "fallthrough"
-                                                                      : "undecided";
-    std::string vals;
-    for (size_t i = 0; i < g.variables.size(); ++i)
-      vals += (i ? ", " : "") + g.variables[i] + "=" + fmt::format("{}", f.values[i]);
-    t.add_row({report::text(diag::word("gap", kind)), report::text(vals), report::text(f.detail)});
+  t.columns = {{"finding", diag::msg("gaps.col.finding")},
+               {"combinations", diag::msg("gaps.col.combinations"), report::Align::kRight}};
+  if (machine) {
+    t.columns.push_back({"box", diag::msg("gaps.col.exact")});
+    t.columns.push_back({"classes", diag::msg("gaps.col.classes")});
+    t.columns.push_back({"decided", diag::msg("gaps.col.decided")});
+    t.columns.push_back({"clauses", diag::msg("gaps.col.clauses")});
+    for (const auto& v : g.variables) t.columns.push_back({v, v});
   }
-  const std::string box = rules::box_size_text(g.combinations);
-  t.notes.push_back(diag::msg("gaps.summary", g.examined, box, g.variables.size(), g.gaps, g.overlaps,
-                              g.accidents, g.undecided));
-  if (static_cast<double>(g.examined) < g.combinations) t.notes.push_back(diag::msg("gaps.capped", g.examined, box));
+  t.columns.push_back({"sentence", diag::msg("gaps.col.sentence")});
+  if (machine) t.columns.push_back({"example", diag::msg("gaps.col.example")});
+  bool translated = false;
+  const rules::Classification* c = g.rules ? g.rules->find_classification(g.classification) : nullptr;
+  for (const auto& grp : g.groups) {
+    std::string kind = grp.kind == rules::GapFinding::Kind::kGap       ? "gap"
+                       : grp.kind == rules::GapFinding::Kind::kOverlap ? "overlap"
+                       : grp.kind == rules::GapFinding::Kind::kAccident ? "fallthrough"
+                                                                        : "undecided";
+    for (const auto& box : grp.boxes) {
+      std::vector<report::Cell> row{report::text(diag::word("gap", kind)), report::number(static_cast<double>(box.count))};
+      if (machine) {
+        // Codes, not words: the classes, the rule the order picks, the clauses (criterion ids
+        // or expressions), each variable's range as an interval ("" where not constrained).
+        std::string classes, clauses;
+        for (size_t i = 0; i < grp.rules.size(); ++i) {
+          classes += (i ? ";" : "") + (c ? c->order[static_cast<size_t>(grp.rules[i])].cls : std::string());
+          std::string list;
+          for (int n : grp.clauses.at(i)) {
+            const rules::Node& nd = g.rules->nodes[static_cast<size_t>(n)];
+            list += (list.empty() ? "" : "+") +
+                    (nd.kind == rules::Node::Kind::kRef ? g.rules->criteria[static_cast<size_t>(nd.ref)].name
+                     : nd.kind == rules::Node::Kind::kLeaf ? nd.text
+                                                           : g.rules->render_node(n));
+          }
+          clauses += (i ? ";" : "") + list;
+        }
+        row.push_back(report::text(box.exact ? "exact" : "bounds"));
+        row.push_back(report::text(classes));
+        row.push_back(report::text(c && grp.decided >= 0 ? c->order[static_cast<size_t>(grp.decided)].cls : ""));
+        row.push_back(report::text(clauses));
+        for (size_t v = 0; v < g.variables.size(); ++v) row.push_back(report::text(rules::range_code(g, box, v)));
+      }
+      row.push_back(report::text(rules::gap_sentence(g, grp, box, &translated)));
+      if (machine) {
+        std::string vals;
+        for (size_t i = 0; i < g.variables.size() && i < box.example.size(); ++i)
+          vals += (i ? ", " : "") + g.variables[i] + "=" + fmt::format("{}", box.example[i]);
+        row.push_back(report::text(vals));
+      }
+      t.add_row(std::move(row));
+    }
+  }
+  // Counts in the language's number style (14.601 in Vietnamese).
+  auto count = [](size_t n) { return diag::local_number(std::to_string(n)); };
+  const std::string box = diag::local_number(rules::box_size_text(g.combinations));
+  t.notes.push_back(diag::msg("gaps.summary", count(g.examined), box, g.variables.size(), count(g.gaps), count(g.overlaps),
+                              count(g.accidents), count(g.undecided)));
+  if (static_cast<double>(g.examined) < g.combinations) t.notes.push_back(diag::msg("gaps.capped", count(g.examined), box));
+  if (translated) t.notes.push_back(diag::msg("explain.translation_note"));
   return t;
 }
 
@@ -152,7 +198,8 @@ int cmd_check(Context& ctx) {
       for (const auto& c : rs->classifications) {
         if (!ctx.options().classification.empty() && c.name != ctx.options().classification) continue;
         int y = ctx.options().year.value_or(rules::default_test_year(*rs));
-        tables.push_back(gap_table(rules::search_gaps(rs, c, y, ctx.options().cap), rs->id, c.name));
+        tables.push_back(gap_table(rules::search_gaps(rs, c, y, ctx.options().cap), rs->id, c.name,
+                                    ctx.format() != report::Format::kTable));
       }
     }
   }

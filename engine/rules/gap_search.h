@@ -1,6 +1,8 @@
 #pragma once
 // Box search for gaps and overlaps in a classification: every combination of values just
-// below, at and just above each threshold its leaves compare with.
+// below, at and just above each threshold its leaves compare with (a flag: 0 and 1). The
+// findings are grouped by kind, classes and the clauses that hold, and each group is cut into
+// boxes (a range of values per variable) that gap_words.h puts into sentences.
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,15 +18,49 @@ struct GapFinding {
   std::string detail;          ///< Which classes claim it, or which fallback caught it.
 };
 
+/// Findings of one group that fill a box: per variable, the candidate values taken.
+struct GapBox {
+  std::vector<std::vector<int>> values;  ///< Per variable, ascending indexes into GapReport::candidates.
+  size_t count = 0;                      ///< Combinations of the group in the box.
+  /// False when the box was not cut further: `values` bound `count` combinations that do not
+  /// fill their product (count < the product of the lists' sizes).
+  bool exact = true;
+  std::vector<double> example;  ///< One combination of the box, per variable.
+};
+
+/// Findings of one kind with the same classes and the same clauses holding.
+struct GapGroup {
+  GapFinding::Kind kind;
+  /// Indexes into the classification's order: the rules that claim the combination (overlap),
+  /// the catch-all that caught it (fallthrough), the rule left unknown (undecided); none for a gap.
+  std::vector<int> rules;
+  int decided = -1;  ///< Overlap: the rule the order gives (the first of `rules`); else -1.
+  /// Per entry of `rules`, the nodes that say why: for an overlap the clauses that hold (the
+  /// titled alternatives chosen, else the rule's own condition), for a fallthrough its
+  /// condition, for undecided the clauses that are unknown.
+  std::vector<std::vector<int>> clauses;
+  size_t count = 0;           ///< Combinations in the group.
+  std::vector<GapBox> boxes;  ///< Together they hold the group's combinations.
+};
+
 struct GapReport {
+  std::shared_ptr<const RuleSet> rules;       ///< The rule set searched.
+  std::string classification;                 ///< The classification searched.
+  int year = 0;                               ///< The data year (its parameters and aliases).
   std::vector<std::string> variables;         ///< Indicators (or derived values) varied.
-  std::vector<std::vector<double>> candidates;///< Values tried for each variable.
+  std::vector<int> slots;                     ///< Their slots in rules->slots.
+  std::vector<std::vector<double>> candidates;///< Values tried for each variable, ascending.
+  std::vector<std::vector<double>> thresholds;///< The thresholds each variable is compared with.
+  /// Per variable, the indexes of the candidates that some examined combination has (all of
+  /// them unless the box was sampled). A box taking all of them does not constrain it.
+  std::vector<std::vector<int>> seen;
   /// The full box: the product of the candidates' counts, in double (3 values for each of 36
   /// variables is 3^36, beyond what a product of size_t holds without overflow; exact to 2^53).
   double combinations = 0;
   size_t examined = 0;                        ///< Combinations evaluated (<= cap).
   size_t gaps = 0, overlaps = 0, accidents = 0, undecided = 0;
   std::vector<GapFinding> examples;           ///< Up to 10 of each kind.
+  std::vector<GapGroup> groups;               ///< Every finding, grouped; by kind, then rules.
 };
 
 /// A box size for display: the integer when exact (below 2^53), else "≈ 1.5e+17".

@@ -3,7 +3,9 @@
 #include <cmath>
 
 #include "data/commune_table.h"
+#include "diag/messages.h"
 #include "rules/gap_search.h"
+#include "rules/gap_words.h"
 #include "rules/rule_diff.h"
 #include "rules/sweep.h"
 #include "rules/target_check.h"
@@ -176,4 +178,82 @@ TEST_CASE("a box size is printed exactly, or approximately when beyond a double'
   CHECK(box_size_text(472392) == "472392");
   CHECK(box_size_text(std::pow(3.0, 36)) == "≈ 1.5e+17");  // not a capped product such as 332,150,625
   CHECK(box_size_text(std::pow(2.0, 53) - 1) == "9007199254740991");
+}
+
+TEST_CASE("the box search groups its findings by kind, classes and clause, in boxes of value ranges", "[rules]") {
+  auto rs = compile_text("g.toml", kHead + R"(
+[criteria]
+in_scope = "y >= 0.15"
+hi = { all = ["in_scope", "x >= 0.2"] }
+lo = { all = ["in_scope", "x <= 0.25"] }
+[classification.band]
+order = [ { class = "H", when = "hi" }, { class = "L", when = "lo" }, { class = "M", when = "in_scope", fallback = true } ]
+)");
+  auto g = search_gaps(rs, *rs->find_classification("band"), 2021);
+  // x: 0.1999 0.2 0.2001 0.2499 0.25 0.2501; y: 0.1499 0.15 0.1501.
+  REQUIRE(g.groups.size() == 2);
+  const GapGroup& over = g.groups[0];
+  CHECK(over.kind == GapFinding::Kind::kOverlap);
+  CHECK(over.rules == std::vector<int>{0, 1});
+  CHECK(over.decided == 0);
+  CHECK(over.count == 8);  // x from 0.2 to 0.25 (4 values) and y at least 0.15 (2)
+  REQUIRE(over.boxes.size() == 1);
+  CHECK(over.boxes[0].exact);
+  CHECK(over.boxes[0].values == std::vector<std::vector<int>>{{1, 2, 3, 4}, {1, 2}});
+  CHECK(range_code(g, over.boxes[0], 0) == "[0.2,0.25]");
+  CHECK(range_code(g, over.boxes[0], 1) == "[0.15,)");
+  CHECK(gap_sentence(g, over, over.boxes[0]) ==
+        "A unit with x from 20 % to 25 % and y at least 15 % meets both band H (hi) and band L (lo); the order gives band H.");
+  const GapGroup& fall = g.groups[1];
+  CHECK(fall.kind == GapFinding::Kind::kAccident);
+  CHECK(fall.count == 6);  // y under 0.15, any x
+  REQUIRE(fall.boxes.size() == 1);
+  CHECK(range_words(g, fall.boxes[0], 0).empty());  // x takes every value: not mentioned
+  CHECK(gap_sentence(g, fall, fall.boxes[0]) ==
+        "A unit with y under 15 % does not meet the condition of band M (in_scope) but gets band M as the catch-all.");
+}
+
+TEST_CASE("a group of a sampled search that does not fill its ranges says so instead of claiming the box", "[rules]") {
+  auto rs = compile_text("g.toml", kHead + R"(
+[classification.c]
+order = [ { class = "A", when = "x > 0.1" }, { class = "B", when = "y > 0.1" } ]
+)");
+  // 3 x 3 = 9 combinations (x, y each 0.0999, 0.1, 0.1001), every other one examined: (0.0999,
+  // 0.0999), (0.0999, 0.1001), (0.1, 0.1), (0.1001, 0.0999), (0.1001, 0.1001). The gap (both at
+  // most 0.1) is seen at two of them, which do not fill x and y at most 0.1; the last overlaps.
+  auto g = search_gaps(rs, *rs->find_classification("c"), 2021, 5);
+  CHECK(g.examined == 5);
+  REQUIRE(g.groups.size() == 2);
+  const GapGroup& gap = g.groups[0];
+  CHECK(gap.kind == GapFinding::Kind::kGap);
+  CHECK(gap.count == 2);
+  REQUIRE(gap.boxes.size() == 1);
+  CHECK_FALSE(gap.boxes[0].exact);
+  CHECK(gap_sentence(g, gap, gap.boxes[0]) ==
+        "A unit with x at most 10 % and y at most 10 % gets no class of c: no rule claims it and there is no catch-all. "
+        "(Not every such unit: 2 of the combinations examined are, and they do not fill these ranges.)");
+  CHECK(g.groups[1].kind == GapFinding::Kind::kOverlap);
+  CHECK(g.groups[1].count == 1);
+}
+
+TEST_CASE("the ranges of a gap sentence are in the number style of the language", "[rules]") {
+  auto rs = compile_text("g.toml", kHead + R"(
+[classification.c]
+order = [ { class = "A", when = "x >= 0.125" }, { class = "B", when = "road_km > 1500" } ]
+)");
+  auto g = search_gaps(rs, *rs->find_classification("c"), 2021);
+  REQUIRE(g.groups.size() == 2);
+  const GapGroup& over = g.groups[1];  // x at least 12.5 % and a road over 1500 km
+  REQUIRE(over.kind == GapFinding::Kind::kOverlap);
+  REQUIRE(over.boxes.size() == 1);
+  REQUIRE(g.variables == std::vector<std::string>{"road_km", "x"});
+  const size_t R = 0, X = 1;
+  CHECK(range_words(g, over.boxes[0], X) == "x at least 12.5 %");
+  CHECK(range_words(g, over.boxes[0], R) == "road_km above 1500 km");
+  struct Restore {
+    ~Restore() { lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn); }
+  } restore;
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  CHECK(range_words(g, over.boxes[0], X) == "x từ 12,5 % trở lên");
+  CHECK(range_words(g, over.boxes[0], R) == "road_km trên 1.500 km");
 }
