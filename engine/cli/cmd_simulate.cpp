@@ -252,7 +252,12 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
     }
   }
   f.notes.push_back(diag::msg("simulate.fan.note"));
-  return {t, f, target_table(s, a)};
+  // The names of their CSV files beside the first (--format csv --out FILE.csv: FILE-fan.csv, ...).
+  t.name = "communes";
+  f.name = "fan";
+  report::ResultTable g = target_table(s, a);
+  g.name = "targets";
+  return {t, f, g};
 }
 
 // The partial file's format: 2 added the targets' counts (docs/simulator.md, migration notes).
@@ -374,7 +379,7 @@ int cmd_simulate(Context& ctx) {
   }
   if (main_job) {
     // The table on standard output; the report to --out (default lotrinh-report.html), named last.
-    std::fputs(report::render(tables, ctx.format()).c_str(), stdout);
+    ctx.print(tables);
     if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(tables.front()).c_str(), stderr);
     const std::string file = o.out.empty() || o.out == "-" ? "lotrinh-report.html" : o.out;
     write_simulate_report(ctx, run, {}, file);
