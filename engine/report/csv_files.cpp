@@ -28,9 +28,13 @@ std::vector<std::string> table_file_names(const std::vector<ResultTable>& tables
   std::vector<std::string> names;
   std::set<std::string> used;
   for (size_t i = 0; i < tables.size(); ++i) {
-    std::string n = tables[i].name;
-    for (char& c : n)
-      if (!safe_char(c)) c = '-';
+    std::string n;
+    bool unsafe_run = false;  // a run of other bytes (a space, a UTF-8 letter) becomes one '-'
+    for (char c : tables[i].name) {
+      if (safe_char(c)) n += c;
+      else if (!unsafe_run) n += '-';
+      unsafe_run = !safe_char(c);
+    }
     if (n.empty()) n = "table-" + std::to_string(i + 1);
     if (used.count(n)) n += "-" + std::to_string(i + 1);
     used.insert(n);

@@ -17,9 +17,9 @@ struct CsvFile {
   std::string content;
 };
 
-/// The file name part of each table: its `name` with every character other than an ASCII
-/// letter, digit, '.', '_' or '-' made '-', "table-N" (N from 1) when that is empty, and "-N"
-/// added to a name an earlier table already has.
+/// The file name part of each table: its `name` with each run of characters other than ASCII
+/// letters, digits, '.', '_' and '-' made one '-', "table-N" (N from 1) when that is empty, and
+/// "-N" added to a name an earlier table already has.
 std::vector<std::string> table_file_names(const std::vector<ResultTable>& tables);
 
 /// The path of the file of a table other than the first, named `name`, beside `out`: `out`

@@ -272,3 +272,37 @@ TEST_CASE("simulate --format csv --excel --out writes its communes, fan and targ
   CHECK(fan_trailer.find("estimated") != std::string::npos);
   fs::remove_all(dir);
 }
+
+TEST_CASE("merge --format csv --out writes the same three files, byte for byte, as one simulate of all the runs", "[cli][csv]") {
+  fs::path one = scratch("merge-one"), merged = scratch("merge-shards");
+  Options s;
+  s.command = "simulate";
+  s.runs = 4;
+  s.threads = 1;
+  s.format = "csv";
+  s.out = (one / "plan.csv").string();
+  REQUIRE(lotrinh::cli::run_command(s) == 0);
+  Options m;
+  m.command = "merge";
+  m.format = "csv";
+  m.out = (merged / "plan.csv").string();
+  for (int k = 0; k < 2; ++k) {
+    Options shard = s;
+    shard.out = "-";
+    shard.runs_from = static_cast<std::uint64_t>(2 * k);
+    shard.runs_to = static_cast<std::uint64_t>(2 * k + 2);
+    shard.partial = (merged / ("shard-" + std::to_string(k) + ".part")).string();
+    REQUIRE(lotrinh::cli::run_command(shard) == 0);
+    m.paths.push_back(shard.partial);
+  }
+  REQUIRE(lotrinh::cli::run_command(m) == 0);
+  for (const auto& p : m.paths) fs::remove(p);
+  REQUIRE(entries(one) == std::vector<std::string>{"plan-fan.csv", "plan-targets.csv", "plan.csv"});
+  CHECK(entries(merged) == entries(one));
+  for (const auto& name : entries(one)) {
+    INFO(name);
+    CHECK(slurp((merged / name).string()) == slurp((one / name).string()));
+  }
+  fs::remove_all(one);
+  fs::remove_all(merged);
+}
