@@ -28,6 +28,10 @@ namespace lotrinh::cli {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The names of simulate's tables (per commune, fan, targets): in CSV, FILE.csv, FILE-fan.csv
+// and FILE-targets.csv.
+const std::vector<std::string> kTableNames{"communes", "fan", "targets"};
 using report::Cell;
 
 diag::InputError option_problem(const std::string& option, std::string message, std::string hint) {
@@ -253,10 +257,10 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
   }
   f.notes.push_back(diag::msg("simulate.fan.note"));
   // The names of their CSV files beside the first (--format csv --out FILE.csv: FILE-fan.csv, ...).
-  t.name = "communes";
-  f.name = "fan";
+  t.name = kTableNames[0];
+  f.name = kTableNames[1];
   report::ResultTable g = target_table(s, a);
-  g.name = "targets";
+  g.name = kTableNames[2];
   return {t, f, g};
 }
 
@@ -356,6 +360,8 @@ int cmd_simulate(Context& ctx) {
     if (!(from < to && to <= runs))
       throw option_problem("--runs-from", diag::msg("simulate.bad_range", from, to, runs), diag::msg("simulate.bad_range.hint"));
   }
+  // The files beside --out are checked before the runs, not refused after them.
+  if (o.command == "simulate" && o.partial.empty()) ctx.check_csv_files(kTableNames);
   // A report also keeps each run's figures, for the intervals of its headline.
   // lotrinh with no command (the main job) prints the table and writes the report as well.
   const bool main_job = o.command.empty();
@@ -437,6 +443,7 @@ int cmd_merge(Context& ctx) {
     parts.push_back(std::move(part));
   }
   const Part& first = parts.front();
+  ctx.check_csv_files(kTableNames);
   for (const auto& p : parts)
     if (p.scenario != first.scenario || p.sets != first.sets || p.seed != first.seed || p.runs != first.runs ||
         p.fingerprint != first.fingerprint)

@@ -431,6 +431,11 @@ void Context::print(const std::vector<report::ResultTable>& tables) const {
   std::fputs("\n", stderr);
 }
 
+void Context::check_csv_files(const std::vector<std::string>& names) const {
+  if (!is_csv(format_) || to_stdout(o_.out)) return;
+  for (size_t i = 1; i < names.size(); ++i) diag::check_output_target(report::sibling_csv_path(o_.out, names[i]), "--out");
+}
+
 void Context::emit(const report::ResultTable& table) const {
   if (is_csv(format_) && !to_stdout(o_.out)) report::write_files(report::csv_files({table}, o_.out, format_), "--out");
   else emit(report::render(table, format_));

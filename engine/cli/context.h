@@ -87,6 +87,9 @@ class Context {
   /// Renders `tables` in --format to standard output, whatever --out says. In CSV, only the
   /// first table, as a plain table, and a note on stderr naming the files --out would add.
   void print(const std::vector<report::ResultTable>& tables) const;
+  /// Before a long run: in CSV with --out, checks the files emit() will write beside --out for
+  /// tables named `names` (the first at --out, checked already), as report::write_files does.
+  void check_csv_files(const std::vector<std::string>& names) const;
 
  private:
   Options o_;

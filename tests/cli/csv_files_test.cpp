@@ -306,3 +306,22 @@ TEST_CASE("merge --format csv --out writes the same three files, byte for byte, 
   fs::remove_all(one);
   fs::remove_all(merged);
 }
+
+TEST_CASE("simulate refuses a planted symlink at a file beside --out before it runs, not after", "[cli][csv]") {
+  fs::path dir = scratch("simulate-symlink");
+  { std::ofstream(dir / "elsewhere.csv") << "kept\n"; }
+  fs::create_symlink(dir / "elsewhere.csv", dir / "plan-targets.csv");
+  Options o;
+  o.command = "simulate";
+  o.runs = 100000;  // hours of runs if it ran them first
+  o.threads = 1;
+  o.format = "csv";
+  o.out = (dir / "plan.csv").string();
+  const std::string link = (dir / "plan-targets.csv").string();
+  CHECK(error_of(o) ==
+        "--out: error: '" + link + "' is a symbolic link; lotrinh does not replace a link with a file, nor write through it\n"
+        "  hint: name the file the link points to, or another file\n");
+  CHECK(entries(dir) == std::vector<std::string>{"elsewhere.csv", "plan-targets.csv"});
+  CHECK(slurp((dir / "elsewhere.csv").string()) == "kept\n");
+  fs::remove_all(dir);
+}
