@@ -36,7 +36,8 @@ std::vector<std::string> table_file_names(const std::vector<ResultTable>& tables
       unsafe_run = !safe_char(c);
     }
     if (n.empty()) n = "table-" + std::to_string(i + 1);
-    if (used.count(n)) n += "-" + std::to_string(i + 1);
+    const std::string base = n;
+    for (size_t k = i + 1; used.count(n); ++k) n = base + "-" + std::to_string(k);
     used.insert(n);
     names.push_back(n);
   }

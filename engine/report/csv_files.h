@@ -19,7 +19,7 @@ struct CsvFile {
 
 /// The file name part of each table: its `name` with each run of characters other than ASCII
 /// letters, digits, '.', '_' and '-' made one '-', "table-N" (N from 1) when that is empty, and
-/// "-N" added to a name an earlier table already has.
+/// "-N" added to a name an earlier table already has (N its position from 1, or the next free).
 std::vector<std::string> table_file_names(const std::vector<ResultTable>& tables);
 
 /// The path of the file of a table other than the first, named `name`, beside `out`: `out`

@@ -24,8 +24,9 @@ ResultTable table(std::string title, std::string name, std::vector<std::string> 
 
 TEST_CASE("a table's file name keeps ASCII letters, digits, dots, underscores and dashes, one dash for any other run, and is unique", "[report]") {
   std::vector<ResultTable> tables{table("", "communes", {}), table("", "gaps vn/qd:33 Đắk", {}), table("", "", {}),
-                                  table("", "communes", {})};
-  CHECK(table_file_names(tables) == std::vector<std::string>{"communes", "gaps-vn-qd-33-k", "table-3", "communes-4"});
+                                  table("", "communes", {}), table("", "communes-6", {}), table("", "communes", {})};
+  CHECK(table_file_names(tables) ==
+        std::vector<std::string>{"communes", "gaps-vn-qd-33-k", "table-3", "communes-4", "communes-6", "communes-7"});
 }
 
 TEST_CASE("the file of a table beside --out drops a final .csv of any case and adds -NAME.csv", "[report]") {
