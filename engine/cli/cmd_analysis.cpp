@@ -28,10 +28,6 @@ int cmd_diff(Context& ctx) {
     d.hint = diag::msg("diff.two_needed.hint");
     throw diag::InputError(d);
   }
-  // CSV is one table per file: a diff's rule changes, moved units and gap searches have
-  // different columns, so they are refused in one CSV rather than written one under another.
-  if (ctx.format() == report::Format::kCsv || ctx.format() == report::Format::kCsvExcel)
-    throw option_problem("--format", diag::msg("cli.diff_csv"), diag::msg("cli.diff_csv.hint"));
   auto a = ctx.resolve_rules(sets[0]);
   auto b = ctx.resolve_rules(sets[1]);
   check_level(ctx, *a, "diff");
@@ -52,6 +48,7 @@ int cmd_diff(Context& ctx) {
 
   report::ResultTable changes;
   changes.title = diag::msg("diff.rules_title", a->id, b->id);
+  changes.name = "rules";  // CSV: each table in its own file (--out FILE.csv, FILE-units.csv, ...)
   changes.columns = {{"kind", diag::msg("col.kind")}, {"name", diag::msg("col.name")},
                      {"before", diag::msg("diff.col.before")}, {"after", diag::msg("diff.col.after")}};
   for (const auto& c : rules::diff_rules(*a, *b, year))
@@ -68,6 +65,7 @@ int cmd_diff(Context& ctx) {
   const auto& table = ctx.table();
   report::ResultTable moved;
   moved.title = diag::msg("diff.units_title", year);
+  moved.name = "units";
   moved.columns = {{"unit", diag::msg("col.unit")}, {"name", diag::msg("col.name")},
                    {"classification", diag::msg("diff.col.classification")},
                    {"before", diag::msg("diff.col.before")}, {"after", diag::msg("diff.col.after")},
@@ -80,8 +78,10 @@ int cmd_diff(Context& ctx) {
   moved.notes.push_back(diag::msg("diff.units_count", changed.size(), rows.size()));
   if (std::string e = ctx.estimated_note(*b, rows, year); !e.empty()) moved.notes.push_back(e);
   tables.push_back(std::move(moved));
-  for (const auto& c : b->classifications)
+  for (const auto& c : b->classifications) {
     tables.push_back(gap_table(rules::search_gaps(b, c, year, o.cap), b->id, c.name, ctx.format() != report::Format::kTable));
+    tables.back().name = "gaps-" + b->id + "-" + c.name;
+  }
   ctx.emit(tables);
   return 0;
 }

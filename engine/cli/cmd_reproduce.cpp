@@ -79,6 +79,7 @@ report::ResultTable figure_table(const config::FiguresFile& file, const std::vec
                                  const std::map<std::string, std::pair<size_t, size_t>>& estimated) {
   report::ResultTable t;
   t.title = diag::msg("repro.title", file.report_id, data_path);
+  t.name = "figures";
   t.columns = {{"id", diag::msg("repro.col.id")},
                {"section", diag::msg("repro.col.section")},
                {"figure", diag::msg("repro.col.figure")},
@@ -125,6 +126,7 @@ report::ResultTable figure_table(const config::FiguresFile& file, const std::vec
 report::ResultTable transition_table(const repro::Transitions& tr) {
   report::ResultTable t;
   t.title = diag::msg("repro.tr.title", tr.before_id, tr.before_year, tr.after_id, tr.after_year);
+  t.name = "transitions";  // CSV: FILE-transitions.csv beside the figures' FILE.csv
   auto year_col = [](const char* id, int y) { return diag::msg(id, y); };
   t.columns = {{"unit", diag::msg("col.unit")},
                {"name", diag::msg("col.name")},
@@ -185,10 +187,11 @@ int cmd_reproduce(Context& ctx) {
     tables.front().notes.push_back(
         diag::msg("repro.tr.skipped", tr->before_rules, tr->before_year, tr->after_rules, tr->after_year));
   }
-  // CSV and JSON carry one table, so that a program reads one shape: the figures, or with
-  // --transitions the transitions. The terminal shows both.
+  // --transitions shows the transitions alone. JSON carries one table, so that a program reads
+  // one shape: the figures, or with --transitions the transitions. The terminal and a workbook
+  // show both; CSV writes each to its own file (the figures alone on standard output).
   if (o.transitions && tables.size() > 1) tables.erase(tables.begin());
-  else if (ctx.format() != report::Format::kTable && tables.size() > 1) {
+  else if (ctx.format() == report::Format::kJson && tables.size() > 1) {
     tables.resize(1);
     tables.front().notes.push_back(diag::msg("repro.transitions_option", tr->before_year, tr->after_year));
   }

@@ -167,6 +167,7 @@ int cmd_check(Context& ctx) {
   auto sets = compile_all(ctx, load_named(ctx));
   report::ResultTable t;
   t.title = diag::msg("check.title");
+  t.name = "check";  // CSV: each table in its own file (--out FILE.csv, FILE-gaps-....csv)
   t.columns = {{"rule_set", diag::msg("col.rule_set")}, {"file", diag::msg("col.file")},
                {"kind", diag::msg("col.kind")}, {"status", diag::msg("col.status")},
                {"in_force", diag::msg("col.in_force")}, {"parameters", diag::msg("col.parameters"), report::Align::kRight},
@@ -188,7 +189,10 @@ int cmd_check(Context& ctx) {
   t.notes.push_back(warnings ? diag::msg("check.ok_warnings", sets.size(), warnings) : diag::msg("check.ok", sets.size()));
   tables.push_back(std::move(t));
   if (ctx.options().params)
-    for (const auto& rs : sets) tables.push_back(parameter_table(*rs));
+    for (const auto& rs : sets) {
+      tables.push_back(parameter_table(*rs));
+      tables.back().name = "parameters-" + rs->id;
+    }
   if (ctx.options().gaps) {
     const std::string& wanted = ctx.options().classification;
     bool found = wanted.empty();
@@ -200,6 +204,7 @@ int cmd_check(Context& ctx) {
         int y = ctx.options().year.value_or(rules::default_test_year(*rs));
         tables.push_back(gap_table(rules::search_gaps(rs, c, y, ctx.options().cap), rs->id, c.name,
                                     ctx.format() != report::Format::kTable));
+        tables.back().name = "gaps-" + rs->id + "-" + c.name;
       }
     }
   }

@@ -29,6 +29,10 @@ namespace lotrinh::cli {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The names of simulate's tables (per commune, fan, targets): in CSV, FILE.csv, FILE-fan.csv
+// and FILE-targets.csv.
+const std::vector<std::string> kTableNames{"communes", "fan", "targets"};
 using report::Cell;
 
 diag::InputError option_problem(const std::string& option, std::string message, std::string hint) {
@@ -254,7 +258,12 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
     }
   }
   f.notes.push_back(diag::msg("simulate.fan.note"));
-  return {t, f, target_table(s, a)};
+  // The names of their CSV files beside the first (--format csv --out FILE.csv: FILE-fan.csv, ...).
+  t.name = kTableNames[0];
+  f.name = kTableNames[1];
+  report::ResultTable g = target_table(s, a);
+  g.name = kTableNames[2];
+  return {t, f, g};
 }
 
 // The partial file's format: 2 added the targets' counts (docs/simulator.md, migration notes).
@@ -380,6 +389,8 @@ int cmd_simulate(Context& ctx) {
     if (!(from < to && to <= runs))
       throw option_problem("--runs-from", diag::msg("simulate.bad_range", from, to, runs), diag::msg("simulate.bad_range.hint"));
   }
+  // The files beside --out are checked before the runs, not refused after them.
+  if (o.command == "simulate" && o.partial.empty()) ctx.check_csv_files(kTableNames);
   // A report also keeps each run's figures, for the intervals of its headline.
   // lotrinh with no command (the main job) prints the table and writes the report as well.
   const bool main_job = o.command.empty();
@@ -403,7 +414,7 @@ int cmd_simulate(Context& ctx) {
   }
   if (main_job) {
     // The table on standard output; the report to --out (default lotrinh-report.html), named last.
-    std::fputs(report::render(tables, ctx.format()).c_str(), stdout);
+    ctx.print(tables);
     if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(tables.front()).c_str(), stderr);
     const std::string file = o.out.empty() || o.out == "-" ? "lotrinh-report.html" : o.out;
     write_simulate_report(ctx, run, {}, file);
@@ -461,6 +472,7 @@ int cmd_merge(Context& ctx) {
     parts.push_back(std::move(part));
   }
   const Part& first = parts.front();
+  ctx.check_csv_files(kTableNames);
   for (const auto& p : parts)
     if (p.scenario != first.scenario || p.sets != first.sets || p.seed != first.seed || p.runs != first.runs ||
         p.fingerprint != first.fingerprint)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -16,6 +17,7 @@
 #include "diag/spelling.h"
 #include "diag/text_file.h"
 #include "diag/words.h"
+#include "report/csv_files.h"
 #include "report/output.h"
 
 #ifndef LOTRINH_SOURCE_HOME
@@ -398,27 +400,45 @@ rules::Inputs Context::inputs(int y, std::vector<size_t>* rows) {
 void Context::emit(const std::string& text) const { report::write_output(o_.out, text); }
 
 namespace {
-// The caveats of `tables` as '#' lines, for the end of a CSV file written with --out.
-std::string caveat_lines(const std::vector<const report::ResultTable*>& tables) {
-  std::string out;
-  for (const auto* t : tables)
-    for (const auto& note : t->notes) out += "# " + note + "\n";
-  return out;
-}
+bool is_csv(report::Format f) { return f == report::Format::kCsv || f == report::Format::kCsvExcel; }
+bool to_stdout(const std::string& out) { return out.empty() || out == "-"; }
 }  // namespace
 
 void Context::emit(const std::vector<report::ResultTable>& tables) const {
-  std::string text = report::render(tables, format_);
-  std::vector<const report::ResultTable*> all;
-  for (const auto& t : tables) all.push_back(&t);
-  bool csv_file = (format_ == report::Format::kCsv || format_ == report::Format::kCsvExcel) && !o_.out.empty() && o_.out != "-";
-  emit(csv_file ? text + caveat_lines(all) : text);
+  if (!is_csv(format_)) {
+    emit(report::render(tables, format_));
+    return;
+  }
+  if (to_stdout(o_.out)) {
+    print(tables);
+    return;
+  }
+  // A CSV file holds one table: the first goes to --out, each other one to a file beside it.
+  report::write_files(report::csv_files(tables, o_.out, format_), "--out");
+}
+
+void Context::print(const std::vector<report::ResultTable>& tables) const {
+  if (!is_csv(format_) || tables.size() < 2) {
+    report::write_output("-", report::render(tables, format_));
+    return;
+  }
+  // Standard output keeps one table, so that it reads as one CSV; stderr says how to get the others.
+  report::write_output("-", report::render(tables.front(), format_));
+  const std::vector<std::string> names = report::table_file_names(tables);
+  std::string others;
+  for (size_t i = 1; i < names.size(); ++i) others += (i > 1 ? ", " : "") + report::sibling_csv_path(diag::msg("csvsplit.file"), names[i]);
+  std::fputs(diag::msg("report.note", diag::msg("csvsplit.stdout_first", names.front(), others)).c_str(), stderr);
+  std::fputs("\n", stderr);
+}
+
+void Context::check_csv_files(const std::vector<std::string>& names) const {
+  if (!is_csv(format_) || to_stdout(o_.out)) return;
+  for (size_t i = 1; i < names.size(); ++i) diag::check_output_target(report::sibling_csv_path(o_.out, names[i]), "--out");
 }
 
 void Context::emit(const report::ResultTable& table) const {
-  std::string text = report::render(table, format_);
-  bool csv_file = (format_ == report::Format::kCsv || format_ == report::Format::kCsvExcel) && !o_.out.empty() && o_.out != "-";
-  emit(csv_file ? text + caveat_lines({&table}) : text);
+  if (is_csv(format_) && !to_stdout(o_.out)) report::write_files(report::csv_files({table}, o_.out, format_), "--out");
+  else emit(report::render(table, format_));
 }
 
 }  // namespace lotrinh::cli

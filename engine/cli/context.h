@@ -78,11 +78,18 @@ class Context {
   report::Format format() const { return format_; }
   /// Writes to --out (or stdout).
   void emit(const std::string& text) const;
-  /// Renders `tables` in --format and writes them to --out (or stdout). A CSV file written with
-  /// --out ends with the tables' notes (rule set, data year, draft banner, estimated share) as
-  /// '#' lines, which lotrinh's CSV reader skips; standard output keeps the plain table.
+  /// Renders `tables` in --format and writes them to --out (or stdout). CSV holds one table per
+  /// file: with --out, the first table goes to --out and each other one to a file beside it
+  /// (report::csv_files), each ending with its caveats (rule set, data year, draft banner,
+  /// estimated share) as '#' lines, which lotrinh's CSV reader skips; see print() for stdout.
   void emit(const std::vector<report::ResultTable>& tables) const;
   void emit(const report::ResultTable& table) const;
+  /// Renders `tables` in --format to standard output, whatever --out says. In CSV, only the
+  /// first table, as a plain table, and a note on stderr naming the files --out would add.
+  void print(const std::vector<report::ResultTable>& tables) const;
+  /// Before a long run: in CSV with --out, checks the files emit() will write beside --out for
+  /// tables named `names` (the first at --out, checked already), as report::write_files does.
+  void check_csv_files(const std::vector<std::string>& names) const;
 
  private:
   Options o_;

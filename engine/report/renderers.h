@@ -19,7 +19,8 @@ std::string render_json(const ResultTable& table);
 std::string render_json(const std::vector<ResultTable>& tables);
 
 /// An Excel workbook (the bytes of an .xlsx file), as render(tables, Format::kXlsx): one sheet
-/// per table in order, its header in row 1 (frozen), numbers stored as numbers with their
+/// per table in order, its header in row 1 (frozen; the translated headers, or the column ids
+/// under diag::codes(), as --codes asks), numbers stored as numbers with their
 /// formats (thousands grouping, decimals, percent), columns sized to their text; a last sheet
 /// holds every table's title and notes. Throws diag::InputError when the workbook cannot be
 /// written.

@@ -51,6 +51,9 @@ Cell missing();
 /// A titled table plus notes (printed under a terminal table; "notes" in JSON; not in CSV).
 struct ResultTable {
   std::string title;  ///< May be empty.
+  /// A short stable name ("fan", "gaps-vn.qd-33-2020-region"): with several tables, the end of
+  /// the CSV file name of each table after the first (see csv_files.h). May be empty.
+  std::string name;
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;  ///< Each row has one cell per column.
   std::vector<std::string> notes;

@@ -17,6 +17,7 @@
 
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/words.h"
 #include "report/cell_text.h"
 #include "report/display_width.h"
 #include "report/renderers.h"
@@ -112,7 +113,8 @@ class Workbook {
     std::vector<int> width(t.columns.size(), 6);
     for (size_t c = 0; c < t.columns.size(); ++c) {
       const auto& col = t.columns[c];
-      const std::string& h = col.header.empty() ? col.id : col.header;
+      // --codes keeps the column ids, as in CSV, for a program reading the workbook.
+      const std::string& h = col.header.empty() || diag::codes() ? col.id : col.header;
       worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), h.c_str(), header_);
       width[c] = std::max(width[c], std::min(display_width(h), 24));
     }

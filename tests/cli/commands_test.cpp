@@ -150,16 +150,6 @@ TEST_CASE("diff of a 15 percent draft names the communes that move and the claus
                  "        \"before\": \"unknown\",\n        \"after\": \"III\"") != std::string::npos);
 }
 
-TEST_CASE("diff refuses --format csv at --format: its tables have different columns and a CSV file holds one", "[cli]") {
-  Options o = example("diff");
-  o.paths = {"vn.qd-33-2020", "draft.qd-33-2020-poverty-15"};
-  o.format = "csv";
-  CHECK(error_of(o) ==
-        "--format: error: diff gives tables of different columns (rule changes, units that move, gaps and overlaps), "
-        "and a CSV file holds one table\n"
-        "  hint: use --format xlsx --out FILE.xlsx (one sheet per table) or --format json; the terminal table shows all three\n");
-}
-
 TEST_CASE("a command that prints text refuses --format xlsx at --format", "[cli]") {
   Options o = example("test");
   o.format = "xlsx";
