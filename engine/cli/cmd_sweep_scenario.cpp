@@ -224,7 +224,11 @@ int cmd_sweep_scenario(Context& ctx) {
   };
   for (size_t i = 0; i < steps.size(); ++i) {
     const Step& st = steps[i];
-    std::vector<report::Cell> row{report::text(in_percent ? fmt::format("{} %", st.value) : fmt::format("{}", st.value))};
+    // The value as applied: whole dong or workdays for a line, else as stepped.
+    const bool whole = (kind == Kind::kBudgetLine || kind == Kind::kWorkdays) && !in_percent;
+    std::vector<report::Cell> row{report::text(in_percent ? fmt::format("{:.12g} %", st.value)
+                                               : whole    ? fmt::format("{}", std::llround(st.value))
+                                                          : fmt::format("{:.12g}", st.value))};
     if (show_2025) {
       row.push_back(report::text(num(static_cast<long double>(st.exits_2025.sum) / runs, 2)));
       row.push_back(report::text(range(st.hist_2025)));

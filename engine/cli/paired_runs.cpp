@@ -32,6 +32,7 @@ PairedInterval paired_interval(const PairedSums& s, std::uint64_t runs) {
 
 std::optional<long double> incremental_cost(long double money_difference, const PairedInterval& exits) {
   if (exits.contains_zero()) return std::nullopt;
+  if (money_difference == 0) return 0.0L;  // not -0 when the exits fall at the same money
   return money_difference / exits.mean;
 }
 

@@ -32,7 +32,9 @@ std::vector<double> sweep_values(double from, double to, double step, double max
   const size_t steps = static_cast<size_t>(span);  // at most max_steps - 1: checked above
   for (size_t k = 0; k <= steps; ++k) {
     const double v = from + static_cast<double>(k) * step;
-    out.push_back(std::round(v * 1e12) / 1e12);
+    // 0.1 + 2 * 0.1 shown as 0.3; a large value (an amount of dong) is left as it is, where
+    // rounding to 12 decimals would add noise instead of removing it.
+    out.push_back(std::abs(v) < 1e6 ? std::round(v * 1e12) / 1e12 : v);
   }
   return out;
 }
