@@ -44,7 +44,7 @@ std::string num(long double v, int decimals) { return fmt::format("{:.{}f}", sta
 
 }  // namespace
 
-std::vector<report::ResultTable> compare_tables(Context& ctx) {
+std::vector<report::ResultTable> compare_tables(Context& ctx, std::uint64_t block) {
   const Options& o = ctx.options();
   if (o.paths.size() < 2) throw diag::InputError(diag::error_about("compare", diag::msg("compare.few"), diag::msg("compare.few.hint")));
   if (o.runs && *o.runs < 1) throw diag::InputError(diag::error_about("--runs", diag::msg("sim.scenario.runs", *o.runs), diag::msg("sim.scenario.runs.hint")));
@@ -139,7 +139,8 @@ std::vector<report::ResultTable> compare_tables(Context& ctx) {
         for (size_t i = 0; i < sc.size(); ++i) sc[i].runs.swap(block[i]);
         for (const auto& [key, f] : figures)
           for (size_t i = 0; i < sc.size(); ++i) add_sums(totals[key][i], ref, sc[i], f, sc[i].runs.size());
-      });
+      },
+      block);
   for (auto& s : sc) s.runs = {};
   auto sums = [&](const std::string& key, size_t i) { return totals.at(key)[i]; };
 
