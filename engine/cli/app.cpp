@@ -113,10 +113,16 @@ int main(int argc, char** argv) {
   diff->add_option("rule_sets", o.paths, diag::msg("opt.rule_sets"));
   auto* targets = app.add_subcommand("targets", diag::msg("cmd.targets"));
   auto* sweep = app.add_subcommand("sweep", diag::msg("cmd.sweep"));
-  sweep->add_option("--param", o.param, diag::msg("opt.param"))->required();
-  sweep->add_option("--from", o.from, diag::msg("opt.from"))->required();
-  sweep->add_option("--to", o.to, diag::msg("opt.to"))->required();
-  sweep->add_option("--step", o.step, diag::msg("opt.step"))->required();
+  // Two kinds (cmd_sweep): a rule threshold (--param), or a scenario value (SCENARIO --value).
+  sweep->add_option("scenario", o.paths, diag::msg("opt.sweep_scenario"))->expected(0, 1);
+  sweep->add_option("--param", o.param, diag::msg("opt.param"));
+  sweep->add_option("--value", o.value, diag::msg("opt.sweep_value"));
+  sweep->add_option("--from", o.from_text, diag::msg("opt.from"))->required();
+  sweep->add_option("--to", o.to_text, diag::msg("opt.to"))->required();
+  sweep->add_option("--step", o.step_text, diag::msg("opt.step"))->required();
+  sweep->add_option("--runs", o.runs, diag::msg("opt.runs"));
+  sweep->add_option("--seed", o.seed, diag::msg("opt.seed"));
+  sweep->add_option("--threads", o.threads, diag::msg("opt.threads"));
   sweep->add_option("--max-steps", o.max_steps, diag::msg("opt.max_steps"));
   sweep->add_option("--classification", o.classification, diag::msg("opt.classification"));
   auto* reproduce = app.add_subcommand("reproduce", diag::msg("cmd.reproduce"));

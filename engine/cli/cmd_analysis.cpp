@@ -88,16 +88,25 @@ int cmd_diff(Context& ctx) {
 
 int cmd_sweep(Context& ctx) {
   const auto& o = ctx.options();
+  // A scenario file makes it a sweep of a scenario value; without one it sweeps a rule threshold,
+  // and a scenario sweep's options are refused rather than ignored.
+  if (!o.paths.empty()) return cmd_sweep_scenario(ctx);
+  for (const auto& [option, given] : {std::pair{"--value", !o.value.empty()}, std::pair{"--runs", o.runs.has_value()},
+                                      std::pair{"--seed", o.seed.has_value()}, std::pair{"--threads", o.threads.has_value()}})
+    if (given) throw option_problem(option, diag::msg("sweepval.scenario_option", option), diag::msg("sweepval.kinds.hint"));
+  if (o.param.empty()) throw option_problem("sweep", diag::msg("sweepval.nothing"), diag::msg("sweepval.kinds.hint"));
+  const double from = sweep_number("--from", o.from_text, o.from), to = sweep_number("--to", o.to_text, o.to),
+               step = sweep_number("--step", o.step_text, o.step);
   int year = ctx.year();
   auto rs = ctx.rule_set();
   check_level(ctx, *rs);
-  check_sweep(ctx, *rs);
+  check_sweep(ctx, *rs, from, to);
   check_overrides(ctx, *rs);
   std::string cname = o.classification;
   if (cname.empty() && !rs->classifications.empty()) cname = rs->classifications.front().name;
   std::vector<size_t> rows;
   rules::Inputs in = ctx.inputs(year, &rows);
-  auto steps = rules::sweep(rs, in, year, ctx.overrides(), cname, o.param, o.from, o.to, o.step, o.max_steps);
+  auto steps = rules::sweep(rs, in, year, ctx.overrides(), cname, o.param, from, to, step, o.max_steps);
   const auto& table = ctx.table();
   report::ResultTable t;
   t.title = diag::msg("sweep.title", o.param, rs->id, year);

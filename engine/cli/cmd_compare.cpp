@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "cli/cmd_simulate.h"
+#include "cli/paired_runs.h"
 #include "config/sim_file_reader.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
@@ -34,36 +35,16 @@ std::string rel(const std::string& dir, const std::string& p) {
 // One per-run figure of a scenario: its value in run r, or nothing when the scenario lacks it.
 using Figure = std::function<std::optional<std::int64_t>(const Scenario&, size_t r)>;
 
-// Exact integer sums of a figure, and of the paired differences against the reference.
-struct Sums {
-  std::int64_t n = 0, sum = 0, d = 0, dd = 0;
-  bool value = false, paired = false;
-};
-
 // Adds the block of runs held in ref.runs and s.runs (the same run numbers) to `out`.
-void add_sums(Sums& out, const Scenario& ref, const Scenario& s, const Figure& f, size_t R) {
-  for (size_t r = 0; r < R; ++r) {
-    auto a = f(ref, r), b = f(s, r);
-    if (b) { out.sum += *b; ++out.n; out.value = true; }
-    if (a && b) {
-      const std::int64_t d = *b - *a;
-      out.d += d;
-      out.dd += d * d;
-      out.paired = true;
-    }
-  }
+void add_sums(PairedSums& out, const Scenario& ref, const Scenario& s, const Figure& f, size_t R) {
+  for (size_t r = 0; r < R; ++r) out.add(f(ref, r), f(s, r));
 }
-
-// Runs are compared in blocks of this many: each scenario's per-run figures are kept for one
-// block only, so compare's memory does not grow with --runs (the sums are integers: the
-// result is the same whatever the block).
-constexpr size_t kBlock = 1024;
 
 std::string num(long double v, int decimals) { return fmt::format("{:.{}f}", static_cast<double>(v), decimals); }
 
 }  // namespace
 
-std::vector<report::ResultTable> compare_tables(Context& ctx) {
+std::vector<report::ResultTable> compare_tables(Context& ctx, std::uint64_t block) {
   const Options& o = ctx.options();
   if (o.paths.size() < 2) throw diag::InputError(diag::error_about("compare", diag::msg("compare.few"), diag::msg("compare.few.hint")));
   if (o.runs && *o.runs < 1) throw diag::InputError(diag::error_about("--runs", diag::msg("sim.scenario.runs", *o.runs), diag::msg("sim.scenario.runs.hint")));
@@ -147,19 +128,18 @@ std::vector<report::ResultTable> compare_tables(Context& ctx) {
     };
     figures.push_back({"target" + std::to_string(k), met});
   }
-  std::map<std::string, std::vector<Sums>> totals;
-  for (const auto& [key, f] : figures) totals[key].assign(sc.size(), Sums{});
-  std::vector<sim::Aggregates> aggs;
-  for (size_t from = 0; from < R; from += kBlock) {
-    const size_t to = std::min(R, from + kBlock);
-    for (size_t i = 0; i < sc.size(); ++i) {
-      sim::Aggregates a = sc[i].sim->run_paired(from, to, threads, sc[i].runs);
-      if (aggs.size() <= i) aggs.push_back(std::move(a));
-      else aggs[i].add(a);
-    }
-    for (const auto& [key, f] : figures)
-      for (size_t i = 0; i < sc.size(); ++i) add_sums(totals[key][i], ref, sc[i], f, to - from);
-  }
+  std::map<std::string, std::vector<PairedSums>> totals;
+  for (const auto& [key, f] : figures) totals[key].assign(sc.size(), PairedSums{});
+  // The runs in blocks (paired_runs.h): each scenario's per-run figures are kept for one block.
+  std::vector<const sim::Simulation*> sims;
+  for (const auto& s : sc) sims.push_back(s.sim.get());
+  const std::vector<sim::Aggregates> aggs =
+      run_in_blocks(sims, R, threads, [&](std::uint64_t, std::vector<std::vector<sim::Simulation::RunFigures>>& block) {
+        for (size_t i = 0; i < sc.size(); ++i) sc[i].runs.swap(block[i]);
+        for (const auto& [key, f] : figures)
+          for (size_t i = 0; i < sc.size(); ++i) add_sums(totals[key][i], ref, sc[i], f, sc[i].runs.size());
+      },
+      block);
   for (auto& s : sc) s.runs = {};
   auto sums = [&](const std::string& key, size_t i) { return totals.at(key)[i]; };
 
@@ -173,10 +153,10 @@ std::vector<report::ResultTable> compare_tables(Context& ctx) {
                {"note", diag::msg("compare.col.note")}};
   const long double runs = static_cast<long double>(R);
   // exits by the end year of each scenario's horizon and the interval's verdict, for the cost.
-  std::vector<std::optional<Sums>> exits_end(sc.size());
-  auto figure_rows = [&](const std::string& label, const std::string& key, std::vector<std::optional<Sums>>* keep) {
+  std::vector<std::optional<PairedSums>> exits_end(sc.size());
+  auto figure_rows = [&](const std::string& label, const std::string& key, std::vector<std::optional<PairedSums>>* keep) {
     for (size_t i = 0; i < sc.size(); ++i) {
-      Sums su = sums(key, i);
+      PairedSums su = sums(key, i);
       if (keep) (*keep)[i] = su;
       std::vector<Cell> row{report::text(label), report::text(sc[i].file.id)};
       if (!su.value) {
@@ -195,10 +175,9 @@ std::vector<report::ResultTable> compare_tables(Context& ctx) {
         t.add_row(std::move(row));
         continue;
       }
-      const long double mean = static_cast<long double>(su.d) / runs;
-      const long double var = R > 1 ? (static_cast<long double>(su.dd) - static_cast<long double>(su.d) * static_cast<long double>(su.d) / runs) / (runs - 1) : 0;
-      const long double half = 1.645L * std::sqrt(std::max(0.0L, var)) / std::sqrt(runs);
-      const bool zero = mean - half <= 0 && 0 <= mean + half;
+      const PairedInterval iv = paired_interval(su, R);
+      const long double mean = iv.mean, half = iv.half;
+      const bool zero = iv.contains_zero();
       row.push_back(report::text(num(mean, 2)));
       row.push_back(report::text(fmt::format("[{}, {}]", num(mean - half, 2), num(mean + half, 2))));
       row.push_back(report::text(diag::msg(zero ? "compare.zero" : "compare.nonzero")));
@@ -231,7 +210,7 @@ std::vector<report::ResultTable> compare_tables(Context& ctx) {
   for (size_t i = 0; i < sc.size(); ++i) {
     const auto& su = exits_end[i];
     const int own_end = sc[i].file.end_year;
-    const Sums own = sums("own" + std::to_string(own_end), i);
+    const PairedSums own = sums("own" + std::to_string(own_end), i);
     std::vector<Cell> row{report::text(diag::msg("compare.fig.cost", own_end)), report::text(sc[i].file.id)};
     const long double exits = own.value ? static_cast<long double>(own.sum) / runs : 0;
     row.push_back(exits > 0 ? report::text(num(static_cast<long double>(sc[i].money) / 1e9L / exits, 3)) : report::missing());
@@ -240,15 +219,12 @@ std::vector<report::ResultTable> compare_tables(Context& ctx) {
       row.push_back(report::missing());
       note = diag::msg("compare.reference");
     } else if (su && su->paired) {
-      const long double mean = static_cast<long double>(su->d) / runs;
-      const long double var = R > 1 ? (static_cast<long double>(su->dd) - static_cast<long double>(su->d) * static_cast<long double>(su->d) / runs) / (runs - 1) : 0;
-      const long double half = 1.645L * std::sqrt(std::max(0.0L, var)) / std::sqrt(runs);
-      if (mean - half <= 0 && 0 <= mean + half) {
+      const auto inc = incremental_cost(static_cast<long double>(sc[i].money - ref.money) / 1e9L, paired_interval(*su, R));
+      if (!inc) {
         row.push_back(report::missing());
         note = diag::msg("compare.incremental.undefined", ref.file.id, last);
       } else {
-        const long double inc = static_cast<long double>(sc[i].money - ref.money) / 1e9L / mean;
-        row.push_back(report::text(num(inc, 3)));
+        row.push_back(report::text(num(*inc, 3)));
         note = diag::msg("compare.incremental", ref.file.id);
       }
     } else {

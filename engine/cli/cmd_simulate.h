@@ -1,9 +1,11 @@
 #pragma once
 // lotrinh simulate SCENARIO, lotrinh merge PARTIAL...
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "cli/context.h"
+#include "cli/paired_runs.h"
 #include "config/sim_files.h"
 
 namespace lotrinh::sim {
@@ -16,7 +18,8 @@ int cmd_simulate(Context& ctx);  ///< Run a scenario's Monte Carlo forecast (or 
 int cmd_merge(Context& ctx);
 int cmd_compare(Context& ctx);   ///< Scenarios side by side, with paired runs (cmd_compare.cpp).     ///< Merge shards written by simulate --partial.
 /// compare's tables of the scenarios of the command line (cmd_compare.cpp), for the HTML report.
-std::vector<report::ResultTable> compare_tables(Context& ctx);
+/// `block`: the runs kept at once (cli/paired_runs.h); the tables do not depend on it (tested).
+std::vector<report::ResultTable> compare_tables(Context& ctx, std::uint64_t block = kPairedBlock);
 int cmd_calibrate(Context& ctx); ///< Fit a scenario's parameters to its targets (NLopt).
 /// The bundled baseline scenario (for lotrinh with no command), or "" when there is none.
 std::string baseline_scenario();

@@ -15,7 +15,14 @@ int cmd_classify(Context& ctx);  ///< Classify every unit of the table.
 int cmd_explain(Context& ctx);   ///< Explain one unit's classification.
 int cmd_diff(Context& ctx);      ///< Compare two rule sets on the same data.
 int cmd_targets(Context& ctx);   ///< Check targets against the table.
-int cmd_sweep(Context& ctx);     ///< Sweep one parameter.
+int cmd_sweep(Context& ctx);     ///< Sweep a rule threshold, or a scenario value (below).
+/// lotrinh sweep SCENARIO --value NAME: a scenario value stepped over a range, each step a Monte
+/// Carlo run on the same run numbers (cmd_sweep_scenario.cpp). cmd_sweep calls it when a
+/// scenario file is given.
+int cmd_sweep_scenario(Context& ctx);
+/// A --from, --to or --step value: `text` as a number, else `fallback` when `text` is empty;
+/// an error naming `option` when it is not a number.
+double sweep_number(const std::string& option, const std::string& text, double fallback);
 
 /// The gap search report as a table: one row per box of each group of findings, with its count
 /// of combinations and its sentence (rules/gap_words.h). `machine` (CSV, JSON, xlsx) adds the

@@ -82,7 +82,7 @@ void check_classification(const std::string& name, const rules::RuleSet& rs) {
   throw option_problem("--classification", diag::msg("cli.no_classification", name, rs.id), hint);
 }
 
-void check_sweep(Context& ctx, const rules::RuleSet& rs) {
+void check_sweep(Context& ctx, const rules::RuleSet& rs, double from, double to) {
   const Options& o = ctx.options();
   const rules::Parameter* p = rs.find_parameter(o.param);
   if (!p) {
@@ -92,7 +92,7 @@ void check_sweep(Context& ctx, const rules::RuleSet& rs) {
     if (hint.empty()) hint = diag::msg("cli.no_param.hint", rs.id);
     throw option_problem("--param", diag::msg("cli.no_param", o.param, rs.id), hint);
   }
-  for (const auto& [option, value] : {std::pair{"--from", o.from}, std::pair{"--to", o.to}})
+  for (const auto& [option, value] : {std::pair{"--from", from}, std::pair{"--to", to}})
     if (auto problem = rules::check_value(diag::msg("rules.what.parameter", o.param), value, p->decl.unit))
       throw option_problem(option, problem->message, problem->hint);
 }

@@ -16,8 +16,8 @@ void check_overrides(Context& ctx, const rules::RuleSet& rs);
 /// Refuses (at --classification) a classification that `rs` does not have; "" is accepted.
 void check_classification(const std::string& name, const rules::RuleSet& rs);
 /// Refuses (at --param) a name that is not a parameter of `rs`, and (at --from, --to) an end
-/// of the range that does not fit the parameter's unit.
-void check_sweep(Context& ctx, const rules::RuleSet& rs);
+/// of the range (`from`, `to`) that does not fit the parameter's unit.
+void check_sweep(Context& ctx, const rules::RuleSet& rs, double from, double to);
 /// An error about the option `option`.
 diag::InputError option_problem(const std::string& option, std::string message, std::string hint);
 

@@ -25,7 +25,11 @@ struct Options {
   std::string on;                       ///< aggregate --on: the day whose units to aggregate to
   std::string classification;           ///< --classification (sweep, check --gaps)
   std::string param;                    ///< sweep --param
-  double from = 0, to = 0, step = 0;    ///< sweep range
+  double from = 0, to = 0, step = 0;    ///< sweep range (the rule sweep; when the texts below are empty)
+  /// sweep --from, --to, --step as typed ("" when not given): numbers, or for a scenario sweep
+  /// of the budget a percentage such as "50%".
+  std::string from_text, to_text, step_text;
+  std::string value;                    ///< sweep --value: the scenario value a scenario sweep moves
   bool excel = false;                   ///< --excel: CSV for Vietnamese Excel (BOM, ';', decimal comma)
   bool codes = false;                   ///< --codes: ids and codes instead of the language's words
   double max_steps = 10000;             ///< --max-steps: the most values a sweep evaluates

@@ -10,10 +10,7 @@
 
 namespace lotrinh::rules {
 
-std::vector<SweepStep> sweep(const std::shared_ptr<const RuleSet>& rules, const Inputs& inputs, int year,
-                             const Overrides& overrides, const std::string& classification,
-                             const std::string& param, double from, double to, double step,
-                             double max_steps) {
+std::vector<double> sweep_values(double from, double to, double step, double max_steps) {
   if (!(step > 0) || !(to >= from) || !std::isfinite(from) || !std::isfinite(step)) {
     diag::Diagnostic d;
     d.subject = "--step";
@@ -31,6 +28,22 @@ std::vector<SweepStep> sweep(const std::shared_ptr<const RuleSet>& rules, const 
     d.hint = diag::msg("sweep.too_many_steps.hint");
     throw diag::InputError(d);
   }
+  std::vector<double> out;
+  const size_t steps = static_cast<size_t>(span);  // at most max_steps - 1: checked above
+  for (size_t k = 0; k <= steps; ++k) {
+    const double v = from + static_cast<double>(k) * step;
+    // 0.1 + 2 * 0.1 shown as 0.3; a large value (an amount of dong) is left as it is, where
+    // rounding to 12 decimals would add noise instead of removing it.
+    out.push_back(std::abs(v) < 1e6 ? std::round(v * 1e12) / 1e12 : v);
+  }
+  return out;
+}
+
+std::vector<SweepStep> sweep(const std::shared_ptr<const RuleSet>& rules, const Inputs& inputs, int year,
+                             const Overrides& overrides, const std::string& classification,
+                             const std::string& param, double from, double to, double step,
+                             double max_steps) {
+  const std::vector<double> values = sweep_values(from, to, step, max_steps);
   const Classification* c = rules->find_classification(classification);
   if (!c) {
     std::vector<std::string> names;
@@ -43,11 +56,8 @@ std::vector<SweepStep> sweep(const std::shared_ptr<const RuleSet>& rules, const 
   }
   std::vector<SweepStep> out;
   std::vector<std::string> previous;
-  const size_t steps = static_cast<size_t>(span);  // at most max_steps - 1: checked above
   Workspace ev(rules);  // one workspace for every step: parsers and buffers are kept
-  for (size_t k = 0; k <= steps; ++k) {
-    double v = from + static_cast<double>(k) * step;
-    v = std::round(v * 1e12) / 1e12;
+  for (double v : values) {
     Overrides o = overrides;
     o[param] = v;
     ev.reset(inputs, year, o);

@@ -21,6 +21,12 @@ struct SweepStep {
 /// Throws InputError for an unknown parameter, a non-positive step, and for more than
 /// `max_steps` values (counted without overflow: `--to inf` or `--step 1e-9` are refused).
 constexpr double kDefaultMaxSweepSteps = 10000;
+
+/// The values from, from+step, ... <= to (+1e-9), each below 1e6 rounded to 12 decimals. Throws
+/// InputError naming --step for a non-positive step or to < from, and for more than `max_steps`
+/// values (counted without overflow). Shared by the rule sweep and the scenario sweep.
+std::vector<double> sweep_values(double from, double to, double step, double max_steps = kDefaultMaxSweepSteps);
+
 std::vector<SweepStep> sweep(const std::shared_ptr<const RuleSet>& rules, const Inputs& inputs, int year,
                              const Overrides& overrides, const std::string& classification,
                              const std::string& param, double from, double to, double step,

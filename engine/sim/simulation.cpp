@@ -747,6 +747,7 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
   for (auto& p : params_) known.push_back(p.name);
   for (const auto& b : scenario_.budget) known.push_back("budget." + b.id);
   for (const auto& w : scenario_.workdays) known.push_back("workdays." + w.id);
+  for (const auto& a : scenario_.assumptions) known.push_back("assumption." + a.name);
   for (const auto& [name, value] : overrides) {
     bool done = false;
     for (auto& p : params_)
@@ -764,6 +765,11 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
         if (value < 0 || value != std::floor(value))
           sink.add(diag::error_about("--set", diag::msg("sim.set.workdays", name, fmt::format("{}", value)), diag::msg("sim.workdays.negative.hint")));
         w.workdays = static_cast<std::int64_t>(value);
+        done = true;
+      }
+    for (auto& a : scenario_.assumptions)
+      if ("assumption." + a.name == name) {
+        a.value = value;
         done = true;
       }
     if (!done) {

@@ -36,8 +36,8 @@ struct Projection {
 
 class Simulation {
  public:
-  /// `overrides`: model parameter name -> value (fixes it), "budget.<id>" -> dong per year, or
-  /// "workdays.<id>" -> workdays per year.
+  /// `overrides`: model parameter name -> value (fixes it), "budget.<id>" -> dong per year,
+  /// "workdays.<id>" -> workdays per year, or "assumption.<name>" -> the assumption's value.
   /// Throws InputError for every invalid input, located.
   Simulation(const config::ScenarioFile& scenario, const config::ModelFile& model, World world,
              const data::Catalogue& catalogue, const rules::RuleLibrary& library,
