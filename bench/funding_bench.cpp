@@ -66,6 +66,7 @@ Country& country() {
     c.scenario.rules.resize(1);
     c.scenario.rules[0].until = c.scenario.end_year;
     for (auto& b : c.scenario.budget) b.from = b.until = c.scenario.end_year;
+    for (auto& w : c.scenario.workdays) w.from = w.until = c.scenario.end_year;
     std::int64_t total = 0;
     for (const auto& b : c.scenario.budget)
       if (b.allocation.empty()) total += b.amount_vnd;
