@@ -147,7 +147,8 @@ std::vector<std::int64_t> plan_lp_full(const PlanProblem& pr, PlanFailure& failu
   const int rc = glp_simplex(lp.get(), &parm);
   const int status = glp_get_status(lp.get());
   if (stats) {
-    stats->rows = P + n, stats->columns = owner.size(), stats->nonzeros = ia.size() - 1, stats->solves = 1;
+    stats->rows = stats->whole_rows = P + n, stats->columns = stats->whole_columns = owner.size();
+    stats->nonzeros = ia.size() - 1, stats->solves = 1, stats->rounds = 1;
     stats->solver_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   }
   if (rc != 0 || status != GLP_OPT) {
@@ -272,6 +273,7 @@ std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, P
     }
   }
   PlanStats st;
+  st.whole_rows = P + n, st.whole_columns = N;
   {
     std::unique_ptr<glp_prob, decltype(&glp_delete_prob)> master(glp_create_prob(), &glp_delete_prob);
     glp_set_obj_dir(master.get(), GLP_MIN);
@@ -288,7 +290,7 @@ std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, P
     double upper = kInf;
     std::vector<int> ind(P + 2);
     std::vector<double> val(P + 2);
-    for (int k = 0; k < 400; ++k) {
+    for (int k = 0; k < pr.max_cuts; ++k) {
       const double L = dual(lam, nullptr);
       if (L < upper) upper = L, best_lam = lam;
       // The cut z >= L + sum_p (budget_p - used_p) (lambda_p - lam_p).
@@ -457,7 +459,8 @@ std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, P
     st.nonzeros = std::max(st.nonzeros, ia.size() - 1);
     const bool all_free = free_cols.size() == N;
     if (rc != 0 || status != GLP_OPT) {
-      // The fixed columns made the smaller programme infeasible: free them all (the whole
+      // The fixed columns made the smaller programme infeasible: widen the band of reduced
+      // costs around the prices that frees columns (in the end, every column: the whole
       // programme), unless that was the whole programme already.
       if (!all_free && (rc == GLP_ENOPFS || status == GLP_NOFEAS || status == GLP_INFEAS)) {
         band *= 100;

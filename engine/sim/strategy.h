@@ -20,13 +20,17 @@ struct PlanProblem {
   std::vector<std::int64_t> budget;           ///< Per purpose: exactly this is placed.
   std::vector<std::int64_t> floor, cap;       ///< Per commune, all purposes together; cap < 0: none.
   std::vector<std::vector<GainPiece>> gain;   ///< [p * n + c]; beyond the last piece the slope is 0.
+  /// The LP: the most cutting planes spent on the purposes' prices (fewer: a rougher start for the
+  /// working set, more rounds, the same optimum).
+  int max_cuts = 400;
 };
 
 /// What planning one year cost (for the benches and `--verbose`-style reports): the size of the
 /// programme GLPK solved (0 for the strategies without one), GLPK's own time, and the whole
 /// year's planning time (sampling the gain curves included).
 struct PlanStats {
-  size_t rows = 0, columns = 0, nonzeros = 0;  ///< the largest programme of the working set
+  size_t rows = 0, columns = 0, nonzeros = 0;  ///< the largest programme GLPK solved
+  size_t whole_rows = 0, whole_columns = 0;    ///< the whole programme (the LP)
   int solves = 0;              ///< GLPK calls (the LP: the prices' master programme, then the working set's)
   int cuts = 0;                ///< the LP: cutting planes (passes over the communes) for the prices
   int rounds = 0;              ///< the LP: programmes of the working set
