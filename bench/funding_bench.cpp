@@ -66,6 +66,7 @@ Country& country() {
     c.scenario.rules.resize(1);
     c.scenario.rules[0].until = c.scenario.end_year;
     for (auto& b : c.scenario.budget) b.from = b.until = c.scenario.end_year;
+    for (auto& w : c.scenario.workdays) w.from = w.until = c.scenario.end_year;
     std::int64_t total = 0;
     for (const auto& b : c.scenario.budget)
       if (b.allocation.empty()) total += b.amount_vnd;
@@ -80,7 +81,7 @@ Country& country() {
 }
 
 struct Figures {
-  std::vector<double> wall, plan, solver;
+  std::vector<double> wall, cpu, plan, solver;
   sim::PlanStats last;
 };
 Figures g_greedy, g_lp;
@@ -97,8 +98,10 @@ void plan_one_year(benchmark::State& state, const std::string& strategy, Figures
   for (auto _ : state) {
     sim::World w = c.world;
     auto t0 = std::chrono::steady_clock::now();
+    const double c0 = static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
     sim::Simulation s(sc, c.model, std::move(w), c.catalogue, *c.library);
     const double t = seconds_since(t0);
+    out.cpu.push_back(static_cast<double>(std::clock()) / CLOCKS_PER_SEC - c0);
     const sim::PlanStats& st = s.projection().plan_stats.at(1);
     state.SetIterationTime(st.plan_seconds);
     out.wall.push_back(t);
@@ -143,15 +146,24 @@ double median(std::vector<double> v) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (FILE* f = std::fopen("/proc/loadavg", "r")) {  // a shared machine: say how loaded it was
+    char line[128] = {0};
+    if (std::fgets(line, sizeof line, f)) std::printf("load average at the start: %s", line);
+    std::fclose(f);
+  }
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   for (auto [name, f] : {std::pair<const char*, Figures*>{"greedy", &g_greedy}, {"lp", &g_lp}}) {
     if (f->plan.empty()) continue;
-    std::printf("one year's plan, %zu communes, strategy %s: plan %.3f s (goal < 2 s), GLPK %.3f s in %d solve(s), "
-                "programme %zu rows, %zu columns, %zu non-zeros; set-up with the projection %.3f s (medians)\n",
-                bench::kCommunes, name, median(f->plan), median(f->solver), f->last.solves, f->last.rows, f->last.columns,
-                f->last.nonzeros, median(f->wall));
+    std::printf("one year's plan, %zu communes, strategy %s: plan %.3f s (goal < 2 s), GLPK %.3f s in %d solve(s)",
+                bench::kCommunes, name, median(f->plan), median(f->solver), f->last.solves);
+    if (f->last.rounds > 0)
+      std::printf(" (%d cuts for the purposes' prices, %d working-set programme(s), the largest %zu rows, %zu columns, "
+                  "%zu non-zeros, of the whole programme's %zu rows and %zu columns)",
+                  f->last.cuts, f->last.rounds, f->last.rows, f->last.columns, f->last.nonzeros, f->last.whole_rows,
+                  f->last.whole_columns);
+    std::printf("; set-up with the projection %.3f s wall, %.3f s CPU (medians)\n", median(f->wall), median(f->cpu));
   }
   if (!g_lp_scenario.empty())
     std::printf("optimal-lp scenario, 1000 runs on 2 threads, output included: median wall time %.3f s (goal < 3 s), "

@@ -147,7 +147,8 @@ std::vector<std::int64_t> plan_lp_full(const PlanProblem& pr, PlanFailure& failu
   const int rc = glp_simplex(lp.get(), &parm);
   const int status = glp_get_status(lp.get());
   if (stats) {
-    stats->rows = P + n, stats->columns = owner.size(), stats->nonzeros = ia.size() - 1, stats->solves = 1;
+    stats->rows = stats->whole_rows = P + n, stats->columns = stats->whole_columns = owner.size();
+    stats->nonzeros = ia.size() - 1, stats->solves = 1, stats->rounds = 1;
     stats->solver_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   }
   if (rc != 0 || status != GLP_OPT) {
@@ -160,12 +161,15 @@ std::vector<std::int64_t> plan_lp_full(const PlanProblem& pr, PlanFailure& failu
   return round_plan(pr, exact);
 }
 
-// The working-set method (docs/simulator.md, "Strategies"): the whole programme's columns, most of
-// them fixed at 0 or at their width, the others free in a smaller programme GLPK solves; the
-// duals of that programme then price every fixed column, the ones whose reduced cost has the
-// wrong sign are freed, and the smaller programme is solved again, until no column prices out.
-// The result is then an optimum of the whole programme (every column's reduced cost agrees with
-// its value, to GLPK's tolerance), found by solving programmes of a few thousand columns.
+// The programme solved in two steps (docs/simulator.md, "How the programme is solved"). First the
+// purposes' prices, by Kelley's cutting planes on the Lagrangian dual (the purposes' rows
+// relaxed: the communes then part independently). Then the working-set method from those
+// prices: the whole programme's columns, most of them fixed at 0 or at their width as the prices
+// say, the others free in a smaller programme GLPK solves; the duals of that programme then
+// price every fixed column, the ones whose reduced cost has the wrong sign are freed, and the
+// smaller programme is solved again, until no column prices out. The result is then an optimum
+// of the whole programme (every column's reduced cost agrees with its value, to GLPK's
+// tolerance); the prices only choose where the working set starts.
 std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, PlanStats* stats) {
   const size_t n = pr.communes, P = pr.purposes;
   failure = check_bounds(pr);
@@ -191,65 +195,142 @@ std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, P
     lo[c] = static_cast<double>(pr.floor[c]) / kM;
     hi[c] = pr.cap[c] < 0 ? kInf : static_cast<double>(pr.cap[c]) / kM;
   }
-  // A first feasible point x0: each commune's floor split over the purposes in proportion to
-  // their budgets, each part filling that purpose's pieces in order (then its surplus); then each
-  // purpose's rest to the pieces in falling order of slope, within the caps (then to surpluses
-  // under the caps). Columns x0 fills whole start full, columns it leaves empty start empty,
-  // the others free, and so does a band of ranks around each purpose's last piece filled: the
-  // first smaller programme contains x0, so it is feasible.
+  // The purposes' prices (docs/simulator.md): given a price lambda_p per million dong of each
+  // purpose, the programme splits by commune: each commune takes its columns in falling order of
+  // slope - lambda_p while that is positive and under its cap, then on to its floor; the sum
+  // L(lambda) = sum_p lambda_p budget_p + sum_c (what commune c gains at those prices) bounds the
+  // programme's optimum from above, and its minimum over lambda equals it (LP duality). L is
+  // convex and piecewise linear in P prices: Kelley's cutting planes minimise it, each cut from
+  // one pass over the communes, the next prices from a small master programme (P + 1 columns, a
+  // row per cut) solved by GLPK. A commune's money is bounded by the whole budget (no plan gives
+  // it more), which keeps L finite.
   enum : unsigned char { kEmpty, kFull, kFree };
   std::vector<unsigned char> state(N, kEmpty);
-  std::vector<double> x0(N, 0.0), total(n, 0.0);
-  std::vector<size_t> first(n * P + 1, 0);  // first column of (p, c)
-  for (size_t j = 0, i = 0; j < N; ++j)
-    if (j == 0 || cols[j].p * n + cols[j].c != cols[j - 1].p * n + cols[j - 1].c) first[i++] = j;
-  first[n * P] = N;
-  double all = 0;
+  double max_obj = 0, all = 0;
+  for (const auto& col : cols) max_obj = std::max(max_obj, std::abs(col.obj));
   for (double b : budget) all += b;
-  std::vector<double> rest = budget;
-  for (size_t c = 0; c < n && all > 0; ++c)
-    for (size_t p = 0; p < P; ++p) {
-      double part = lo[c] * budget[p] / all;
-      rest[p] -= part;
-      total[c] += part;
-      for (size_t j = first[p * n + c]; j < first[p * n + c + 1] && part > 0; ++j) {
-        const double take = std::min(part, cols[j].width);
-        x0[j] += take;
-        part -= take;
+  std::vector<std::vector<std::uint32_t>> of_commune(n);  // a commune's columns
+  for (size_t j = 0; j < N; ++j) of_commune[cols[j].c].push_back(static_cast<std::uint32_t>(j));
+  // Each (purpose, commune)'s columns in falling order of slope: [group[i], group[i + 1]) of `ranked`.
+  std::vector<std::uint32_t> ranked(N);
+  std::vector<size_t> group(n * P + 1, N);
+  for (size_t j = 0; j < N; ++j) {
+    ranked[j] = static_cast<std::uint32_t>(j);
+    const size_t i = cols[j].p * n + cols[j].c;
+    group[i] = std::min(group[i], j);
+  }
+  for (size_t i = n * P; i-- > 0;)
+    if (group[i] == N) group[i] = group[i + 1];
+  for (size_t i = 0; i < n * P; ++i)
+    std::stable_sort(ranked.begin() + static_cast<long>(group[i]), ranked.begin() + static_cast<long>(group[i + 1]),
+                     [&](std::uint32_t a, std::uint32_t b) { return cols[a].obj > cols[b].obj; });
+  std::vector<double> used(P), mu0(n);
+  // L(lambda); `used` gets what each purpose's communes take (budget - used is a subgradient),
+  // mu0 each commune's price (0 inside its bounds), `take` (when given) each column's money.
+  auto dual = [&](const std::vector<double>& lam, std::vector<double>* take) {
+    std::fill(used.begin(), used.end(), 0.0);
+    double L = 0;
+    for (size_t p = 0; p < P; ++p) L += lam[p] * budget[p];
+    std::vector<size_t> head(P);
+    for (size_t c = 0; c < n; ++c) {
+      for (size_t p = 0; p < P; ++p) head[p] = group[p * n + c];
+      double t = 0, mu = 0;
+      const double cap = std::min(hi[c], all);
+      for (;;) {
+        size_t best = P;
+        double v = 0;
+        for (size_t p = 0; p < P; ++p)
+          if (head[p] < group[p * n + c + 1]) {
+            const double vp = cols[ranked[head[p]]].obj - lam[p];
+            if (best == P || vp > v) best = p, v = vp;
+          }
+        if (best == P || (v <= 0 && t >= lo[c])) break;
+        const std::uint32_t j = ranked[head[best]++];
+        const double w = std::min(cols[j].width, all), need = v > 0 ? cap - t : lo[c] - t;
+        const double y = std::max(0.0, std::min(w, need));
+        if (take) (*take)[j] = y;
+        t += y, used[best] += y, L += v * y;
+        if (y < w) {
+          mu = v;
+          break;
+        }
       }
+      mu0[c] = mu;
     }
-  std::vector<size_t> last_rank(P, 0);
-  std::vector<std::vector<std::uint32_t>> orders(P);
-  for (size_t p = 0; p < P; ++p) {
-    auto& order = orders[p];
+    return L;
+  };
+  std::vector<double> lambda0(P, 0.0);
+  for (size_t p = 0; p < P; ++p) {  // a start: each purpose's budget to its best pieces, no floors or caps
+    std::vector<std::uint32_t> order;
     for (size_t j = 0; j < N; ++j)
       if (cols[j].p == p) order.push_back(static_cast<std::uint32_t>(j));
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return cols[a].obj > cols[b].obj; });
-    for (size_t r = 0; r < order.size() && rest[p] > 0; ++r) {
-      const std::uint32_t j = order[r];
-      const size_t c = cols[j].c;
-      const double take = std::min({rest[p], cols[j].width - x0[j], hi[c] - total[c]});
-      if (take <= 0) continue;
-      x0[j] += take, total[c] += take, rest[p] -= take;
-      last_rank[p] = r;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return cols[a].obj > cols[b].obj; });
+    double left = budget[p];
+    for (std::uint32_t j : order) {
+      if (left <= 0) break;
+      lambda0[p] = cols[j].obj;
+      left -= cols[j].width;
     }
   }
-  const double eps = 1e-9;
-  for (size_t j = 0; j < N; ++j)
-    state[j] = x0[j] <= 0 ? kEmpty : (x0[j] >= cols[j].width - eps && !std::isinf(cols[j].width) ? kFull : kFree);
-  for (size_t p = 0; p < P; ++p) {
-    const size_t band = std::max<size_t>(20, orders[p].size() / 200);
-    for (size_t r = last_rank[p] > band ? last_rank[p] - band : 0; r < std::min(orders[p].size(), last_rank[p] + band); ++r)
-      state[orders[p][r]] = kFree;
+  PlanStats st;
+  st.whole_rows = P + n, st.whole_columns = N;
+  {
+    std::unique_ptr<glp_prob, decltype(&glp_delete_prob)> master(glp_create_prob(), &glp_delete_prob);
+    glp_set_obj_dir(master.get(), GLP_MIN);
+    glp_add_cols(master.get(), static_cast<int>(P + 1));
+    const double box = 4 * (max_obj + 1e-9);
+    for (size_t p = 0; p < P; ++p) glp_set_col_bnds(master.get(), static_cast<int>(p + 1), GLP_DB, -box, box);
+    glp_set_col_bnds(master.get(), static_cast<int>(P + 1), GLP_FR, 0, 0);
+    glp_set_obj_coef(master.get(), static_cast<int>(P + 1), 1);
+    glp_smcp parm;
+    glp_init_smcp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    parm.meth = GLP_DUALP;
+    std::vector<double> lam = lambda0, best_lam = lambda0;
+    double upper = kInf;
+    std::vector<int> ind(P + 2);
+    std::vector<double> val(P + 2);
+    for (int k = 0; k < pr.max_cuts; ++k) {
+      const double L = dual(lam, nullptr);
+      if (L < upper) upper = L, best_lam = lam;
+      // The cut z >= L + sum_p (budget_p - used_p) (lambda_p - lam_p).
+      double rhs = L;
+      for (size_t p = 0; p < P; ++p) {
+        const double g = budget[p] - used[p];
+        ind[p + 1] = static_cast<int>(p + 1), val[p + 1] = -g;
+        rhs -= g * lam[p];
+      }
+      ind[P + 1] = static_cast<int>(P + 1), val[P + 1] = 1;
+      const int row = glp_add_rows(master.get(), 1);
+      glp_set_mat_row(master.get(), row, static_cast<int>(P + 1), ind.data(), val.data());
+      glp_set_row_bnds(master.get(), row, GLP_LO, rhs, 0);
+      const auto t0 = std::chrono::steady_clock::now();
+      const int rc = glp_simplex(master.get(), &parm);
+      st.solver_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      ++st.solves, ++st.cuts;
+      if (rc != 0 || glp_get_status(master.get()) != GLP_OPT) break;
+      const double lower = glp_get_obj_val(master.get());
+      if (upper - lower <= 1e-9 * std::max(1.0, std::abs(upper))) break;
+      for (size_t p = 0; p < P; ++p) lam[p] = glp_get_col_prim(master.get(), static_cast<int>(p + 1));
+    }
+    lambda0 = best_lam;
   }
-  // Column lists per commune (for freeing a commune's columns).
-  std::vector<std::vector<std::uint32_t>> of_commune(n);
-  for (size_t j = 0; j < N; ++j) of_commune[cols[j].c].push_back(static_cast<std::uint32_t>(j));
-  double max_obj = 0;
-  for (const auto& col : cols) max_obj = std::max(max_obj, std::abs(col.obj));
+  std::vector<double> y0(N, 0.0);
+  dual(lambda0, &y0);
+  // The first working set: the columns whose reduced cost at those prices is within `band` of 0
+  // (and the ones a commune fills in part) are free, the others full or empty as the prices say.
+  double band = 1e-6 * (1 + max_obj);
+  auto set_states = [&] {
+    for (size_t j = 0; j < N; ++j) {
+      if (state[j] == kFree) continue;
+      const double d = cols[j].obj - lambda0[cols[j].p] - mu0[cols[j].c];
+      const bool part = y0[j] > 0 && y0[j] < std::min(cols[j].width, all);
+      state[j] = part || std::abs(d) <= band || (d > 0 && std::isinf(cols[j].width)) ? kFree : (d > 0 ? kFull : kEmpty);
+    }
+  };
+  set_states();
   const double tol = 1e-9 * (1 + max_obj);
   std::vector<double> value(N, 0.0);
-  PlanStats st;
   for (int round = 0;; ++round) {
     // Fixed money per purpose and commune; whether each commune has a free column.
     std::vector<double> fixed_p(P, 0.0), fixed_c(n, 0.0), free_room(n, 0.0);
@@ -285,8 +366,15 @@ std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, P
     }
     for (size_t p = 0; p < P; ++p) {
       double room = 0;
-      for (size_t j = 0; j < N; ++j)
-        if (cols[j].p == p && state[j] == kFree) room += cols[j].width;
+      size_t closest = N;  // a purpose without a free column frees the one nearest its price
+      bool any = false;
+      for (size_t j = 0; j < N; ++j) {
+        if (cols[j].p != p) continue;
+        if (state[j] == kFree) room += cols[j].width, any = true;
+        if (closest == N || std::abs(cols[j].obj - lambda0[p] - mu0[cols[j].c]) < std::abs(cols[closest].obj - lambda0[p] - mu0[cols[closest].c]))
+          closest = j;
+      }
+      if (!any && closest < N) state[closest] = kFree, changed = true;
       const bool over = fixed_p[p] > budget[p] + 1e-9, under = fixed_p[p] + room < budget[p] - 1e-9;
       if (!over && !under) continue;
       std::vector<std::uint32_t> js;
@@ -296,8 +384,15 @@ std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, P
     }
     if (changed) continue;
     // The smaller programme: the purposes' rows, and the rows of the communes whose floor or cap
-    // the free columns can reach (the others cannot bind: their dual is 0).
+    // the free columns can reach (the others cannot bind: their dual is 0). A commune with one
+    // free column has no row: its floor and cap become that column's bounds, and its dual is
+    // read from the column's reduced cost when the column stops on such a bound.
     std::vector<int> row_of(n, 0);
+    std::vector<std::uint32_t> n_free(n, 0), one_free(n, 0);
+    for (size_t j = 0; j < N; ++j)
+      if (state[j] == kFree) ++n_free[cols[j].c], one_free[cols[j].c] = static_cast<std::uint32_t>(j);
+    std::vector<double> col_lo(n, 0.0), col_hi(n, kInf);  // the bounds of a single free column
+    std::vector<unsigned char> single(n, 0);
     std::unique_ptr<glp_prob, decltype(&glp_delete_prob)> lp(glp_create_prob(), &glp_delete_prob);
     glp_set_obj_dir(lp.get(), GLP_MAX);
     glp_add_rows(lp.get(), static_cast<int>(P));
@@ -311,9 +406,17 @@ std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, P
       const bool floor_binds = fixed_c[c] < lo[c] + 1e-9;
       const bool cap_binds = fixed_c[c] + free_room[c] > hi[c] - 1e-9;
       if (!floor_binds && !cap_binds) continue;
+      const double l = lo[c] - fixed_c[c], h = hi[c] - fixed_c[c];
+      if (n_free[c] == 1) {
+        const double w = cols[one_free[c]].width;
+        const double cl = std::max(0.0, l), ch = std::min(w, h);
+        if (cl <= ch) {
+          single[c] = 1, col_lo[c] = cl, col_hi[c] = ch;
+          continue;
+        }
+      }
       row_of[c] = ++rows;
       glp_add_rows(lp.get(), 1);
-      const double l = lo[c] - fixed_c[c], h = hi[c] - fixed_c[c];
       if (std::isinf(h)) glp_set_row_bnds(lp.get(), rows, GLP_LO, l, 0);
       else if (h <= l) glp_set_row_bnds(lp.get(), rows, GLP_FX, l, l);
       else glp_set_row_bnds(lp.get(), rows, GLP_DB, l, h);
@@ -333,8 +436,10 @@ std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, P
     for (size_t k = 0; k < free_cols.size(); ++k) {
       const Col& cj = cols[free_cols[k]];
       const int col = static_cast<int>(k + 1);
-      if (std::isinf(cj.width)) glp_set_col_bnds(lp.get(), col, GLP_LO, 0, 0);
-      else glp_set_col_bnds(lp.get(), col, GLP_DB, 0, cj.width);
+      const double cl = single[cj.c] ? col_lo[cj.c] : 0.0, ch = single[cj.c] ? col_hi[cj.c] : cj.width;
+      if (std::isinf(ch)) glp_set_col_bnds(lp.get(), col, GLP_LO, cl, 0);
+      else if (ch <= cl) glp_set_col_bnds(lp.get(), col, GLP_FX, cl, cl);
+      else glp_set_col_bnds(lp.get(), col, GLP_DB, cl, ch);
       glp_set_obj_coef(lp.get(), col, cj.obj);
     }
     glp_load_matrix(lp.get(), static_cast<int>(ia.size() - 1), ia.data(), ja.data(), ar.data());
@@ -348,16 +453,19 @@ std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, P
     const int rc = glp_simplex(lp.get(), &parm);
     const int status = glp_get_status(lp.get());
     st.solver_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    ++st.solves;
+    ++st.solves, ++st.rounds;
     st.rows = std::max(st.rows, static_cast<size_t>(rows));
     st.columns = std::max(st.columns, free_cols.size());
     st.nonzeros = std::max(st.nonzeros, ia.size() - 1);
     const bool all_free = free_cols.size() == N;
     if (rc != 0 || status != GLP_OPT) {
-      // The fixed columns made the smaller programme infeasible: free them all (the whole
+      // The fixed columns made the smaller programme infeasible: widen the band of reduced
+      // costs around the prices that frees columns (in the end, every column: the whole
       // programme), unless that was the whole programme already.
       if (!all_free && (rc == GLP_ENOPFS || status == GLP_NOFEAS || status == GLP_INFEAS)) {
-        std::fill(state.begin(), state.end(), static_cast<unsigned char>(kFree));
+        band *= 100;
+        if (band > 4 * (1 + max_obj)) std::fill(state.begin(), state.end(), static_cast<unsigned char>(kFree));
+        else set_states();
         continue;
       }
       failure = {PlanFailure::Kind::kSolver, 0, 0,
@@ -368,7 +476,20 @@ std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, P
     for (size_t p = 0; p < P; ++p) lambda[p] = glp_get_row_dual(lp.get(), static_cast<int>(p + 1));
     for (size_t c = 0; c < n; ++c)
       if (row_of[c]) mu[c] = glp_get_row_dual(lp.get(), row_of[c]);
-    for (size_t k = 0; k < free_cols.size(); ++k) value[free_cols[k]] = glp_get_col_prim(lp.get(), static_cast<int>(k + 1));
+    for (size_t k = 0; k < free_cols.size(); ++k) {
+      const std::uint32_t j = free_cols[k];
+      const int col = static_cast<int>(k + 1);
+      value[j] = glp_get_col_prim(lp.get(), col);
+      const size_t c = cols[j].c;
+      if (!single[c]) continue;
+      // The commune's dual: the column's reduced cost when the column stops on the bound its
+      // floor (at the lower) or cap (at the upper) set; 0 when it stops inside or on its own.
+      const double r = glp_get_col_dual(lp.get(), col);
+      const int cs = glp_get_col_stat(lp.get(), col);
+      const bool floor_bound = col_lo[c] > 0, cap_bound = col_hi[c] < cols[j].width;
+      if ((cs == GLP_NL || cs == GLP_NS) && floor_bound && r <= 0) mu[c] = r;
+      else if ((cs == GLP_NU || cs == GLP_NS) && cap_bound && r >= 0) mu[c] = r;
+    }
     // Pricing: a fixed column whose reduced cost says it should move is freed.
     size_t priced_out = 0;
     for (size_t j = 0; j < N; ++j) {
