@@ -19,6 +19,7 @@
 #include "sim/allocation.h"
 #include "sim/allocation_table.h"
 #include "sim/classifier.h"
+#include "sim/exit_gain.h"
 #include "data/successor_aggregation.h"
 #include "sim/model_program.h"
 #include "sim/random.h"
@@ -431,6 +432,13 @@ struct Simulation::Worker {
   void plan_strategy(int k, const std::vector<std::int64_t>& twin, std::vector<std::int64_t>& out, PlanStats& stats);
   // Commune c's poverty after year k on the projection, with `spend` (dong per purpose).
   double next_poverty(size_t c, int k, const std::int64_t* spend);
+  // Writes commune c's inputs of year k on the projection into `vals` (shocks and noise 0), with
+  // `spend` (dong per purpose); then the poverty update from them (terms evaluated first).
+  void load_inputs(size_t c, int k, const std::int64_t* spend);
+  double poverty_from_inputs(size_t c);
+  // greedy: year k's plan by marginal expected exits (sim/exit_gain.h) within `bounds`.
+  std::vector<std::int64_t> plan_exits(int k, const std::vector<std::int64_t>& twin, const PlanProblem& bounds,
+                                       std::int64_t increment, PlanFailure& failure);
   void add_twinning(int k, std::vector<std::int64_t>& out);
 
   std::vector<std::vector<int>> proj_classes;
@@ -527,6 +535,11 @@ void Simulation::Worker::sim_plan(int k, Projection& proj) {
 }
 
 double Simulation::Worker::next_poverty(size_t c, int k, const std::int64_t* spend) {
+  load_inputs(c, k, spend);
+  return poverty_from_inputs(c);
+}
+
+void Simulation::Worker::load_inputs(size_t c, int k, const std::int64_t* spend) {
   const ModelLayout& L = program.layout();
   const World& W = *cur;
   const double* hh = households_col();
@@ -543,6 +556,10 @@ double Simulation::Worker::next_poverty(size_t c, int k, const std::int64_t* spe
   for (size_t s = 0; s < sim.model_.shocks.size(); ++s) vals[static_cast<size_t>(L.shock0) + s] = 0.0;
   for (size_t s = 0; s < sim.model_.noises.size(); ++s) vals[static_cast<size_t>(L.noise0) + s] = 0.0;
   vals[static_cast<size_t>(L.year)] = sim.scenario_.start_year + k;
+}
+
+double Simulation::Worker::poverty_from_inputs(size_t c) {
+  const ModelLayout& L = program.layout();
   for (size_t t = 0; t < program.terms().size(); ++t) vals[static_cast<size_t>(L.term0) + t] = program.eval_term(t, vals.data());
   for (size_t u = 0; u < program.updates().size(); ++u)
     if (L.updated[u] == L.poverty) {
@@ -577,9 +594,10 @@ void Simulation::Worker::plan_strategy(int k, const std::vector<std::int64_t>& t
     }
     return;
   }
-  // greedy and lp: the gain of money to (commune, purpose) is the population-weighted fall in
-  // next year's poverty on the projection, the other purposes at the twinning money only,
-  // sampled at kPieces equal steps up to 4 times the commune's share by households.
+  // greedy and lp: the budget, floors and caps. lp: the gain of money to (commune, purpose) is
+  // the population-weighted fall in next year's poverty on the projection, the other purposes at
+  // the twinning money only, sampled at kPieces equal steps up to 4 times the commune's share by
+  // households. greedy measures expected exits itself (plan_exits).
   constexpr int kPieces = 8;
   constexpr double kSpan = 4.0;
   PlanProblem pr;
@@ -595,7 +613,8 @@ void Simulation::Worker::plan_strategy(int k, const std::vector<std::int64_t>& t
   double hh_total = 0;
   for (size_t c = 0; c < n; ++c) hh_total += value(hh, c);
   std::vector<std::int64_t> spend(P);
-  for (size_t c = 0; c < n; ++c) {
+  const bool sample = S.allocation == "lp";
+  for (size_t c = 0; c < n && sample; ++c) {
     const double weight = pop ? value(pop, c) : value(hh, c);
     for (size_t q = 0; q < P; ++q) spend[q] = twin[q * n + c];
     const double base = next_poverty(c, k, spend.data());
@@ -622,7 +641,7 @@ void Simulation::Worker::plan_strategy(int k, const std::vector<std::int64_t>& t
     for (auto b : pr.budget) total += b;
     // The stated default increment: a tenth of an equal share of the year's budget.
     const std::int64_t inc = S.increment_vnd > 0 ? S.increment_vnd : std::max<std::int64_t>(1, total / static_cast<std::int64_t>(10 * std::max<size_t>(n, 1)));
-    x = plan_greedy(pr, inc, failure);
+    x = plan_exits(k, twin, pr, inc, failure);
   }
   switch (failure.kind) {
     case PlanFailure::Kind::kNone: break;
@@ -638,6 +657,115 @@ void Simulation::Worker::plan_strategy(int k, const std::vector<std::int64_t>& t
                                             diag::msg("sim.strategy.solver.hint")));
   }
   std::copy(x.begin(), x.end(), out.begin());
+}
+
+std::vector<std::int64_t> Simulation::Worker::plan_exits(int k, const std::vector<std::int64_t>& twin, const PlanProblem& bounds,
+                                                        std::int64_t increment, PlanFailure& failure) {
+  // docs/simulator.md, "Strategies" (greedy): next year's states on the projection with the
+  // twinning money only, converted as the run converts them; per commune the poverty value at
+  // which the rule set of the year lets it leave region III (the other states held at their
+  // projection), and the standard deviation of its next-year poverty from the model's noises and
+  // shocks (delta method, at the twinning money).
+  constexpr int kBisections = 40;
+  const auto& S = sim.scenario_;
+  const ModelLayout& L = program.layout();
+  const size_t P = config::spending_purposes().size(), ns = L.states.size();
+  const size_t pov = static_cast<size_t>(L.poverty);
+  const int year = S.start_year + k;
+  const World& W = *cur;
+  const auto& M = sim.model_;
+  std::vector<double> factor(ns, 1.0);  // the year's conversions
+  for (const auto& conv : M.conversions)
+    if (conv.year == year)
+      for (size_t i = 0; i < ns; ++i)
+        if (L.states[i] == conv.alias) factor[i] *= conv.factor;
+  // Per shock and unit: the probability that the unit is hit in a year (shocks.h's scopes).
+  std::vector<double> hit(M.shocks.size() * n, 0.0);
+  for (size_t s = 0; s < M.shocks.size(); ++s) {
+    const double q = std::clamp(M.shocks[s].probability, 0.0, 1.0);
+    std::vector<double> by_district(W.district_ids.size(), q);
+    if (M.shocks[s].scope == "district_and_neighbours") {
+      std::vector<int> sources(W.district_ids.size(), 1);  // epicentres that hit the district
+      for (size_t d = 0; d < W.district_borders.size(); ++d)
+        for (int b : W.district_borders[d])
+          if (static_cast<size_t>(b) != d) ++sources[static_cast<size_t>(b)];
+      for (size_t d = 0; d < by_district.size(); ++d) by_district[d] = 1 - std::pow(1 - q, sources[d]);
+    }
+    for (size_t c = 0; c < n; ++c)
+      hit[s * n + c] = M.shocks[s].scope == "province" ? q : by_district[static_cast<size_t>(W.district[c])];
+  }
+  std::vector<std::vector<double>> ahead(ns, std::vector<double>(n));
+  std::vector<double> raw(n), var(n, 0.0);
+  std::vector<std::int64_t> spend(P);
+  for (size_t c = 0; c < n; ++c) {
+    for (size_t p = 0; p < P; ++p) spend[p] = twin[p * n + c];
+    load_inputs(c, k, spend.data());
+    for (size_t t = 0; t < program.terms().size(); ++t) vals[static_cast<size_t>(L.term0) + t] = program.eval_term(t, vals.data());
+    for (size_t i = 0; i < ns; ++i) ahead[i][c] = st[i][c];
+    for (size_t u = 0; u < program.updates().size(); ++u) {
+      const size_t i = static_cast<size_t>(L.updated[u]);
+      const double v = program.eval_update(u, vals.data());
+      ahead[i][c] = std::isfinite(v) ? std::clamp(v, L.state_min[i], L.state_max[i]) : kNaN;
+    }
+    raw[c] = ahead[pov][c];
+    if (std::isnan(raw[c])) continue;
+    for (size_t s = 0; s < M.noises.size(); ++s) {
+      double& slot = vals[static_cast<size_t>(L.noise0) + s];
+      slot = M.noises[s].sd;
+      const double up = poverty_from_inputs(c);
+      slot = -M.noises[s].sd;
+      const double down = poverty_from_inputs(c);
+      slot = 0;
+      if (std::isfinite(up - down)) var[c] += 0.25 * (up - down) * (up - down);
+    }
+    for (size_t s = 0; s < M.shocks.size(); ++s) {
+      double& slot = vals[static_cast<size_t>(L.shock0) + s];
+      slot = 1;
+      const double shocked = poverty_from_inputs(c);
+      slot = 0;
+      const double h = hit[s * n + c];
+      if (std::isfinite(shocked)) var[c] += h * (1 - h) * (shocked - raw[c]) * (shocked - raw[c]);
+    }
+  }
+  for (size_t i = 0; i < ns; ++i)
+    if (factor[i] != 1.0)
+      for (double& v : ahead[i]) v = std::clamp(v * factor[i], L.state_min[i], L.state_max[i]);
+  // The rule set of the year on those states, the poverty rate replaced by trial values.
+  std::vector<double> column(n);
+  std::vector<unsigned char> flags(n);
+  std::vector<int> holds(n);
+  const auto& names = by_name[static_cast<size_t>(k)];
+  const ColumnLookup look = [&](const std::string& id) -> const double* {
+    if (auto it = names.find(id); it != names.end())
+      return static_cast<size_t>(it->second) == pov ? column.data() : ahead[static_cast<size_t>(it->second)].data();
+    auto w = W.columns.find(id);
+    return w == W.columns.end() ? nullptr : w->second.data();
+  };
+  const LeaveTest leaves = [&](const std::vector<double>& v, std::vector<unsigned char>& out) {
+    for (size_t c = 0; c < n; ++c) column[c] = std::clamp(v[c] * factor[pov], L.state_min[pov], L.state_max[pov]);
+    classifier.classify(year, n, look, flags.data(), holds.data());
+    for (size_t c = 0; c < n; ++c) out[c] = flags[c] == 0 ? 1 : 0;
+  };
+  ExitProblem ep;
+  ep.plan = bounds;
+  ep.threshold = exit_thresholds(raw, L.state_min[pov], L.state_max[pov], kBisections, leaves);
+  ep.weight.assign(n, 0.0);
+  for (size_t c = 0; c < n0; ++c)  // the start's region III communes not yet out on the projection
+    if (sim.start_iii_[c] && !exited[c]) ep.weight[unit_of(c)] += 1;
+  ep.sd.resize(n);
+  for (size_t c = 0; c < n; ++c) ep.sd[c] = std::sqrt(var[c]);
+  const double* pop = column_of("population");
+  const double* hh = households_col();
+  ep.people.resize(n);
+  for (size_t c = 0; c < n; ++c) {
+    const double v = pop ? pop[c] : (hh ? hh[c] : 0.0);
+    ep.people[c] = std::isfinite(v) && v > 0 ? v : 0.0;
+  }
+  const PovertyOf poverty = [&](size_t c, const std::int64_t* money) {
+    for (size_t p = 0; p < P; ++p) spend[p] = money[p] + twin[p * n + c];
+    return next_poverty(c, k, spend.data());
+  };
+  return plan_greedy_exits(ep, increment, poverty, failure);
 }
 
 void Simulation::Worker::add_twinning(int k, std::vector<std::int64_t>& out) {
