@@ -664,8 +664,8 @@ std::vector<std::int64_t> Simulation::Worker::plan_exits(int k, const std::vecto
   // docs/simulator.md, "Strategies" (greedy): next year's states on the projection with the
   // twinning money only, converted as the run converts them; per commune the poverty value at
   // which the rule set of the year lets it leave region III (the other states held at their
-  // projection), and the standard deviation of its next-year poverty from the model's noises and
-  // shocks (delta method, at the twinning money).
+  // projection), and the standard deviation of its next-year poverty from what the runs draw:
+  // the model's noises, shocks and uncertain parameters (delta method, at the twinning money).
   constexpr int kBisections = 40;
   const auto& S = sim.scenario_;
   const ModelLayout& L = program.layout();
@@ -694,6 +694,15 @@ std::vector<std::int64_t> Simulation::Worker::plan_exits(int k, const std::vecto
     for (size_t c = 0; c < n; ++c)
       hit[s * n + c] = M.shocks[s].scope == "province" ? q : by_district[static_cast<size_t>(W.district[c])];
   }
+  // Per parameter: the standard deviation of its draws in the runs (0: fixed).
+  std::vector<double> spread(sim.params_.size(), 0.0);
+  for (size_t q = 0; q < spread.size(); ++q) {
+    const auto& pa = sim.params_[q];
+    const double a = pa.low, b = pa.high, m = pa.value;
+    if (pa.distribution == "uniform") spread[q] = (b - a) / std::sqrt(12.0);
+    else if (pa.distribution == "triangular") spread[q] = std::sqrt(std::max(0.0, (a * a + b * b + m * m - a * b - a * m - b * m) / 18));
+    else if (pa.distribution == "normal") spread[q] = pa.sd;
+  }
   std::vector<std::vector<double>> ahead(ns, std::vector<double>(n));
   std::vector<double> raw(n), var(n, 0.0);
   std::vector<std::int64_t> spend(P);
@@ -717,6 +726,19 @@ std::vector<std::int64_t> Simulation::Worker::plan_exits(int k, const std::vecto
       const double down = poverty_from_inputs(c);
       slot = 0;
       if (std::isfinite(up - down)) var[c] += 0.25 * (up - down) * (up - down);
+    }
+    for (size_t q = 0; q < spread.size(); ++q) {
+      if (!(spread[q] > 0)) continue;
+      double& slot = vals[static_cast<size_t>(L.param0) + q];
+      const double v = slot, a = std::max(sim.params_[q].low, v - spread[q]), b = std::min(sim.params_[q].high, v + spread[q]);
+      if (!(b > a)) continue;
+      slot = b;
+      const double up = poverty_from_inputs(c);
+      slot = a;
+      const double down = poverty_from_inputs(c);
+      slot = v;
+      const double d = (up - down) / (b - a) * spread[q];
+      if (std::isfinite(d)) var[c] += d * d;
     }
     for (size_t s = 0; s < M.shocks.size(); ++s) {
       double& slot = vals[static_cast<size_t>(L.shock0) + s];
