@@ -703,50 +703,76 @@ std::vector<std::int64_t> Simulation::Worker::plan_exits(int k, const std::vecto
     else if (pa.distribution == "triangular") spread[q] = std::sqrt(std::max(0.0, (a * a + b * b + m * m - a * b - a * m - b * m) / 18));
     else if (pa.distribution == "normal") spread[q] = pa.sd;
   }
-  std::vector<std::vector<double>> ahead(ns, std::vector<double>(n));
-  std::vector<double> raw(n), var(n, 0.0);
-  std::vector<std::int64_t> spend(P);
-  for (size_t c = 0; c < n; ++c) {
-    for (size_t p = 0; p < P; ++p) spend[p] = twin[p * n + c];
-    load_inputs(c, k, spend.data());
-    for (size_t t = 0; t < program.terms().size(); ++t) vals[static_cast<size_t>(L.term0) + t] = program.eval_term(t, vals.data());
-    for (size_t i = 0; i < ns; ++i) ahead[i][c] = st[i][c];
-    for (size_t u = 0; u < program.updates().size(); ++u) {
-      const size_t i = static_cast<size_t>(L.updated[u]);
-      const double v = program.eval_update(u, vals.data());
-      ahead[i][c] = std::isfinite(v) ? std::clamp(v, L.state_min[i], L.state_max[i]) : kNaN;
+  // The year's columns as the run sets them after the plan (which sets them again), with the
+  // twinning money, shocks and noises 0; every variation below is evaluated column-wise.
+  const double* hh = households_col();
+  std::vector<double> money(P * n), zeros(n, 0.0), varied(n);
+  for (size_t p = 0; p < P; ++p)
+    for (size_t c = 0; c < n; ++c) {
+      const double h = hh ? hh[c] : kNaN;
+      money[p * n + c] = h > 0 ? static_cast<double>(twin[p * n + c]) / 1e6 / h : kNaN;
     }
-    raw[c] = ahead[pov][c];
-    if (std::isnan(raw[c])) continue;
-    for (size_t s = 0; s < M.noises.size(); ++s) {
-      double& slot = vals[static_cast<size_t>(L.noise0) + s];
-      slot = M.noises[s].sd;
-      const double up = poverty_from_inputs(c);
-      slot = -M.noises[s].sd;
-      const double down = poverty_from_inputs(c);
-      slot = 0;
-      if (std::isfinite(up - down)) var[c] += 0.25 * (up - down) * (up - down);
-    }
-    for (size_t q = 0; q < spread.size(); ++q) {
-      if (!(spread[q] > 0)) continue;
-      double& slot = vals[static_cast<size_t>(L.param0) + q];
-      const double v = slot, a = std::max(sim.params_[q].low, v - spread[q]), b = std::min(sim.params_[q].high, v + spread[q]);
-      if (!(b > a)) continue;
-      slot = b;
-      const double up = poverty_from_inputs(c);
-      slot = a;
-      const double down = poverty_from_inputs(c);
-      slot = v;
-      const double d = (up - down) / (b - a) * spread[q];
+  for (size_t i = 0; i < ns; ++i) cols[static_cast<size_t>(L.state0) + i] = st[i].data();
+  for (size_t p = 0; p < P; ++p) cols[static_cast<size_t>(L.spend0) + p] = &money[p * n];
+  cols[static_cast<size_t>(L.travel)] = W.travel_hours[static_cast<size_t>(k)].data();
+  cols[static_cast<size_t>(L.twinned)] = twinned.data();
+  cols[static_cast<size_t>(L.workdays)] = workdays.data();
+  for (size_t s = 0; s < L.spill_of.size(); ++s) cols[static_cast<size_t>(L.spill0) + s] = &spill[s * n];
+  for (size_t s = 0; s < M.shocks.size(); ++s) cols[static_cast<size_t>(L.shock0) + s] = zeros.data();
+  for (size_t s = 0; s < M.noises.size(); ++s) cols[static_cast<size_t>(L.noise0) + s] = zeros.data();
+  year_value = year;
+  size_t u_pov = 0;
+  for (size_t u = 0; u < L.updated.size(); ++u)
+    if (static_cast<size_t>(L.updated[u]) == pov) u_pov = u;
+  const bool pov_updated = !L.updated.empty() && static_cast<size_t>(L.updated[u_pov]) == pov;
+  // The terms, then update u (clamped to its state's range; NaN where not finite) into `out`.
+  auto evaluate = [&](size_t u, double* out) {
+    for (size_t t = 0; t < program.terms().size(); ++t) program.eval_term_columns(t, cols.data(), scalar.data(), n, &term_cols[t * n0]);
+    program.eval_update_columns(u, cols.data(), scalar.data(), n, out);
+    const size_t i = static_cast<size_t>(L.updated[u]);
+    for (size_t c = 0; c < n; ++c) out[c] = std::isfinite(out[c]) ? std::clamp(out[c], L.state_min[i], L.state_max[i]) : kNaN;
+  };
+  std::vector<std::vector<double>> ahead(ns);
+  for (size_t i = 0; i < ns; ++i) ahead[i].assign(st[i].begin(), st[i].begin() + static_cast<long>(n));
+  for (size_t u = 0; u < L.updated.size(); ++u) evaluate(u, ahead[static_cast<size_t>(L.updated[u])].data());
+  std::vector<double> raw = ahead[pov], var(n, 0.0), up(n), down(n);
+  auto add = [&](double scale) {  // (up - down) x scale, squared, to the variance
+    for (size_t c = 0; c < n; ++c) {
+      const double d = (up[c] - down[c]) * scale;
       if (std::isfinite(d)) var[c] += d * d;
     }
+  };
+  if (pov_updated) {
+    for (size_t s = 0; s < M.noises.size(); ++s) {
+      const double*& slot = cols[static_cast<size_t>(L.noise0) + s];
+      slot = varied.data();
+      std::fill(varied.begin(), varied.end(), M.noises[s].sd);
+      evaluate(u_pov, up.data());
+      std::fill(varied.begin(), varied.end(), -M.noises[s].sd);
+      evaluate(u_pov, down.data());
+      slot = zeros.data();
+      add(0.5);
+    }
+    for (size_t q = 0; q < spread.size(); ++q) {
+      const double v = params[q], a = std::max(sim.params_[q].low, v - spread[q]), b = std::min(sim.params_[q].high, v + spread[q]);
+      if (!(spread[q] > 0) || !(b > a)) continue;
+      params[q] = b;
+      evaluate(u_pov, up.data());
+      params[q] = a;
+      evaluate(u_pov, down.data());
+      params[q] = v;
+      add(spread[q] / (b - a));
+    }
+    std::fill(varied.begin(), varied.end(), 1.0);
     for (size_t s = 0; s < M.shocks.size(); ++s) {
-      double& slot = vals[static_cast<size_t>(L.shock0) + s];
-      slot = 1;
-      const double shocked = poverty_from_inputs(c);
-      slot = 0;
-      const double h = hit[s * n + c];
-      if (std::isfinite(shocked)) var[c] += h * (1 - h) * (shocked - raw[c]) * (shocked - raw[c]);
+      const double*& slot = cols[static_cast<size_t>(L.shock0) + s];
+      slot = varied.data();
+      evaluate(u_pov, up.data());
+      slot = zeros.data();
+      for (size_t c = 0; c < n; ++c) {
+        const double h = hit[s * n + c], d = up[c] - raw[c];
+        if (std::isfinite(d)) var[c] += h * (1 - h) * d * d;
+      }
     }
   }
   for (size_t i = 0; i < ns; ++i)
@@ -777,14 +803,14 @@ std::vector<std::int64_t> Simulation::Worker::plan_exits(int k, const std::vecto
   ep.sd.resize(n);
   for (size_t c = 0; c < n; ++c) ep.sd[c] = std::sqrt(var[c]);
   const double* pop = column_of("population");
-  const double* hh = households_col();
   ep.people.resize(n);
   for (size_t c = 0; c < n; ++c) {
     const double v = pop ? pop[c] : (hh ? hh[c] : 0.0);
     ep.people[c] = std::isfinite(v) && v > 0 ? v : 0.0;
   }
-  const PovertyOf poverty = [&](size_t c, const std::int64_t* money) {
-    for (size_t p = 0; p < P; ++p) spend[p] = money[p] + twin[p * n + c];
+  std::vector<std::int64_t> spend(P);
+  const PovertyOf poverty = [&](size_t c, const std::int64_t* given) {
+    for (size_t p = 0; p < P; ++p) spend[p] = given[p] + twin[p * n + c];
     return next_poverty(c, k, spend.data());
   };
   return plan_greedy_exits(ep, increment, poverty, failure);
