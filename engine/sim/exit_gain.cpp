@@ -101,6 +101,7 @@ std::vector<std::int64_t> plan_greedy_exits(const ExitProblem& pr, std::int64_t 
     int under_floor;
     double exits, fall;
     std::uint32_t c, p, version;
+    std::int64_t d;  // the increment its gains are for
     // The heap's top is the largest: floors first, then exits, then the fall, then lower indexes.
     bool operator<(const Entry& o) const {
       if (under_floor != o.under_floor) return under_floor < o.under_floor;
@@ -111,20 +112,22 @@ std::vector<std::int64_t> plan_greedy_exits(const ExitProblem& pr, std::int64_t 
     }
   };
   std::priority_queue<Entry> heap;
+  // The entry of (c, p) for its next increment, if it has one.
+  auto push_one = [&](size_t c, size_t p) {
+    const std::int64_t d = step(c, p);
+    if (d <= 0) return;
+    std::int64_t* s = &spend[c * P];
+    s[p] += d;
+    const double after = poverty(c, s);
+    s[p] -= d;
+    double exits = pr.weight[c] > 0 ? pr.weight[c] * probability_gain(now[c], after, pr.threshold[c], pr.sd[c]) : 0.0;
+    double fall = pr.people[c] * (now[c] - after);
+    if (!std::isfinite(exits)) exits = 0;
+    if (!std::isfinite(fall)) fall = 0;
+    heap.push({total[c] < b.floor[c] ? 1 : 0, exits, fall, static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(p), version[c], d});
+  };
   auto push = [&](size_t c) {
-    for (size_t p = 0; p < P; ++p) {
-      const std::int64_t d = step(c, p);
-      if (d <= 0) continue;
-      std::int64_t* s = &spend[c * P];
-      s[p] += d;
-      const double after = poverty(c, s);
-      s[p] -= d;
-      double exits = pr.weight[c] > 0 ? pr.weight[c] * probability_gain(now[c], after, pr.threshold[c], pr.sd[c]) : 0.0;
-      double fall = pr.people[c] * (now[c] - after);
-      if (!std::isfinite(exits)) exits = 0;
-      if (!std::isfinite(fall)) fall = 0;
-      heap.push({total[c] < b.floor[c] ? 1 : 0, exits, fall, static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(p), version[c]});
-    }
+    for (size_t p = 0; p < P; ++p) push_one(c, p);
   };
   for (size_t c = 0; c < n; ++c) push(c);
   std::int64_t unplaced = 0;
@@ -135,6 +138,10 @@ std::vector<std::int64_t> plan_greedy_exits(const ExitProblem& pr, std::int64_t 
     if (e.version != version[e.c]) continue;  // the commune got money since: pushed again then
     const std::int64_t d = step(e.c, e.p);
     if (d <= 0) continue;
+    if (d != e.d) {  // the purpose's last dong made the increment smaller: its gains again
+      push_one(e.c, e.p);
+      continue;
+    }
     spend[e.c * P + e.p] += d;
     x[e.p * n + e.c] += d;
     total[e.c] += d;
