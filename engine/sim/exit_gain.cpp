@@ -102,6 +102,7 @@ std::vector<std::int64_t> plan_greedy_exits(const ExitProblem& pr, std::int64_t 
     double exits, fall;
     std::uint32_t c, p, version;
     std::int64_t d;  // the increment its gains are for
+    double after;    // the commune's poverty with it
     // The heap's top is the largest: floors first, then exits, then the fall, then lower indexes.
     bool operator<(const Entry& o) const {
       if (under_floor != o.under_floor) return under_floor < o.under_floor;
@@ -124,7 +125,7 @@ std::vector<std::int64_t> plan_greedy_exits(const ExitProblem& pr, std::int64_t 
     double fall = pr.people[c] * (now[c] - after);
     if (!std::isfinite(exits)) exits = 0;
     if (!std::isfinite(fall)) fall = 0;
-    heap.push({total[c] < b.floor[c] ? 1 : 0, exits, fall, static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(p), version[c], d});
+    heap.push({total[c] < b.floor[c] ? 1 : 0, exits, fall, static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(p), version[c], d, after});
   };
   auto push = [&](size_t c) {
     for (size_t p = 0; p < P; ++p) push_one(c, p);
@@ -148,7 +149,7 @@ std::vector<std::int64_t> plan_greedy_exits(const ExitProblem& pr, std::int64_t 
     left[e.p] -= d;
     unplaced -= d;
     ++version[e.c];
-    now[e.c] = poverty(e.c, &spend[e.c * P]);
+    now[e.c] = e.after;  // the same money as when the entry was made
     push(e.c);
   }
   if (unplaced > 0) {
