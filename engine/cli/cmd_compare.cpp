@@ -79,8 +79,7 @@ std::vector<report::ResultTable> compare_tables(Context& ctx) {
     config::ModelFile model = config::read_model_file(rel(s.file.dir, s.file.model));
     sim::World world = sim::load_world(rel(s.file.dir, s.file.data), s.file.start_year, s.file.end_year, s.file.events, ctx.catalogue());
     s.sim = std::make_unique<sim::Simulation>(s.file, model, std::move(world), ctx.catalogue(), ctx.library(), ctx.overrides());
-    for (const auto& year : s.sim->projection().spend)
-      for (auto v : year) s.money += v;
+    s.money = s.sim->money();  // as planned, twinning money and the events' costs included
     sc.push_back(std::move(s));
   }
   // Every scenario runs the same run numbers: the reference's count unless --runs says.
@@ -277,6 +276,7 @@ std::vector<report::ResultTable> compare_tables(Context& ctx) {
   for (const auto& s : sc) {
     t.notes.push_back(diag::msg("compare.note.scenario", s.file.id, s.file.path, s.file.start_year, s.file.end_year, s.file.seed, s.file.allocation));
     for (const auto& note : workdays_notes(s.file, s.sim->model())) t.notes.push_back(diag::msg("compare.note.of", s.file.id, note));
+    for (const auto& note : event_notes(*s.sim)) t.notes.push_back(diag::msg("compare.note.of", s.file.id, note));
     if (s.file.seed != ref.file.seed) t.notes.push_back(diag::msg("compare.note.seed", s.file.id, ref.file.id));
   }
   return {std::move(t)};

@@ -18,6 +18,7 @@
 #include "config/sim_file_reader.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/number_style.h"
 #include "diag/text_file.h"
 #include "report/output.h"
 #include "report/render.h"
@@ -199,12 +200,13 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
   for (int k = 1; k <= Y; ++k) {
     std::int64_t y = 0, allocated = 0;
     for (size_t p = 0; p < config::spending_purposes().size(); ++p) y += s.budget(k, p);
-    for (auto v : s.projection().spend[static_cast<size_t>(k)]) allocated += v;
+    allocated = s.money(k);  // the plan's spending and the events' costs
     money += y;
     if (k == 1) per_year = bn(y);
     if (y != allocated) N.push_back(diag::msg("simulate.note.money_mismatch", S.start_year + k, y, allocated));
   }
   N.push_back(diag::msg("simulate.note.money", bn(money), per_year, S.allocation == "formula" && S.formula ? S.formula->text : S.allocation_table));
+  for (auto& note : event_notes(s)) N.push_back(std::move(note));
   for (auto& note : workdays_notes(S, M)) N.push_back(std::move(note));
   if (W.has_provenance)
     N.push_back(diag::msg("simulate.note.estimated", S.start_year, est_total, val_total,
@@ -325,6 +327,33 @@ std::vector<std::string> workdays_notes(const config::ScenarioFile& S, const con
     out.push_back(diag::msg("simulate.note.workdays", w.id, w.basis, w.note.empty() ? w.source : w.source + ": " + w.note, w.workdays,
                             w.from, w.until, diag::msg(reads ? "simulate.note.workdays_read" : "simulate.note.workdays_unread")));
   if (S.workdays.empty()) out.push_back(diag::msg("simulate.note.no_workdays"));
+  return out;
+}
+
+std::vector<std::string> event_notes(const sim::Simulation& s) {
+  const config::ScenarioFile& S = s.scenario();
+  std::vector<std::string> out;
+  std::int64_t total = 0;
+  for (const sim::EventCost& c : s.event_costs()) {
+    const config::ScenarioEvent& e = S.events[c.event];
+    std::string effect;
+    if (e.kind == "road_paved") {
+      effect = diag::msg("simulate.note.event.road", e.from, e.to, fmt::format("{}", e.paved_share));
+    } else if (e.kind == "housing") {
+      const auto& units = s.world().merged && c.year >= s.world().merger_year ? s.world().merged->slugs : s.world().slugs;
+      std::string names;
+      for (int u : c.units) names += (names.empty() ? "" : ", ") + units[static_cast<size_t>(u)];
+      effect = diag::msg("simulate.note.event.housing", names);
+    } else {
+      effect = diag::msg("simulate.note.event.resettlement", diag::local_number(std::to_string(e.households)),
+                         e.poor_households >= 0 ? diag::msg("simulate.note.event.poor_given", diag::local_number(std::to_string(e.poor_households)))
+                                                : diag::msg("simulate.note.event.poor_rate"),
+                         e.from, e.to == "outside" ? diag::msg("simulate.note.event.outside") : e.to);
+    }
+    out.push_back(diag::msg("simulate.note.event_cost", diag::msg("sim.ctx.event", e.kind, c.year), diag::local_number(bn(c.cost_vnd)), e.source, e.budget, effect));
+    total += c.cost_vnd;
+  }
+  if (!s.event_costs().empty()) out.push_back(diag::msg("simulate.note.events_total", diag::local_number(bn(total))));
   return out;
 }
 

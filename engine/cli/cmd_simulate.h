@@ -6,6 +6,10 @@
 #include "cli/context.h"
 #include "config/sim_files.h"
 
+namespace lotrinh::sim {
+class Simulation;
+}
+
 namespace lotrinh::cli {
 
 int cmd_simulate(Context& ctx);  ///< Run a scenario's Monte Carlo forecast (or a shard of it).
@@ -19,5 +23,8 @@ std::string baseline_scenario();
 /// The notes every output of a scenario carries about the twinning workdays: each [[workdays]]
 /// line (its basis and note) and whether the model reads them, or that there are none.
 std::vector<std::string> workdays_notes(const config::ScenarioFile& scenario, const config::ModelFile& model);
+/// The notes about the events that cost money: one per event and year (its cost, the line that
+/// pays it, its effect), and their total, or none without such events.
+std::vector<std::string> event_notes(const sim::Simulation& simulation);
 
 }  // namespace lotrinh::cli

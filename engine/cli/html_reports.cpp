@@ -151,10 +151,9 @@ void add_headline(html::Document* d, const SimulatedRun& run) {
     }
     d->headline.push_back(line);
   }
-  // Cost per exit: the money planned over the years (twinning money included) over the expected exits.
-  double money = 0;
-  for (const auto& year : s.projection().spend)
-    for (auto v : year) money += static_cast<double>(v);
+  // Cost per exit: the money planned over the years (twinning money and the events' costs
+  // included) over the expected exits.
+  const double money = static_cast<double>(s.money());
   if (exits_end > 0)
     d->headline.push_back(diag::msg("html.cost_per_exit", S.end_year, billions(money / exits_end), billions(money), S.start_year + 1));
   else

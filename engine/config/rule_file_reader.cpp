@@ -1,6 +1,7 @@
 #include "config/rule_file_reader.h"
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 #include <unordered_map>
 
@@ -395,11 +396,20 @@ class RuleFileReader {
     if (t.has("value") && !t.has("compare")) t.missing("compare", detail::one_of_hint(kCompares));
 
     const TomlValue* years = t.get("years", Want::kArray);
+    bool bad_year = false;  // an entry already refused: no second error about the pair
     if (years) {
       for (const auto& y : years->items) {
-        if (y.type == TomlValue::Type::kInteger) d.years.push_back(static_cast<int>(y.integer));
-        else problems_.error(y.loc, msg("config.wrong_item_type", ctx, "years", detail::want_name(Want::kInteger), detail::type_name(y)),
-                             detail::want_hint(Want::kInteger));
+        const bool whole = y.type == TomlValue::Type::kInteger;
+        if (whole && y.integer >= std::numeric_limits<int>::min() && y.integer <= std::numeric_limits<int>::max()) {
+          d.years.push_back(static_cast<int>(y.integer));
+          continue;
+        }
+        bad_year = true;
+        if (whole)
+          problems_.error(y.loc, msg("config.integer_range", ctx, "years", y.integer), msg("config.integer_range.hint"));
+        else
+          problems_.error(y.loc, msg("config.wrong_item_type", ctx, "years", detail::want_name(Want::kInteger), detail::type_name(y)),
+                          detail::want_hint(Want::kInteger));
       }
     }
     if (t.has("year") && t.has("years")) {
@@ -409,7 +419,7 @@ class RuleFileReader {
     }
     if (t.has("change")) {
       bool two = years && d.years.size() == 2 && years->items.size() == 2 && d.years[0] < d.years[1];
-      if (!two) problems_.error(years ? years->loc : entry_of(v, "change")->key_loc, msg("config.change_needs_years", ctx),
+      if (!two && !bad_year) problems_.error(years ? years->loc : entry_of(v, "change")->key_loc, msg("config.change_needs_years", ctx),
                                 msg("config.change_needs_years.hint"));
     } else if (years) {
       problems_.error(entry_of(v, "years")->key_loc, msg("config.years_without_change", ctx), msg("config.years_without_change.hint"));

@@ -47,8 +47,9 @@ const Words kAllocationKeys = {"method", "strategy", "formula", "table", "object
 const Words kAllocationMethods = {"formula", "table", "equal", "per-capita", "per-poor-household", "greedy", "lp"};
 const Words kObjectives = {"population-weighted-poverty"};
 const Words kAssumptionKeys = {"name", "value", "text"};
-const Words kEventKeys = {"kind", "year", "from", "to", "paved_share", "agency"};
-const Words kEventKinds = {"road_paved", "merger", "twinning_reassign"};
+const Words kEventKeys = {"kind", "year", "until", "from", "to", "paved_share", "agency", "cost_vnd", "cost_per_household_vnd",
+                          "households", "poor_households", "budget", "source", "communes", "note"};
+const Words kEventKinds = {"road_paved", "merger", "twinning_reassign", "housing", "resettlement"};
 
 /// The items of an array of tables `key` (a missing key gives none).
 std::vector<const TomlValue*> table_items(const TomlValue& root, const std::string& key, Problems& p) {
@@ -403,17 +404,101 @@ class ScenarioReader {
       if (!t.has("kind")) t.missing("kind", detail::one_of_hint(kEventKinds));
       e.year = t.integer("year").value_or(0);
       if (!t.has("year")) t.missing("year", msg("sim.event.hint"));
-      if (e.kind != "merger") {
+      const bool housing = e.kind == "housing", resettlement = e.kind == "resettlement";
+      if (e.kind != "merger" && !housing) {
         required_string(t, "from", e.from);
         required_string(t, "to", e.to);
+        if (const TomlValue* x = v->find("from")) e.from_loc = x->loc;
+        if (const TomlValue* x = v->find("to")) e.to_loc = x->loc;
       }
       e.paved_share = t.number("paved_share").value_or(1);
       if (e.kind == "twinning_reassign") required_string(t, "agency", e.agency);
+      costed_event(t, *v, e, housing, resettlement);
       out_.events.push_back(e);
     }
   }
 
  private:
+  // The keys of an event that costs money: road_paved (cost optional), housing, resettlement.
+  void costed_event(const TableReader& t, const TomlValue& v, ScenarioEvent& e, bool housing, bool resettlement) {
+    const std::string ctx = msg("sim.ctx.event", e.kind, e.year);
+    auto whole = [&](const char* key, std::int64_t& out, diag::SourceLoc* at) {
+      const TomlValue* x = t.get(key, Want::kInteger);
+      if (!x) return false;
+      if (at) *at = x->loc;
+      if (x->integer < 0) {
+        p_.error(x->loc, msg("sim.event.negative", ctx, key, x->integer), msg("sim.event.negative.hint"));
+        return false;
+      }
+      out = x->integer;
+      return true;
+    };
+    const bool can_cost = housing || resettlement || e.kind == "road_paved";
+    if (!can_cost) {
+      // A merger or a reassignment is not paid for here.
+      for (const char* key : {"cost_vnd", "cost_per_household_vnd", "budget", "households", "poor_households", "communes", "until"})
+        if (const TomlValue* x = v.find(key)) p_.error(x->loc, msg("sim.event.no_such_key", e.kind, key), msg("sim.event.costed.hint"));
+      return;
+    }
+    if (!housing && !resettlement)
+      for (const char* key : {"cost_per_household_vnd", "households", "poor_households", "communes", "until"})
+        if (const TomlValue* x = v.find(key)) p_.error(x->loc, msg("sim.event.no_such_key", e.kind, key), msg("sim.event.costed.hint"));
+    if (housing) {
+      if (const TomlValue* x = t.get("communes", Want::kArray)) {
+        for (const auto& item : x->items)
+          if (item.type == TomlValue::Type::kString) {
+            e.communes.push_back(item.str);
+            e.communes_loc.push_back(item.loc);
+          } else {
+            detail::wrong_entry_type(p_, item, msg("config.ctx.key", "communes"), Want::kString, detail::want_hint(Want::kString));
+          }
+        if (x->items.empty()) p_.error(x->loc, msg("sim.event.no_communes", ctx), msg("sim.event.housing.hint"));
+      } else if (!t.has("communes")) {
+        t.missing("communes", msg("sim.event.housing.hint"));
+      }
+      if (const TomlValue* x = t.get("until", Want::kInteger)) {
+        e.until = static_cast<int>(x->integer);
+        if (e.until < e.year) p_.error(x->loc, msg("sim.event.until", ctx, e.until), msg("sim.event.housing.hint"));
+      }
+    }
+    const bool has_households = whole("households", e.households, &e.households_loc);
+    if (resettlement && !t.has("households")) t.missing("households", msg("sim.event.resettlement.hint"));
+    if (resettlement && has_households && e.households == 0)
+      p_.error(e.households_loc, msg("sim.event.no_households", ctx), msg("sim.event.resettlement.hint"));
+    if (resettlement && whole("poor_households", e.poor_households, nullptr) && e.poor_households > e.households)
+      p_.error(v.find("poor_households")->loc, msg("sim.event.poor_over", ctx, e.poor_households, e.households),
+               msg("sim.event.resettlement.hint"));
+    const bool has_cost = whole("cost_vnd", e.cost_vnd, &e.cost_loc);
+    diag::SourceLoc per_loc;
+    const bool has_per = whole("cost_per_household_vnd", e.cost_per_household_vnd, &per_loc);
+    if (has_per) {
+      if (!v.find("households") && !resettlement) t.missing("households", msg("sim.event.per_household.hint"));
+      std::int64_t product = 0;
+      if (__builtin_mul_overflow(e.households, e.cost_per_household_vnd, &product)) {
+        p_.error(per_loc, msg("sim.event.cost_overflow", ctx, e.households, e.cost_per_household_vnd), msg("sim.event.negative.hint"));
+      } else if (has_cost && product != e.cost_vnd) {
+        p_.error(e.cost_loc, msg("sim.event.cost_product", ctx, e.cost_vnd, e.households, e.cost_per_household_vnd, product),
+                 msg("sim.event.per_household.hint"));
+      } else if (!has_cost) {
+        e.cost_vnd = product;
+        e.cost_loc = per_loc;
+      }
+    }
+    const bool priced = t.has("cost_vnd") || t.has("cost_per_household_vnd");
+    if ((housing || resettlement) && !priced) t.missing("cost_vnd", msg("sim.event.cost.hint"));
+    if (priced || housing || resettlement) {
+      if (auto b = t.string("budget")) {
+        e.budget = *b;
+        e.budget_loc = v.find("budget")->loc;
+      } else if (!t.has("budget")) {
+        t.missing("budget", msg("sim.event.budget.hint"));
+      }
+      required_string(t, "source", e.source);
+    } else if (const TomlValue* x = v.find("budget")) {
+      p_.error(x->loc, msg("sim.event.budget_no_cost", ctx), msg("sim.event.cost.hint"));
+    }
+  }
+
   void required_string(const TableReader& t, const char* key, std::string& out) {
     if (auto s = t.string(key)) out = *s;
     else if (!t.has(key)) t.missing(key, msg("sim.required.hint", key));

@@ -127,12 +127,25 @@ struct ScenarioAssumption {
 /// `year` on. merger: from data year `year` on, the communes are the units they merged into
 /// (by the province's lineage), their state combined by each indicator's rule.
 /// twinning_reassign: from `year` on, `agency` is twinned with `to` instead of `from`.
+/// Events that cost money (docs/simulator.md): road_paved with `cost_vnd`; housing (a housing
+/// programme on `communes`, each year of [year, until]); resettlement (`households` moved from
+/// `from` to `to`, a commune or "outside"). Their cost is paid from the budget line `budget`.
 struct ScenarioEvent {
   std::string kind;
   int year = 0;
+  int until = 0;  ///< housing: the programme's last year (0: `year` only)
   std::string from, to, agency;
   double paved_share = 1;
-  diag::SourceLoc loc;
+  /// Whole dong (a year, for housing); -1: the event costs nothing. When only
+  /// cost_per_household_vnd is given, the reader sets it to households x that.
+  std::int64_t cost_vnd = -1;
+  std::int64_t cost_per_household_vnd = -1;  ///< -1: not given
+  std::int64_t households = 0;               ///< housing (optional), resettlement: households
+  std::int64_t poor_households = -1;         ///< resettlement: poor among them (-1: the source's rate)
+  std::string budget, source;                ///< the budget line paying the cost; where the cost comes from
+  std::vector<std::string> communes;         ///< housing: start-year slugs (or units after a merger)
+  std::vector<diag::SourceLoc> communes_loc;
+  diag::SourceLoc loc, cost_loc, budget_loc, households_loc, from_loc, to_loc;
 };
 
 /// A reported figure the calibration compares with the central projection: the mean of a state

@@ -121,7 +121,7 @@ std::optional<int> TableReader::integer(std::string_view key) const {
   const TomlValue* v = get(key, Want::kInteger);
   if (!v) return std::nullopt;
   if (v->integer < std::numeric_limits<int>::min() || v->integer > std::numeric_limits<int>::max()) {
-    wrong_type(*v, key, Want::kInteger);
+    problems_.error(v->loc, diag::msg("config.integer_range", context_, key, v->integer), diag::msg("config.integer_range.hint"));
     return std::nullopt;
   }
   return static_cast<int>(v->integer);

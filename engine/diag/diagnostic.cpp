@@ -23,6 +23,21 @@ std::string bounded(const std::string& s, size_t max) {
   return s.substr(0, cut) + "...";
 }
 
+// `s` with control characters (a NUL from a TOML "\u0000", an escape sequence, a carriage
+// return) written as \u escapes: printed raw, a NUL would end the message on the terminal and an
+// escape sequence could rewrite it. Tabs and line ends stay.
+std::string visible(std::string s) {
+  auto control = [](unsigned char c) { return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F; };
+  if (std::none_of(s.begin(), s.end(), [&](char c) { return control(static_cast<unsigned char>(c)); })) return s;
+  std::string out;
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (control(c)) out += fmt::format("\\u{:04X}", c);
+    else out += ch;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string format(const Diagnostic& d) {
@@ -39,7 +54,7 @@ std::string format(const Diagnostic& d) {
   } else {
     out += "lotrinh";
   }
-  out += fmt::format(": {}: {}\n", label, bounded(d.message, kMaxMessage));
+  out += fmt::format(": {}: {}\n", label, bounded(visible(d.message), kMaxMessage));
   std::string_view line = d.where.line_text();
   if (!line.empty()) {
     // A long line is shown as a window around the caret, so that a megabyte-long expression
@@ -57,9 +72,15 @@ std::string format(const Diagnostic& d) {
       last = std::min(n, first + kMaxLine);
     }
     auto byte = [&](int cp) { return cp >= n ? line.size() : starts[cp]; };
-    std::string_view shown = line.substr(byte(first), byte(last) - byte(first));
+    // A raw control character in the line is shown as U+FFFD, one code point for one, so that
+    // the caret stays under its column.
+    std::string shown(line.substr(byte(first), byte(last) - byte(first)));
+    for (size_t i = 0; i < shown.size(); ++i) {
+      const auto c = static_cast<unsigned char>(shown[i]);
+      if ((c < 0x20 && c != '\t') || c == 0x7F) shown.replace(i, 1, "\xEF\xBF\xBD"), i += 2;
+    }
     const std::string lead = first > 0 ? "..." : "";
-    out += "  " + lead + std::string(shown) + (last < n ? "..." : "") + "\n";
+    out += "  " + lead + shown + (last < n ? "..." : "") + "\n";
     if (d.where.column > 0) {
       // Tabs are kept so that the caret lines up under the same tab stops.
       std::string pad(lead.size(), ' ');
@@ -75,7 +96,7 @@ std::string format(const Diagnostic& d) {
       out += "  " + pad + "^\n";
     }
   }
-  if (!d.hint.empty()) out += fmt::format("  {}: {}\n", msg("diag.hint"), bounded(d.hint, kMaxMessage));
+  if (!d.hint.empty()) out += fmt::format("  {}: {}\n", msg("diag.hint"), bounded(visible(d.hint), kMaxMessage));
   return out;
 }
 

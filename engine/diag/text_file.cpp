@@ -6,10 +6,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <climits>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -122,6 +124,7 @@ std::string read_file(const std::string& path) {
     refuse(fd, msg("io.too_large", static_cast<unsigned long long>(st.st_size), limit), msg("io.too_large.hint"));
   InputFiles::record(fd, path);
   std::string text;
+  text.reserve(static_cast<size_t>(st.st_size) + 1);  // one allocation for a file that does not grow
   char buf[65536];
   for (;;) {
     ssize_t n = ::read(fd, buf, sizeof buf);
@@ -156,8 +159,8 @@ std::string checked_text(const std::string& path, std::string text) {
   }
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   // Old Mac line ends (CR alone) are line ends: without this a whole file is one line.
-  for (size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) text[i] = '\n';
+  for (size_t i = text.find('\r'); i != std::string::npos; i = text.find('\r', i + 1))
+    if (i + 1 == text.size() || text[i + 1] != '\n') text[i] = '\n';
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     Diagnostic d;
     d.where.file = SourceFile::from_text(path, "");
@@ -165,10 +168,24 @@ std::string checked_text(const std::string& path, std::string text) {
     d.hint = msg("io.empty_file.hint");
     throw InputError(std::move(d));
   }
-  int line = 1, col = 1;
   for (size_t i = 0; i < text.size();) {
+    // Eight ASCII bytes at a time (no high bit, no NUL): most of a table is ASCII.
+    if (i + 8 <= text.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      constexpr std::uint64_t kLow = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+      if ((w & kHigh) == 0 && ((w - kLow) & ~w & kHigh) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     size_t len = text[i] == '\0' ? 0 : utf8_sequence(text, i);
     if (len == 0) {
+      // Where the bad byte is: its line, and its column in code points.
+      const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(i), '\n'));
+      int col = 1;
+      for (size_t k = text.rfind('\n', i) == std::string::npos ? 0 : text.rfind('\n', i) + 1; k < i; ++col)
+        k += std::max<size_t>(1, utf8_sequence(text, k));
       // Show the line with the bad bytes replaced, so the echo itself is valid UTF-8.
       size_t bol = text.rfind('\n', i);
       bol = bol == std::string::npos ? 0 : bol + 1;
@@ -193,7 +210,6 @@ std::string checked_text(const std::string& path, std::string text) {
       }
       throw InputError(std::move(d));
     }
-    if (text[i] == '\n') { ++line; col = 1; } else { ++col; }
     i += len;
   }
   return text;

@@ -216,6 +216,28 @@ class Compiler {
       if (!used[c])
         warn(rs_.criteria[c].loc, diag::msg("rules.criterion_unused", rs_.criteria[c].name),
              diag::msg("rules.criterion_unused.hint"));
+    // Parameters the rule set's own file declares that no expression reads: in a draft that
+    // extends an act, most often a misspelt override, which would leave the act's value in force.
+    std::vector<bool> read(rs_.slots.size(), false);
+    auto mark = [&](const std::optional<expr::CompiledExpr>& e) {
+      if (e)
+        for (int s : e->slots()) read[static_cast<size_t>(s)] = true;
+    };
+    for (const auto& node : rs_.nodes) mark(node.expr);
+    for (const auto& d : rs_.derived)
+      for (int s : d.expr.slots()) read[static_cast<size_t>(s)] = true;
+    for (const auto& t : rs_.compiled_targets)
+      for (const auto* o : {&t.of, &t.weight, &t.where})
+        if (*o) mark((*o)->expr);
+    std::vector<std::string> readable;  // parameters some expression reads: the likely meant names
+    for (const auto& p : rs_.parameters)
+      if (read[static_cast<size_t>(p.slot)]) readable.push_back(p.decl.name);
+    for (const auto& p : rs_.parameters) {
+      if (read[static_cast<size_t>(p.slot)] || p.decl.loc.file != own_file) continue;
+      std::string hint = diag::did_you_mean(p.decl.name, readable);
+      warn(p.decl.loc, diag::msg("rules.parameter_unused", p.decl.name),
+           hint.empty() ? diag::msg("rules.parameter_unused.hint") : hint);
+    }
     // Only the classifications the rule set's own file declares: a draft's few tests need not
     // reach every class of the act it extends. A class that clauses of unknown text keep from
     // ever being decided (its `when` can never be true, or an earlier one never false) is left
@@ -411,6 +433,8 @@ class Compiler {
       if (rs_.criteria[i].root >= 0) refs_of(rs_.criteria[i].root, refs[i]);
     std::vector<int> state(n, 0);  // 0 new, 1 on the path, 2 done
     std::vector<bool> reported(n, false);
+    std::vector<int> depth(n, 0);  // the longest chain of references below each criterion
+    bool too_deep = false;
     std::vector<std::pair<int, size_t>> path;  // (criterion, next reference to follow)
     for (size_t start = 0; start < n; ++start) {
       if (state[start] != 0) continue;
@@ -420,6 +444,12 @@ class Compiler {
         auto& [i, next] = path.back();
         if (next == refs[i].size()) {
           state[i] = 2;
+          for (int r : refs[i]) depth[i] = std::max(depth[i], depth[r] + 1);
+          if (depth[i] > kMaxCriteriaChain && !too_deep) {
+            too_deep = true;
+            sink_.error(rs_.criteria[i].loc, diag::msg("rules.chain_too_deep", rs_.criteria[i].name, kMaxCriteriaChain),
+                        diag::msg("rules.chain_too_deep.hint"));
+          }
           path.pop_back();
           continue;
         }

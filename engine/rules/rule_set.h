@@ -18,6 +18,11 @@ namespace lotrinh::rules {
 /// Three-valued truth, ordered so that AND is min and OR is max.
 enum Truth : unsigned char { kFalse = 0, kUnknown = 1, kTrue = 2 };
 
+/// The longest chain of references between criteria a rule set may have (a criterion naming one
+/// that names another ...). No act nests more than a few levels; the limit keeps the recursive
+/// walkers (evaluation, explain, diff, the gap search) within the executable's stack.
+inline constexpr int kMaxCriteriaChain = 50000;
+
 /// What a slot of the symbol table stands for.
 enum class SlotKind { kIndicator, kAlias, kParameter, kDerived };
 

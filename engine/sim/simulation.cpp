@@ -253,6 +253,8 @@ struct Simulation::Worker {
           for (size_t c = 0; c < n0; ++c)
             if (iii[unit_of(c)] == 1) ++agg->listed(li, c);
       }
+      // Resettlements of the year, after the lists (made from last year's data), before the plan.
+      resettle(year, central);
       const World& W = *cur;
       // Shocks.
       for (size_t s = 0; s < sim.model_.shocks.size(); ++s) {
@@ -278,6 +280,7 @@ struct Simulation::Worker {
       std::fill(workdays.begin(), workdays.begin() + static_cast<long>(n), 0.0);
       for (size_t c = 0; c < n0; ++c) workdays[unit_of(c)] += static_cast<double>(sim.workdays_[static_cast<size_t>(k)][c]);
       if (central && proj) sim_plan(k, *proj);
+      if (central && proj) place_housing(k, *proj);
       const std::vector<std::int64_t>& spend =
           central && proj ? proj->spend[static_cast<size_t>(k)] : sim.projection_.spend[static_cast<size_t>(k)];
       const double* hh = households_col();
@@ -424,6 +427,66 @@ struct Simulation::Worker {
   }
 
   const double* households_col() const { return column_of("households"); }
+
+  // The resettlements of `year`: households (and poor households, at the source's rate unless
+  // stated) move from one unit to another or out of the province; population moves with them
+  // when it is a state (the source's people per household). The other states keep their values.
+  void resettle(int year, bool central) {
+    const ModelLayout& L = program.layout();
+    for (const Resettlement& m : sim.events_.moves) {
+      if (m.year != year) continue;
+      const config::ScenarioEvent& e = sim.scenario_.events[m.event];
+      int hs = -1, ps = -1;
+      for (size_t i = 0; i < L.states.size(); ++i) {
+        if (L.states[i] == "households") hs = static_cast<int>(i);
+        if (L.states[i] == "population") ps = static_cast<int>(i);
+      }
+      double* hh = st[static_cast<size_t>(hs)].data();
+      double* pov = st[static_cast<size_t>(L.poverty)].data();
+      const size_t a = static_cast<size_t>(m.from);
+      const double have = hh[a];
+      double moved = static_cast<double>(e.households);
+      if (!(moved <= have)) {
+        if (central)
+          throw diag::InputError(diag::error_at(e.households_loc, diag::msg("sim.event.too_many", diag::msg("sim.ctx.event", e.kind, e.year),
+                                                                             e.households, e.from, fmt::format("{}", have), year),
+                                                diag::msg("sim.event.too_many.hint")));
+        moved = std::isfinite(have) ? std::max(0.0, have) : 0.0;
+      }
+      // The poor among them, kept so that both rates stay within 0 and 1.
+      const double poor_have = pov[a] * have;
+      double poor = e.poor_households >= 0 ? static_cast<double>(e.poor_households) : moved * pov[a];
+      const double lo = std::max(0.0, poor_have - (have - moved));
+      poor = std::clamp(poor, lo, std::max(lo, std::min(moved, poor_have)));
+      const double people = ps >= 0 && have > 0 ? st[static_cast<size_t>(ps)][a] * moved / have : 0.0;
+      hh[a] = have - moved;
+      if (hh[a] > 0) pov[a] = (poor_have - poor) / hh[a];
+      if (ps >= 0) st[static_cast<size_t>(ps)][a] -= people;
+      if (m.to < 0) continue;  // out of the province
+      const size_t b = static_cast<size_t>(m.to);
+      if (hh[b] + moved > 0) pov[b] = (pov[b] * hh[b] + poor) / (hh[b] + moved);
+      hh[b] += moved;
+      if (ps >= 0) st[static_cast<size_t>(ps)][b] += people;
+    }
+  }
+
+  // The housing programmes of year k: their money is housing money on their communes' units,
+  // split by households (largest remainder), so the model's housing response applies.
+  void place_housing(int k, Projection& proj) {
+    const int year = sim.scenario_.start_year + k;
+    const auto& purposes = config::spending_purposes();
+    const size_t h = static_cast<size_t>(std::find(purposes.begin(), purposes.end(), "housing") - purposes.begin());
+    std::vector<std::int64_t>& out = proj.spend[static_cast<size_t>(k)];
+    const double* hh = households_col();
+    for (const EventCost& c : sim.events_.costs) {
+      if (!c.placed || c.year != year) continue;
+      std::vector<double> w;
+      for (int u : c.units) w.push_back(hh && hh[u] > 0 ? hh[u] : 0.0);
+      if (std::all_of(w.begin(), w.end(), [](double v) { return v <= 0; })) std::fill(w.begin(), w.end(), 1.0);
+      const auto parts = split_largest_remainder(c.cost_vnd, w);
+      for (size_t i = 0; i < c.units.size(); ++i) out[h * n + static_cast<size_t>(c.units[i])] += parts[i];
+    }
+  }
 
   // Plans year k's spending on the projection: the formula reads the state at the end of the
   // previous year and its classes, or the allocation table gives it.
@@ -968,6 +1031,14 @@ Simulation::Simulation(const config::ScenarioFile& scenario, const config::Model
       }
     }
   }
+  // Events that cost money: each cost is taken from its budget line in its year, before the
+  // strategy splits the rest (docs/simulator.md, Events that cost money).
+  events_ = plan_costed_events(scenario_, world_, std::find(L.states.begin(), L.states.end(), "households") != L.states.end(), sink);
+  for (size_t k = 0; k < budget_.size(); ++k)
+    for (size_t p = 0; p < budget_[k].size(); ++p) {
+      budget_[k][p] -= events_.from_allocation[k][p];
+      twin_budget_[k][p] -= events_.from_twinning[k][p];
+    }
   // The twinning agencies' workdays: each year's total split equally among the active agencies
   // (whole workdays, largest remainder), each part to the commune it is twinned with that year.
   workdays_.assign(static_cast<size_t>(Y) + 1, std::vector<std::int64_t>(world_.size(), 0));
@@ -1064,6 +1135,20 @@ const config::ScenarioRules& Simulation::rules_entry(int year) const {
   return scenario_.rules.front();
 }
 
+std::int64_t Simulation::money(int year_index) const {
+  std::int64_t sum = 0;
+  for (auto v : projection_.spend[static_cast<size_t>(year_index)]) sum += v;
+  for (const EventCost& c : events_.costs)
+    if (!c.placed && c.year == scenario_.start_year + year_index) sum += c.cost_vnd;
+  return sum;
+}
+
+std::int64_t Simulation::money() const {
+  std::int64_t sum = 0;
+  for (int k = 1; k <= years(); ++k) sum += money(k);
+  return sum;
+}
+
 std::string Simulation::fingerprint() const {
   std::string s = fmt::format("{}|{}|{}|{}|", scenario_.seed, scenario_.start_year, scenario_.end_year, world_.size());
   for (const auto& slug : world_.slugs) s += slug + ",";
@@ -1073,6 +1158,12 @@ std::string Simulation::fingerprint() const {
   for (const auto& t : targets_) s += t.rules->id + ":" + t.decl().id + ",";
   for (const auto& y : workdays_)
     for (auto v : y) s += std::to_string(v) + ",";
+  // The costed events (nothing is added without them, so older fingerprints stay the same).
+  for (const EventCost& c : events_.costs) s += fmt::format("e{}:{}:{}:{};", c.event, c.year, c.purpose, c.cost_vnd);
+  for (const Resettlement& m : events_.moves) {
+    const auto& e = scenario_.events[m.event];
+    s += fmt::format("m{}:{}:{}:{}:{};", m.year, m.from, m.to, e.households, e.poor_households);
+  }
   std::uint64_t h = 0;
   for (unsigned char c : s) h = mix64(h ^ c);
   return fmt::format("{:016x}", h);

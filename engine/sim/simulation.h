@@ -13,6 +13,7 @@
 #include "data/catalogue.h"
 #include "rules/rule_library.h"
 #include "sim/aggregates.h"
+#include "sim/costed_events.h"
 #include "sim/strategy.h"
 #include "sim/target_plan.h"
 #include "sim/world.h"
@@ -50,10 +51,20 @@ class Simulation {
   /// Region III at the start (the data year classified by the rule set in force for it).
   const std::vector<unsigned char>& start_iii() const { return start_iii_; }
   const Projection& projection() const { return projection_; }
-  /// Budget per year index (1..Y) and purpose, dong.
+  /// Budget per year index (1..Y) and purpose, dong: all the money in, the events' costs included.
   std::int64_t budget(int year_index, size_t purpose) const {
-    return budget_[static_cast<size_t>(year_index)][purpose] + twin_budget_[static_cast<size_t>(year_index)][purpose];
+    const size_t k = static_cast<size_t>(year_index);
+    return budget_[k][purpose] + twin_budget_[k][purpose] + events_.from_allocation[k][purpose] + events_.from_twinning[k][purpose];
   }
+  /// The events that cost money, one entry per event and year (taken from their budget lines
+  /// before the strategy splits the rest).
+  const std::vector<EventCost>& event_costs() const { return events_.costs; }
+  /// All the money of year index k (1..Y), dong: what the plan places on the communes
+  /// (projection().spend: the strategy's, the twinning lines', the housing programmes') plus the
+  /// costs of the events not placed there (paving, resettlement). Equals the year's budget.
+  std::int64_t money(int year_index) const;
+  /// money(k) over the simulated years (what the cost per exit divides).
+  std::int64_t money() const;
   /// The twinning agencies' workdays in year index k (1..Y): all agencies together, and those
   /// going to start-year commune c through its agencies (before any merger).
   std::int64_t workdays(int k) const;
@@ -106,6 +117,7 @@ class Simulation {
   std::vector<config::ModelParameter> params_;
   std::vector<std::vector<std::int64_t>> budget_;       ///< [yi][purpose], by the scenario's allocation
   std::vector<std::vector<std::int64_t>> twin_budget_;  ///< [yi][purpose], through the twinning agencies
+  CostedEvents events_;  ///< The events that cost money (their costs are out of budget_ and twin_budget_).
   std::vector<unsigned char> start_iii_;
   std::vector<TargetCheck> targets_;
   std::vector<std::vector<std::int64_t>> workdays_;   ///< [yi][start-year commune], twinning workdays

@@ -701,3 +701,19 @@ TEST_CASE("a weighted aggregate needs a weight that is an indicator, and only it
         "           ^\n"
         "  hint: write aggregate = \"weighted\", or remove weight\n");
 }
+
+TEST_CASE("a year beyond 32 bits in a target's years is refused, not wrapped", "[config]") {
+  CHECK(error_of(kHead + "[[target]]\nid = \"t\"\naggregate = \"mean\"\nof = \"x\"\nchange = \"per_year\"\nyears = [2021, 4294969321]\n") ==
+        "r.toml:8:16: error: target 't': 'years' is 4294969321, far outside any year or count this file can hold\n"
+        "  years = [2021, 4294969321]\n"
+        "                 ^\n"
+        "  hint: write a year such as 2020, or a count below 2147483648\n");
+}
+
+TEST_CASE("a year beyond 32 bits in a target's year is refused, not wrapped", "[config]") {
+  CHECK(error_of(kHead + "[[target]]\nid = \"t\"\naggregate = \"mean\"\nof = \"x\"\nyear = -4294967296\n") ==
+        "r.toml:7:8: error: target 't': 'year' is -4294967296, far outside any year or count this file can hold\n"
+        "  year = -4294967296\n"
+        "         ^\n"
+        "  hint: write a year such as 2020, or a count below 2147483648\n");
+}

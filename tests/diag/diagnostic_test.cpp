@@ -47,6 +47,29 @@ TEST_CASE("an empty file is refused with a hint", "[diag]") {
   }
 }
 
+TEST_CASE("a bad byte after long ASCII runs and Vietnamese text is found at its line and character column", "[diag]") {
+  // The check reads ASCII eight bytes at a time; the bad byte and a NUL sit inside and just after
+  // such runs, on a later line than a line of multi-byte characters.
+  const std::string head = "slug,name\nmuong-hoong,M\xC6\xB0\xE1\xBB\x9Dng Hoong,Đăk Glei,12345678\n";
+  for (size_t pad : {0, 1, 7, 8, 9, 16}) {
+    const std::string lead = std::string(pad, 'x');
+    try {
+      checked_text("t.csv", head + "ng\xE1\xBB\x8D" "c-linh," + lead + "\xC3(,1\n");
+      FAIL("no error");
+    } catch (const InputError& e) {
+      const std::string first = "t.csv:3:" + std::to_string(11 + pad) + ": error: the file is not valid UTF-8 (byte 0xC3 at this column)\n";
+      CHECK(std::string(e.what()).substr(0, first.size()) == first);
+    }
+    try {
+      checked_text("t.csv", head + lead + std::string(1, '\0') + "abcdefghij\n");
+      FAIL("no error");
+    } catch (const InputError& e) {
+      const std::string first = "t.csv:3:" + std::to_string(1 + pad) + ": error: ";
+      CHECK(std::string(e.what()).substr(0, first.size()) == first);
+    }
+  }
+}
+
 TEST_CASE("a file that is not UTF-8 is refused at the bad byte", "[diag]") {
   try {
     checked_text("l.toml", "a = 1\n# \xff bad\n");
@@ -125,4 +148,14 @@ TEST_CASE("CR-only line ends are line ends, and CRLF is kept", "[diag][lint]") {
   CHECK(checked_text("t.csv", "commune,year\rxa-a,2020\r") == "commune,year\nxa-a,2020\n");
   CHECK(checked_text("t.csv", "commune,year\r\nxa-a,2020\r\n") == "commune,year\r\nxa-a,2020\r\n");
   CHECK(checked_text("t.csv", "a\r\rb") == "a\n\nb");
+}
+
+TEST_CASE("a NUL or an escape sequence inside a name is shown as a \\u escape, so the message is printed whole", "[diag]") {
+  auto file = SourceFile::from_text("r.toml", std::string("a\x01 = 1\n", 7));
+  Diagnostic d = error_at({file, 1, 4}, std::string("name 'pov\0erty' and '\x1b[2J'", 26), std::string("remove \0", 8));
+  CHECK(format(d) ==
+        "r.toml:1:4: error: name 'pov\\u0000erty' and '\\u001B[2J'\n"
+        "  a\xEF\xBF\xBD = 1\n"
+        "     ^\n"
+        "  hint: remove \\u0000\n");
 }

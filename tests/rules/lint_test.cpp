@@ -55,7 +55,10 @@ TEST_CASE("negative counts, flags other than 0 or 1 and dated values out of rang
 }
 
 TEST_CASE("a parameter without source is a warning at its name", "[rules][lint]") {
-  CHECK(compile_warnings(kHead + "[parameters]\nhigh = { value = 0.2, unit = \"fraction\" }\n") ==
+  CHECK(compile_warnings(kHead + "[parameters]\nhigh = { value = 0.2, unit = \"fraction\" }\n"
+                                 "[criteria]\nc = \"x > high\"\n[classification.k]\norder = [ { class = \"A\", when = \"c\" }, { class = \"B\" } ]\n"
+                                 "[[test]]\nname = \"a\"\ngiven = { x = 0.3 }\nexpect = { k = \"A\" }\n"
+                                 "[[test]]\nname = \"b\"\ngiven = { x = 0.1 }\nexpect = { k = \"B\" }\n") ==
         "l.toml:6:1: warning: parameter 'high' has no source\n"
         "  high = { value = 0.2, unit = \"fraction\" }\n"
         "  ^\n"
@@ -107,6 +110,35 @@ TEST_CASE("a criterion used by nothing is a warning", "[rules][lint]") {
         "  left_over = \"y > 0.1\"\n"
         "  ^\n"
         "  hint: name it in a classification's 'when' or in another criterion, or remove it if it is left over\n");
+}
+
+TEST_CASE("a parameter nothing reads is a warning, with the name meant when it looks misspelt", "[rules][lint]") {
+  const std::string body = "[criteria]\nc = \"x > poverty_high\"\n[classification.k]\norder = [ { class = \"A\", when = \"c\" }, { class = \"B\" } ]\n"
+                           "[[test]]\nname = \"a\"\ngiven = { x = 0.3 }\nexpect = { k = \"A\" }\n"
+                           "[[test]]\nname = \"b\"\ngiven = { x = 0.1 }\nexpect = { k = \"B\" }\n";
+  CHECK(compile_warnings(kHead + "[parameters]\npoverty_high = { value = 0.2, source = \"a\" }\n"
+                                 "poverty_hihg = { value = 0.15, source = \"draft\" }\nspare = { value = 1, source = \"b\" }\n" + body) ==
+        "l.toml:7:1: warning: parameter 'poverty_hihg' is read by no criterion, derived indicator or target\n"
+        "  poverty_hihg = { value = 0.15, source = \"draft\" }\n"
+        "  ^\n"
+        "  hint: did you mean 'poverty_high'?\n"
+        "l.toml:8:1: warning: parameter 'spare' is read by no criterion, derived indicator or target\n"
+        "  spare = { value = 1, source = \"b\" }\n"
+        "  ^\n"
+        "  hint: name it in an expression, or remove it if it is left over; in a draft, an override must use the exact name of the act's parameter\n");
+}
+
+TEST_CASE("a draft whose override misspells the act's parameter is warned at the override", "[rules][lint]") {
+  RuleLibrary lib(test_catalogue());
+  lib.add(lotrinh::config::parse_rule_file("rules/vn/law.toml", kHead + "[parameters]\nhigh = { value = 0.2, source = \"a\" }\n"
+                                           "[criteria]\nc = \"x > high\"\n[classification.k]\norder = [ { class = \"A\", when = \"c\" }, { class = \"B\" } ]\n"), false);
+  lib.add(lotrinh::config::parse_rule_file("draft.toml", "[ruleset]\nid = \"d\"\nextends = \"t.l\"\nstatus = \"draft\"\n"
+                                           "[parameters]\nhihg = { value = 0.15, source = \"draft\" }\n"));
+  CHECK(lotrinh::diag::format(lib.get("d")->warnings) ==
+        "draft.toml:6:1: warning: parameter 'hihg' is read by no criterion, derived indicator or target\n"
+        "  hihg = { value = 0.15, source = \"draft\" }\n"
+        "  ^\n"
+        "  hint: did you mean 'high'?\n");
 }
 
 TEST_CASE("a class no test expects is a warning at its entry", "[rules][lint]") {
@@ -191,7 +223,7 @@ TEST_CASE("a file that takes the id of a bundled rule set is a warning at its id
 TEST_CASE("the warnings of rule sets the run did not name are not reported", "[rules][lint]") {
   RuleLibrary lib(test_catalogue());
   lib.add(lotrinh::config::parse_rule_file("b.toml", kHead + "[parameters]\nt = { value = 0.2 }\n"), false);
-  CHECK(lib.get("t.l")->warnings.size() == 1);
+  CHECK(lib.get("t.l")->warnings.size() == 2);  // no source, and read by nothing
   CHECK(lib.warnings().empty());
 }
 
@@ -237,4 +269,16 @@ TEST_CASE("a class that clauses of unknown text keep from being decided is not a
         "    { class = \"C\", when = \"c\" }, { class = \"D\" } ]\n"
         "    ^\n"
         "  hint: add a [[test]] whose expect has k = \"C\", so that a change that makes the class unreachable is caught\n");
+}
+
+TEST_CASE("a chain of criteria deeper than the engine walks is a located error, not a crash", "[rules][lint]") {
+  std::string text = kHead + "[criteria]\nc0 = \"x > 0.5\"\n";
+  for (int i = 1; i <= kMaxCriteriaChain + 1; ++i) text += "c" + std::to_string(i) + " = \"c" + std::to_string(i - 1) + "\"\n";
+  text += "[classification.k]\norder = [ { class = \"A\", when = \"c" + std::to_string(kMaxCriteriaChain + 1) + "\" }, { class = \"B\" } ]\n";
+  const std::string last = std::to_string(kMaxCriteriaChain + 1), line = std::to_string(kMaxCriteriaChain + 7);
+  CHECK(compile_error("l.toml", text) ==
+        "l.toml:" + line + ":1: error: criterion 'c" + last + "' refers through a chain of more than 50000 criteria, deeper than lotrinh evaluates\n"
+        "  c" + last + " = \"c" + std::to_string(kMaxCriteriaChain) + "\"\n"
+        "  ^\n"
+        "  hint: no act nests its criteria this deep: if the file is generated, have each criterion name the leaves it needs, or a few levels of criteria\n");
 }

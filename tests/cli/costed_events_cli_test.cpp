@@ -1,0 +1,71 @@
+// The shipped scenario with events that cost money (scenarios/kontum/roads-and-housing.toml):
+// simulate names each event, its cost and its line, and allocates the money to the last dong;
+// compare against the baseline shows the same money in (the events are paid from the baseline's
+// lines) and the same region III counts before the first event.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/options.h"
+#include "../common/test_files.h"
+
+using lotrinh::cli::Options;
+
+namespace {
+
+const std::string kDir = std::string(LOTRINH_SOURCE_HOME) + "/scenarios/kontum";
+
+std::string run(Options o, const std::string& suffix) {
+  o.out = lotrinh::testing::temp_path("events-test", suffix);
+  REQUIRE(lotrinh::cli::run_command(o) == 0);
+  std::string s = lotrinh::testing::slurp(o.out);
+  std::remove(o.out.c_str());
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("simulate on the roads-and-housing scenario names each costed event, its cost and its budget line, and places the money to the last dong", "[cli][sim]") {
+  Options o;
+  o.command = "simulate";
+  o.paths = {kDir + "/roads-and-housing.toml"};
+  o.runs = 4;
+  o.threads = 2;
+  o.format = "csv";
+  const std::string out = run(o, ".csv");
+  CHECK(out.find("road_paved event of 2026: 48.000 billion dong (ASSUMPTION: 12 km to pave") != std::string::npos);
+  CHECK(out.find("from budget line 'econ-infra-province'") != std::string::npos);
+  for (int y : {2026, 2027, 2028})
+    CHECK(out.find("housing event of " + std::to_string(y) + ": 6.000 billion dong") != std::string::npos);
+  CHECK(out.find("housing money on xa-ngoc-linh-2025, xa-mang-but-2025 (split by households)") != std::string::npos);
+  CHECK(out.find("resettlement event of 2024: 3.000 billion dong") != std::string::npos);
+  CHECK(out.find("30 households (the poor among them at the source's poverty rate) move from 'dak-ring' to 'mang-but'") != std::string::npos);
+  CHECK(out.find("the events' costs, 69.000 billion dong in all, are part of the budget above") != std::string::npos);
+  CHECK(out.find("but allocated") == std::string::npos);  // no year whose money in and out differ
+}
+
+TEST_CASE("compare of the baseline and roads-and-housing shows the same money in, and the same region III counts before the first event", "[cli][sim]") {
+  Options o;
+  o.command = "compare";
+  o.paths = {kDir + "/baseline.toml", kDir + "/roads-and-housing.toml"};
+  o.runs = 6;
+  o.threads = 2;
+  o.format = "csv";
+  std::istringstream in(run(o, ".csv"));
+  int checked = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("\"money spent 2022-2030, billion dong\",roads-and-housing,", 0) == 0) {
+      CHECK(line.find(",3145.882,0.000,") != std::string::npos);  // the baseline's money: the events are paid from its lines
+      ++checked;
+    }
+    for (int y : {2022, 2023})
+      if (line.rfind("region III communes in " + std::to_string(y) + ",roads-and-housing", 0) == 0) {
+        CHECK(line.find(",0.00,\"[0.00, 0.00]\",") != std::string::npos);
+        ++checked;
+      }
+  }
+  CHECK(checked == 3);
+}
