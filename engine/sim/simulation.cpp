@@ -19,6 +19,7 @@
 #include "sim/allocation.h"
 #include "sim/allocation_table.h"
 #include "sim/classifier.h"
+#include "sim/exit_gain.h"
 #include "data/successor_aggregation.h"
 #include "sim/model_program.h"
 #include "sim/random.h"
@@ -494,6 +495,13 @@ struct Simulation::Worker {
   void plan_strategy(int k, const std::vector<std::int64_t>& twin, std::vector<std::int64_t>& out, PlanStats& stats);
   // Commune c's poverty after year k on the projection, with `spend` (dong per purpose).
   double next_poverty(size_t c, int k, const std::int64_t* spend);
+  // Writes commune c's inputs of year k on the projection into `vals` (shocks and noise 0), with
+  // `spend` (dong per purpose); then the poverty update from them (terms evaluated first).
+  void load_inputs(size_t c, int k, const std::int64_t* spend);
+  double poverty_from_inputs(size_t c);
+  // greedy: year k's plan by marginal expected exits (sim/exit_gain.h) within `bounds`.
+  std::vector<std::int64_t> plan_exits(int k, const std::vector<std::int64_t>& twin, const PlanProblem& bounds,
+                                       std::int64_t increment, PlanFailure& failure);
   void add_twinning(int k, std::vector<std::int64_t>& out);
 
   std::vector<std::vector<int>> proj_classes;
@@ -590,6 +598,11 @@ void Simulation::Worker::sim_plan(int k, Projection& proj) {
 }
 
 double Simulation::Worker::next_poverty(size_t c, int k, const std::int64_t* spend) {
+  load_inputs(c, k, spend);
+  return poverty_from_inputs(c);
+}
+
+void Simulation::Worker::load_inputs(size_t c, int k, const std::int64_t* spend) {
   const ModelLayout& L = program.layout();
   const World& W = *cur;
   const double* hh = households_col();
@@ -606,6 +619,10 @@ double Simulation::Worker::next_poverty(size_t c, int k, const std::int64_t* spe
   for (size_t s = 0; s < sim.model_.shocks.size(); ++s) vals[static_cast<size_t>(L.shock0) + s] = 0.0;
   for (size_t s = 0; s < sim.model_.noises.size(); ++s) vals[static_cast<size_t>(L.noise0) + s] = 0.0;
   vals[static_cast<size_t>(L.year)] = sim.scenario_.start_year + k;
+}
+
+double Simulation::Worker::poverty_from_inputs(size_t c) {
+  const ModelLayout& L = program.layout();
   for (size_t t = 0; t < program.terms().size(); ++t) vals[static_cast<size_t>(L.term0) + t] = program.eval_term(t, vals.data());
   for (size_t u = 0; u < program.updates().size(); ++u)
     if (L.updated[u] == L.poverty) {
@@ -640,9 +657,10 @@ void Simulation::Worker::plan_strategy(int k, const std::vector<std::int64_t>& t
     }
     return;
   }
-  // greedy and lp: the gain of money to (commune, purpose) is the population-weighted fall in
-  // next year's poverty on the projection, the other purposes at the twinning money only,
-  // sampled at kPieces equal steps up to 4 times the commune's share by households.
+  // greedy and lp: the budget, floors and caps. lp: the gain of money to (commune, purpose) is
+  // the population-weighted fall in next year's poverty on the projection, the other purposes at
+  // the twinning money only, sampled at kPieces equal steps up to 4 times the commune's share by
+  // households. greedy measures expected exits itself (plan_exits).
   constexpr int kPieces = 8;
   constexpr double kSpan = 4.0;
   PlanProblem pr;
@@ -658,7 +676,8 @@ void Simulation::Worker::plan_strategy(int k, const std::vector<std::int64_t>& t
   double hh_total = 0;
   for (size_t c = 0; c < n; ++c) hh_total += value(hh, c);
   std::vector<std::int64_t> spend(P);
-  for (size_t c = 0; c < n; ++c) {
+  const bool sample = S.allocation == "lp";
+  for (size_t c = 0; c < n && sample; ++c) {
     const double weight = pop ? value(pop, c) : value(hh, c);
     for (size_t q = 0; q < P; ++q) spend[q] = twin[q * n + c];
     const double base = next_poverty(c, k, spend.data());
@@ -685,7 +704,7 @@ void Simulation::Worker::plan_strategy(int k, const std::vector<std::int64_t>& t
     for (auto b : pr.budget) total += b;
     // The stated default increment: a tenth of an equal share of the year's budget.
     const std::int64_t inc = S.increment_vnd > 0 ? S.increment_vnd : std::max<std::int64_t>(1, total / static_cast<std::int64_t>(10 * std::max<size_t>(n, 1)));
-    x = plan_greedy(pr, inc, failure);
+    x = plan_exits(k, twin, pr, inc, failure);
   }
   switch (failure.kind) {
     case PlanFailure::Kind::kNone: break;
@@ -701,6 +720,163 @@ void Simulation::Worker::plan_strategy(int k, const std::vector<std::int64_t>& t
                                             diag::msg("sim.strategy.solver.hint")));
   }
   std::copy(x.begin(), x.end(), out.begin());
+}
+
+std::vector<std::int64_t> Simulation::Worker::plan_exits(int k, const std::vector<std::int64_t>& twin, const PlanProblem& bounds,
+                                                        std::int64_t increment, PlanFailure& failure) {
+  // docs/simulator.md, "Strategies" (greedy): next year's states on the projection with the
+  // twinning money only, converted as the run converts them; per commune the poverty value at
+  // which the rule set of the year lets it leave region III (the other states held at their
+  // projection), and the standard deviation of its next-year poverty from what the runs draw:
+  // the model's noises, shocks and uncertain parameters (delta method, at the twinning money).
+  constexpr int kBisections = 40;
+  const auto& S = sim.scenario_;
+  const ModelLayout& L = program.layout();
+  const size_t P = config::spending_purposes().size(), ns = L.states.size();
+  const size_t pov = static_cast<size_t>(L.poverty);
+  const int year = S.start_year + k;
+  const World& W = *cur;
+  const auto& M = sim.model_;
+  std::vector<double> factor(ns, 1.0);  // the year's conversions
+  for (const auto& conv : M.conversions)
+    if (conv.year == year)
+      for (size_t i = 0; i < ns; ++i)
+        if (L.states[i] == conv.alias) factor[i] *= conv.factor;
+  // Per shock and unit: the probability that the unit is hit in a year (shocks.h's scopes).
+  std::vector<double> hit(M.shocks.size() * n, 0.0);
+  for (size_t s = 0; s < M.shocks.size(); ++s) {
+    const double q = std::clamp(M.shocks[s].probability, 0.0, 1.0);
+    std::vector<double> by_district(W.district_ids.size(), q);
+    if (M.shocks[s].scope == "district_and_neighbours") {
+      std::vector<int> sources(W.district_ids.size(), 1);  // epicentres that hit the district
+      for (size_t d = 0; d < W.district_borders.size(); ++d)
+        for (int b : W.district_borders[d])
+          if (static_cast<size_t>(b) != d) ++sources[static_cast<size_t>(b)];
+      for (size_t d = 0; d < by_district.size(); ++d) by_district[d] = 1 - std::pow(1 - q, sources[d]);
+    }
+    for (size_t c = 0; c < n; ++c)
+      hit[s * n + c] = M.shocks[s].scope == "province" ? q : by_district[static_cast<size_t>(W.district[c])];
+  }
+  // Per parameter: the standard deviation of its draws in the runs (0: fixed).
+  std::vector<double> spread(sim.params_.size(), 0.0);
+  for (size_t q = 0; q < spread.size(); ++q) {
+    const auto& pa = sim.params_[q];
+    const double a = pa.low, b = pa.high, m = pa.value;
+    if (pa.distribution == "uniform") spread[q] = (b - a) / std::sqrt(12.0);
+    else if (pa.distribution == "triangular") spread[q] = std::sqrt(std::max(0.0, (a * a + b * b + m * m - a * b - a * m - b * m) / 18));
+    else if (pa.distribution == "normal") spread[q] = pa.sd;
+  }
+  // The year's columns as the run sets them after the plan (which sets them again), with the
+  // twinning money, shocks and noises 0; every variation below is evaluated column-wise.
+  const double* hh = households_col();
+  std::vector<double> money(P * n), zeros(n, 0.0), varied(n);
+  for (size_t p = 0; p < P; ++p)
+    for (size_t c = 0; c < n; ++c) {
+      const double h = hh ? hh[c] : kNaN;
+      money[p * n + c] = h > 0 ? static_cast<double>(twin[p * n + c]) / 1e6 / h : kNaN;
+    }
+  for (size_t i = 0; i < ns; ++i) cols[static_cast<size_t>(L.state0) + i] = st[i].data();
+  for (size_t p = 0; p < P; ++p) cols[static_cast<size_t>(L.spend0) + p] = &money[p * n];
+  cols[static_cast<size_t>(L.travel)] = W.travel_hours[static_cast<size_t>(k)].data();
+  cols[static_cast<size_t>(L.twinned)] = twinned.data();
+  cols[static_cast<size_t>(L.workdays)] = workdays.data();
+  for (size_t s = 0; s < L.spill_of.size(); ++s) cols[static_cast<size_t>(L.spill0) + s] = &spill[s * n];
+  for (size_t s = 0; s < M.shocks.size(); ++s) cols[static_cast<size_t>(L.shock0) + s] = zeros.data();
+  for (size_t s = 0; s < M.noises.size(); ++s) cols[static_cast<size_t>(L.noise0) + s] = zeros.data();
+  year_value = year;
+  size_t u_pov = 0;
+  for (size_t u = 0; u < L.updated.size(); ++u)
+    if (static_cast<size_t>(L.updated[u]) == pov) u_pov = u;
+  const bool pov_updated = !L.updated.empty() && static_cast<size_t>(L.updated[u_pov]) == pov;
+  // The terms, then update u (clamped to its state's range; NaN where not finite) into `out`.
+  auto evaluate = [&](size_t u, double* out) {
+    for (size_t t = 0; t < program.terms().size(); ++t) program.eval_term_columns(t, cols.data(), scalar.data(), n, &term_cols[t * n0]);
+    program.eval_update_columns(u, cols.data(), scalar.data(), n, out);
+    const size_t i = static_cast<size_t>(L.updated[u]);
+    for (size_t c = 0; c < n; ++c) out[c] = std::isfinite(out[c]) ? std::clamp(out[c], L.state_min[i], L.state_max[i]) : kNaN;
+  };
+  std::vector<std::vector<double>> ahead(ns);
+  for (size_t i = 0; i < ns; ++i) ahead[i].assign(st[i].begin(), st[i].begin() + static_cast<long>(n));
+  for (size_t u = 0; u < L.updated.size(); ++u) evaluate(u, ahead[static_cast<size_t>(L.updated[u])].data());
+  std::vector<double> raw = ahead[pov], var(n, 0.0), up(n), down(n);
+  auto add = [&](double scale) {  // (up - down) x scale, squared, to the variance
+    for (size_t c = 0; c < n; ++c) {
+      const double d = (up[c] - down[c]) * scale;
+      if (std::isfinite(d)) var[c] += d * d;
+    }
+  };
+  if (pov_updated) {
+    for (size_t s = 0; s < M.noises.size(); ++s) {
+      const double*& slot = cols[static_cast<size_t>(L.noise0) + s];
+      slot = varied.data();
+      std::fill(varied.begin(), varied.end(), M.noises[s].sd);
+      evaluate(u_pov, up.data());
+      std::fill(varied.begin(), varied.end(), -M.noises[s].sd);
+      evaluate(u_pov, down.data());
+      slot = zeros.data();
+      add(0.5);
+    }
+    for (size_t q = 0; q < spread.size(); ++q) {
+      const double v = params[q], a = std::max(sim.params_[q].low, v - spread[q]), b = std::min(sim.params_[q].high, v + spread[q]);
+      if (!(spread[q] > 0) || !(b > a)) continue;
+      params[q] = b;
+      evaluate(u_pov, up.data());
+      params[q] = a;
+      evaluate(u_pov, down.data());
+      params[q] = v;
+      add(spread[q] / (b - a));
+    }
+    std::fill(varied.begin(), varied.end(), 1.0);
+    for (size_t s = 0; s < M.shocks.size(); ++s) {
+      const double*& slot = cols[static_cast<size_t>(L.shock0) + s];
+      slot = varied.data();
+      evaluate(u_pov, up.data());
+      slot = zeros.data();
+      for (size_t c = 0; c < n; ++c) {
+        const double h = hit[s * n + c], d = up[c] - raw[c];
+        if (std::isfinite(d)) var[c] += h * (1 - h) * d * d;
+      }
+    }
+  }
+  for (size_t i = 0; i < ns; ++i)
+    if (factor[i] != 1.0)
+      for (double& v : ahead[i]) v = std::clamp(v * factor[i], L.state_min[i], L.state_max[i]);
+  // The rule set of the year on those states, the poverty rate replaced by trial values.
+  std::vector<double> column(n);
+  std::vector<unsigned char> flags(n);
+  std::vector<int> holds(n);
+  const auto& names = by_name[static_cast<size_t>(k)];
+  const ColumnLookup look = [&](const std::string& id) -> const double* {
+    if (auto it = names.find(id); it != names.end())
+      return static_cast<size_t>(it->second) == pov ? column.data() : ahead[static_cast<size_t>(it->second)].data();
+    auto w = W.columns.find(id);
+    return w == W.columns.end() ? nullptr : w->second.data();
+  };
+  const LeaveTest leaves = [&](const std::vector<double>& v, std::vector<unsigned char>& out) {
+    for (size_t c = 0; c < n; ++c) column[c] = std::clamp(v[c] * factor[pov], L.state_min[pov], L.state_max[pov]);
+    classifier.classify(year, n, look, flags.data(), holds.data());
+    for (size_t c = 0; c < n; ++c) out[c] = flags[c] == 0 ? 1 : 0;
+  };
+  ExitProblem ep;
+  ep.plan = bounds;
+  ep.threshold = exit_thresholds(raw, L.state_min[pov], L.state_max[pov], kBisections, leaves);
+  ep.weight.assign(n, 0.0);
+  for (size_t c = 0; c < n0; ++c)  // the start's region III communes not yet out on the projection
+    if (sim.start_iii_[c] && !exited[c]) ep.weight[unit_of(c)] += 1;
+  ep.sd.resize(n);
+  for (size_t c = 0; c < n; ++c) ep.sd[c] = std::sqrt(var[c]);
+  const double* pop = column_of("population");
+  ep.people.resize(n);
+  for (size_t c = 0; c < n; ++c) {
+    const double v = pop ? pop[c] : (hh ? hh[c] : 0.0);
+    ep.people[c] = std::isfinite(v) && v > 0 ? v : 0.0;
+  }
+  std::vector<std::int64_t> spend(P);
+  const PovertyOf poverty = [&](size_t c, const std::int64_t* given) {
+    for (size_t p = 0; p < P; ++p) spend[p] = given[p] + twin[p * n + c];
+    return next_poverty(c, k, spend.data());
+  };
+  return plan_greedy_exits(ep, increment, poverty, failure);
 }
 
 void Simulation::Worker::add_twinning(int k, std::vector<std::int64_t>& out) {

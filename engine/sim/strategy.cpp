@@ -512,46 +512,4 @@ std::vector<std::int64_t> plan_lp(const PlanProblem& pr, PlanFailure& failure, P
 }
 
 
-std::vector<std::int64_t> plan_greedy(const PlanProblem& pr, std::int64_t increment, PlanFailure& failure) {
-  const size_t n = pr.communes, P = pr.purposes;
-  std::vector<std::int64_t> x(n * P, 0), total(n, 0);
-  failure = check_bounds(pr);
-  if (failure.kind != PlanFailure::Kind::kNone) return x;
-  increment = std::max<std::int64_t>(1, increment);
-  for (size_t p = 0; p < P; ++p) {
-    std::int64_t left = pr.budget[p];
-    // The next increment of commune c: communes under their floor first, then by gain.
-    auto step = [&](size_t c) {
-      std::int64_t d = increment;
-      if (total[c] < pr.floor[c]) d = std::min(d, pr.floor[c] - total[c]);
-      if (pr.cap[c] >= 0) d = std::min(d, pr.cap[c] - total[c]);
-      return d;
-    };
-    using Key = std::tuple<int, double, std::int64_t>;  // under floor, gain, -index
-    auto key = [&](size_t c, std::int64_t d) -> Key {
-      const auto& g = pr.gain[p * n + c];
-      const double x0 = static_cast<double>(x[p * n + c]);
-      return {total[c] < pr.floor[c] ? 1 : 0, curve(g, x0 + static_cast<double>(d)) - curve(g, x0), -static_cast<std::int64_t>(c)};
-    };
-    std::priority_queue<Key> heap;
-    for (size_t c = 0; c < n; ++c)
-      if (step(c) > 0) heap.push(key(c, step(c)));
-    while (left > 0 && !heap.empty()) {
-      const size_t c = static_cast<size_t>(-std::get<2>(heap.top()));
-      heap.pop();
-      const std::int64_t d = std::min(step(c), left);
-      if (d <= 0) continue;
-      x[p * n + c] += d;
-      total[c] += d;
-      left -= d;
-      if (step(c) > 0) heap.push(key(c, step(c)));
-    }
-    if (left > 0) {
-      failure = {PlanFailure::Kind::kCaps, pr.budget[p] - left, pr.budget[p], ""};
-      return x;
-    }
-  }
-  return x;
-}
-
 }  // namespace lotrinh::sim

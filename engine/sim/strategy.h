@@ -67,9 +67,4 @@ std::vector<std::int64_t> plan_lp(const PlanProblem& problem, PlanFailure& failu
 /// far slower on thousands of communes).
 std::vector<std::int64_t> plan_lp_full(const PlanProblem& problem, PlanFailure& failure, PlanStats* stats = nullptr);
 
-/// Greedy: floors first (each commune's floor split over the purposes in proportion to their
-/// budgets), then per purpose, increments of `increment` dong (the last one smaller) each to
-/// the commune whose gain from it is the largest (ties to the lower index), within the caps.
-std::vector<std::int64_t> plan_greedy(const PlanProblem& problem, std::int64_t increment, PlanFailure& failure);
-
 }  // namespace lotrinh::sim
