@@ -226,8 +226,8 @@ std::vector<report::ResultTable> compare_tables(Context& ctx) {
   // Money and cost per exit (the plan is deterministic: the same in every run).
   for (size_t i = 0; i < sc.size(); ++i)
     t.add_row({report::text(diag::msg("compare.fig.money", sc[i].file.start_year + 1, sc[i].file.end_year)), report::text(sc[i].file.id),
-               report::text(num(static_cast<long double>(sc[i].money) / 1e9L, 3)),
-               report::text(i == 0 ? "-" : num(static_cast<long double>(sc[i].money - ref.money) / 1e9L, 3)), report::missing(),
+               report::money(static_cast<double>(sc[i].money)),
+               i == 0 ? report::text("-") : report::money(static_cast<double>(sc[i].money - ref.money)), report::missing(),
                report::text(i == 0 ? diag::msg("compare.reference") : "")});
   for (size_t i = 0; i < sc.size(); ++i) {
     const auto& su = exits_end[i];
@@ -235,7 +235,7 @@ std::vector<report::ResultTable> compare_tables(Context& ctx) {
     const Sums own = sums("own" + std::to_string(own_end), i);
     std::vector<Cell> row{report::text(diag::msg("compare.fig.cost", own_end)), report::text(sc[i].file.id)};
     const long double exits = own.value ? static_cast<long double>(own.sum) / runs : 0;
-    row.push_back(exits > 0 ? report::text(num(static_cast<long double>(sc[i].money) / 1e9L / exits, 3)) : report::missing());
+    row.push_back(exits > 0 ? report::money(static_cast<double>(static_cast<long double>(sc[i].money) / exits)) : report::missing());
     std::string note = exits > 0 ? "" : diag::msg("compare.cost.none", own_end);
     if (i == 0) {
       row.push_back(report::missing());
@@ -248,8 +248,8 @@ std::vector<report::ResultTable> compare_tables(Context& ctx) {
         row.push_back(report::missing());
         note = diag::msg("compare.incremental.undefined", ref.file.id, last);
       } else {
-        const long double inc = static_cast<long double>(sc[i].money - ref.money) / 1e9L / mean;
-        row.push_back(report::text(num(inc, 3)));
+        const long double inc = static_cast<long double>(sc[i].money - ref.money) / mean;
+        row.push_back(report::money(static_cast<double>(inc)));
         note = diag::msg("compare.incremental", ref.file.id);
       }
     } else {

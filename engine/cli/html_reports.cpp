@@ -81,7 +81,7 @@ void write_classify_report(const Context& /*ctx*/, const report::ResultTable& t,
 namespace {
 
 std::string dec(double v, int decimals) { return diag::local_number(fmt::format("{:.{}f}", v, decimals)); }
-std::string billions(double dong) { return dec(dong / 1e9, 1); }
+std::string billions(double dong) { return diag::money_text(dong); }
 
 // The median year by which runs have left, from counts per year index (index Y: never left):
 // "after END" when fewer than half have left by the end.
@@ -367,7 +367,7 @@ void add_borderline(html::Document* d, Context& ctx, const SimulatedRun& run, do
     const std::string cls = ws.class_name(*cl, c);
     for (const auto& n : near)
       t.add_row({report::text(W.slugs[c]), report::text(W.names[c]), report::text(W.district_names[static_cast<size_t>(W.district[c])]),
-                 report::text(cls), report::text(n.criterion.empty() ? n.text : n.criterion + ": " + n.text), report::text(n.detail)});
+                 report::text(cl->class_title(cls)), report::text(n.criterion.empty() ? n.text : n.criterion + ": " + n.text), report::text(n.detail)});
   }
   sec.paragraphs.push_back(diag::msg("html.borderline.count", communes, W.size()));
   if (!t.rows.empty()) sec.tables.push_back(std::move(t));

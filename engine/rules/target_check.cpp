@@ -8,6 +8,7 @@
 
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/words.h"
 #include "rules/workspace.h"
 
 namespace lotrinh::rules {
@@ -182,7 +183,7 @@ std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& ta
           if (a && b && *a != *b) r.detail += diag::msg("targets.across_break", alias_id, *a, years[0], *b, years[1]) + "; ";
         }
       std::string reported;
-      if (!t.reported_outcome.empty()) reported = diag::msg("targets.reported", t.reported_outcome, t.reported_source);
+      if (!t.reported_outcome.empty()) reported = diag::msg("targets.reported", diag::pick(t.reported_outcome_vi, t.reported_outcome), t.reported_source);
       if (!t.value) {
         r.status = "no-value";
         r.reason = diag::msg("targets.value_unknown");
