@@ -105,7 +105,11 @@ std::string filter_class(Context& ctx, const rules::Classification* c) {
   }
   std::string list;
   for (const auto& w : shown) list += (list.empty() ? "" : ", ") + w;
-  std::string hint = did_you_mean_name(want, shown);
+  // The closest of the titles shown and the codes ("IV": did you mean 'I'?).
+  std::vector<std::string> names = shown;
+  for (const auto& code : codes)
+    if (std::find(names.begin(), names.end(), code) == names.end()) names.push_back(code);
+  std::string hint = did_you_mean_name(want, names);
   throw option_problem("--class", diag::msg("cli.unknown_class", want, c ? c->name : "-", list),
                        hint.empty() ? diag::msg("cli.unknown_class.hint", list) : hint);
 }

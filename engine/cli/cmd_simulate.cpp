@@ -62,7 +62,8 @@ Loaded load(Context& ctx, const std::string& path, std::optional<std::uint64_t> 
   return l;
 }
 
-std::string pct(double f) { return std::isnan(f) ? "-" : fmt::format("{:.1f} %", f * 100); }
+std::string pct(double f) { return std::isnan(f) ? "-" : diag::local_number(fmt::format("{:.1f}", f * 100)) + " %"; }
+std::string count(std::int64_t n) { return diag::local_number(std::to_string(n)); }
 std::string bn(std::int64_t dong) { return diag::money_text(static_cast<double>(dong)); }
 
 // The targets of the targets files in force: per target and group, the share of runs in which
@@ -169,7 +170,7 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
     size_t best_k = 0;
     for (size_t k = 0; k < s.last_criteria().size(); ++k)
       if (a.holding(c, k) > best) { best = a.holding(c, k); best_k = k; }
-    row.push_back(report::text(best ? fmt::format("{} ({})", s.last_criteria()[best_k], pct(static_cast<double>(best) / runs)) : "-"));
+    row.push_back(report::text(best ? fmt::format("{} ({})", diag::pick(s.last_criteria_vi()[best_k], s.last_criteria()[best_k]), pct(static_cast<double>(best) / runs)) : "-"));
     for (int q : {5, 50, 95}) row.push_back(report::percent(sim::Aggregates::percentile(a.last(c), R, q), 1));
     row.push_back(report::percent(static_cast<double>(a.behind(c)) / runs, 1));
     row.push_back(W.has_provenance && W.values[c] ? report::percent(static_cast<double>(W.estimated[c]) / W.values[c], 0) : report::missing());
@@ -209,7 +210,7 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
   N.push_back(diag::msg("simulate.note.money", bn(money), per_year, S.allocation == "formula" && S.formula ? S.formula->text : S.allocation_table));
   for (auto& note : workdays_notes(S, M)) N.push_back(std::move(note));
   if (W.has_provenance)
-    N.push_back(diag::msg("simulate.note.estimated", S.start_year, est_total, val_total,
+    N.push_back(diag::msg("simulate.note.estimated", S.start_year, count(est_total), count(val_total),
                           pct(val_total ? static_cast<double>(est_total) / static_cast<double>(val_total) : 0)));
   else
     N.push_back(diag::msg("simulate.note.no_provenance"));
@@ -324,7 +325,7 @@ std::vector<std::string> workdays_notes(const config::ScenarioFile& S, const con
   for (const auto& st : M.states) reads = reads || (st.update && rules::mentions_name(st.update->text, "twin_workdays"));
   std::vector<std::string> out;
   for (const auto& w : S.workdays)
-    out.push_back(diag::msg("simulate.note.workdays", w.id, diag::word("provenance", w.basis), w.note.empty() ? diag::pick(w.source_vi, w.source) : diag::pick(w.source_vi, w.source) + ": " + diag::pick(w.note_vi, w.note), w.workdays,
+    out.push_back(diag::msg("simulate.note.workdays", w.id, diag::word("provenance", w.basis), w.note.empty() ? diag::pick(w.source_vi, w.source) : diag::pick(w.source_vi, w.source) + ": " + diag::pick(w.note_vi, w.note), count(w.workdays),
                             w.from, w.until, diag::msg(reads ? "simulate.note.workdays_read" : "simulate.note.workdays_unread")));
   if (S.workdays.empty()) out.push_back(diag::msg("simulate.note.no_workdays"));
   return out;
