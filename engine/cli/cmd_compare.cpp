@@ -11,6 +11,7 @@
 #include "config/sim_file_reader.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/number_style.h"
 #include "report/render.h"
 #include "sim/simulation.h"
 
@@ -59,12 +60,27 @@ void add_sums(Sums& out, const Scenario& ref, const Scenario& s, const Figure& f
 // result is the same whatever the block).
 constexpr size_t kBlock = 1024;
 
-std::string num(long double v, int decimals) { return fmt::format("{:.{}f}", static_cast<double>(v), decimals); }
+// The figures are text cells: in a format people read (a terminal table, the HTML report, xlsx)
+// they take the output's number style ("14,64" under --lang vi, "1,081.72" in English); CSV and
+// JSON keep the plain form ("14.64").
+bool g_local = false;
+
+std::string num(long double v, int decimals) {
+  std::string plain = fmt::format("{:.{}f}", static_cast<double>(v), decimals);
+  return g_local ? diag::local_number(plain) : plain;
+}
+
+// An interval "[a, b]"; "[a; b]" where the decimal mark is a comma.
+std::string interval(long double lo, long double hi) {
+  const bool comma = g_local && diag::lang() == diag::Lang::kVi;
+  return "[" + num(lo, 2) + (comma ? "; " : ", ") + num(hi, 2) + "]";
+}
 
 }  // namespace
 
 std::vector<report::ResultTable> compare_tables(Context& ctx) {
   const Options& o = ctx.options();
+  g_local = ctx.format() == report::Format::kTable || ctx.format() == report::Format::kXlsx;
   if (o.paths.size() < 2) throw diag::InputError(diag::error_about("compare", diag::msg("compare.few"), diag::msg("compare.few.hint")));
   if (o.runs && *o.runs < 1) throw diag::InputError(diag::error_about("--runs", diag::msg("sim.scenario.runs", *o.runs), diag::msg("sim.scenario.runs.hint")));
   if (o.threads && *o.threads < 1)
@@ -201,7 +217,7 @@ std::vector<report::ResultTable> compare_tables(Context& ctx) {
       const long double half = 1.645L * std::sqrt(std::max(0.0L, var)) / std::sqrt(runs);
       const bool zero = mean - half <= 0 && 0 <= mean + half;
       row.push_back(report::text(num(mean, 2)));
-      row.push_back(report::text(fmt::format("[{}, {}]", num(mean - half, 2), num(mean + half, 2))));
+      row.push_back(report::text(interval(mean - half, mean + half)));
       row.push_back(report::text(diag::msg(zero ? "compare.zero" : "compare.nonzero")));
       t.add_row(std::move(row));
     }

@@ -14,6 +14,7 @@
 #include "cli/options.h"
 #include "../common/test_files.h"
 #include "diag/diagnostic.h"
+#include "diag/messages.h"
 
 using lotrinh::cli::Options;
 
@@ -133,4 +134,29 @@ TEST_CASE("compare gives the same figures on 1 and 3 threads", "[cli][sim]") {
   bool cost = false;
   for (const auto& r : one) cost = cost || r[0] == "cost per exit by 2030";
   CHECK(cost);
+}
+
+TEST_CASE("compare's table shows money with its unit and figures in the output's number style; its CSV keeps dong and plain numbers", "[cli][sim]") {
+  Options o;
+  o.command = "compare";
+  o.paths = {kDir + "/baseline.toml", kDir + "/cut-30.toml"};
+  o.runs = 4;
+  o.threads = 2;
+  o.out = temp_path(".txt");
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  const int code = lotrinh::cli::run_command(o);
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+  REQUIRE(code == 0);
+  const std::string vi = slurp(o.out);
+  REQUIRE(lotrinh::cli::run_command(o) == 0);
+  const std::string en = slurp(o.out);
+  std::remove(o.out.c_str());
+  CHECK(vi.find("  3.145,88 tỷ đồng  ") != std::string::npos);  // the baseline's money, 2022-2030
+  CHECK(en.find("  3,145.88 billion VND  ") != std::string::npos);
+  CHECK(vi.find("[0,00; 0,00]") != std::string::npos);  // an interval, its decimal commas apart from its bounds
+  CHECK(en.find("[0.00, 0.00]") != std::string::npos);
+  bool money = false;
+  for (const auto& r : compare(o.paths, 4))
+    if (r[0] == "money spent 2022-2030" && r[1] == "baseline") money = r[2] == "3145882499955";  // whole dong
+  CHECK(money);
 }
