@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "config/catalogue_reader.h"
+#include "config/figures_reader.h"
 #include "config/rule_file_reader.h"
 #include "config/sim_file_reader.h"
 
@@ -68,7 +69,7 @@ std::vector<std::string> missing_vietnamese() {
 
 // The same for the simulator's files of every shipped scenario folder: the texts simulate,
 // compare and report print (scenario titles, stated assumptions, the workdays' source and note,
-// a model's conversion source and note).
+// a model's conversion source and note), and the notes reproduce prints from a figures file.
 std::vector<std::string> missing_vietnamese_in_scenarios() {
   std::vector<std::string> out;
   const fs::path home = fs::path(LOTRINH_SOURCE_HOME);
@@ -97,6 +98,13 @@ std::vector<std::string> missing_vietnamese_in_scenarios() {
         need(rel, "[[workdays]] " + w.id + " note", w.note, w.note_vi);
       }
       for (const auto& a : f.assumptions) need(rel, "[[assumption]] " + a.name + " text", a.text, a.text_vi);
+    } else if (text.find("[[figure]]") != std::string::npos) {
+      // reproduce shows each figure's note, and the reason one is not reproducible.
+      config::FiguresFile ff = config::read_figures_file(path.string());
+      for (const auto& fig : ff.figures) {
+        need(rel, "figure " + fig.id + " note", fig.note, fig.note_vi);
+        need(rel, "figure " + fig.id + " reason", fig.reason, fig.reason_vi);
+      }
     } else if (text.find("[model]") != std::string::npos) {
       config::ModelFile m = config::read_model_file(path.string());
       for (const auto& c : m.conversions) {
@@ -118,7 +126,7 @@ TEST_CASE("every rule-file and catalogue text shown under --lang vi has its Viet
   CHECK(missing.empty());
 }
 
-TEST_CASE("every text of a shipped scenario or model that simulate prints under --lang vi has its Vietnamese", "[config]") {
+TEST_CASE("every text of a shipped scenario, model or figures file that simulate or reproduce prints under --lang vi has its Vietnamese", "[config]") {
   std::vector<std::string> missing = missing_vietnamese_in_scenarios();
   std::string list;
   for (const auto& m : missing) list += m + "\n";
