@@ -103,6 +103,7 @@ struct TargetDecl {
   std::optional<double> value;     ///< Absent: the target's value is not known.
   std::string reported_outcome, reported_source;
   std::string reported_outcome_vi;  ///< `outcome.vi`, shown under --lang vi; may be empty.
+  std::string source_vi, reported_source_vi;  ///< `source.vi` of each, shown under --lang vi.
   diag::SourceLoc loc;
 };
 

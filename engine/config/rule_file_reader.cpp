@@ -368,7 +368,9 @@ class RuleFileReader {
     if (auto id = t.string("id")) d.id = *id;
     else if (!t.has("id")) t.missing("id", msg("config.missing_target_id.hint"));
     d.title = t.text("title");
-    d.source = t.string("source").value_or("");
+    Text source = t.text("source");  // a string, or source.en / source.vi
+    d.source = source.en;
+    d.source_vi = source.vi;
     d.level = t.word("level", kLevels).value_or("province");
     d.aggregate = t.word("aggregate", kAggregates).value_or("");
     if (!t.has("aggregate")) t.missing("aggregate", detail::one_of_hint(kAggregates));
@@ -384,7 +386,9 @@ class RuleFileReader {
       Text outcome = rt.text("outcome");  // a string (English), or outcome.en / outcome.vi
       d.reported_outcome = outcome.en;
       d.reported_outcome_vi = outcome.vi;
-      d.reported_source = rt.string("source").value_or("");
+      Text rsource = rt.text("source");
+      d.reported_source = rsource.en;
+      d.reported_source_vi = rsource.vi;
     }
 
     if (t.has("of") && t.has("class"))
