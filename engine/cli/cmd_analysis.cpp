@@ -71,10 +71,14 @@ int cmd_diff(Context& ctx) {
                    {"before", diag::msg("diff.col.before")}, {"after", diag::msg("diff.col.after")},
                    {"deciding", diag::msg("diff.col.deciding")}};
   auto changed = rules::diff_classes(ea, eb);
+  auto title = [](const rules::RuleSet& rs, const std::string& cname, const std::string& cls) {
+    const rules::Classification* c = rs.find_classification(cname);
+    return c ? c->class_title(cls) : diag::word("class", cls);
+  };
   for (const auto& c : changed)
     moved.add_row({report::text(table.unit[rows[c.unit]]), report::text(table.name[rows[c.unit]]),
-                   report::text(c.classification), report::text(diag::word("class", c.before)),
-                   report::text(diag::word("class", c.after)), report::text(c.deciding)});
+                   report::text(c.classification), report::text(title(*a, c.classification, c.before)),
+                   report::text(title(*b, c.classification, c.after)), report::text(c.deciding)});
   moved.notes.push_back(diag::msg("diff.units_count", changed.size(), rows.size()));
   if (std::string e = ctx.estimated_note(*b, rows, year); !e.empty()) moved.notes.push_back(e);
   tables.push_back(std::move(moved));
@@ -119,8 +123,11 @@ int cmd_sweep(Context& ctx) {
       if (std::find(classes.begin(), classes.end(), cls) == classes.end()) classes.push_back(cls);
   const rules::Classification* swept = rs->find_classification(cname);
   std::string ctitle = swept && diag::words() && !swept->title.vi.empty() ? swept->title.vi : cname;
-  for (const auto& cls : classes)
-    t.columns.push_back({cname + "_" + cls, ctitle + " " + diag::word("class", cls), report::Align::kRight});
+  for (const auto& cls : classes) {
+    // A class with a title of its own ("Khu vực III") is named by it; else "<classification> <code>".
+    std::string w = swept ? swept->class_title(cls) : diag::word("class", cls);
+    t.columns.push_back({cname + "_" + cls, w != diag::word("class", cls) ? w : ctitle + " " + w, report::Align::kRight});
+  }
   t.columns.push_back({"flipped", diag::msg("sweep.col.flipped")});
   for (const auto& s : steps) {
     std::vector<report::Cell> row{report::number(s.value)};

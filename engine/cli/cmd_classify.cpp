@@ -99,13 +99,17 @@ std::string filter_class(Context& ctx, const rules::Classification* c) {
   }
   std::vector<std::string> shown;
   for (const auto& code : codes) {
-    std::string w = diag::word("class", code);
+    std::string w = c->class_title(code);
     if (data::fold_name(code) == data::fold_name(want) || data::fold_name(w) == data::fold_name(want)) return code;
     shown.push_back(w);
   }
   std::string list;
   for (const auto& w : shown) list += (list.empty() ? "" : ", ") + w;
-  std::string hint = did_you_mean_name(want, shown);
+  // The closest of the titles shown and the codes ("IV": did you mean 'I'?).
+  std::vector<std::string> names = shown;
+  for (const auto& code : codes)
+    if (std::find(names.begin(), names.end(), code) == names.end()) names.push_back(code);
+  std::string hint = did_you_mean_name(want, names);
   throw option_problem("--class", diag::msg("cli.unknown_class", want, c ? c->name : "-", list),
                        hint.empty() ? diag::msg("cli.unknown_class.hint", list) : hint);
 }
@@ -161,31 +165,34 @@ int cmd_classify(Context& ctx) {
     row[k++] = report::text(table.name[rows[i]]);
     row[k++] = report::text(table.district[rows[i]]);
     for (const auto& c : rs->classifications) {
-      row[k++] = report::text(diag::word("class", ev.class_name(c, i)));
+      row[k++] = report::text(c.class_title(ev.class_name(c, i)));
       if (!official || c.name != official->classification) continue;
       auto it = official->unit_class.find(table.unit[rows[i]]);
-      row[k++] = it == official->unit_class.end() ? report::missing() : report::text(diag::word("class", it->second));
+      row[k++] = it == official->unit_class.end() ? report::missing() : report::text(c.class_title(it->second));
     }
   };
   t.notes.push_back(rule_note(*rs, year));
   for (auto& n : standard_notes(ctx, *rs, year)) t.notes.push_back(std::move(n));
   if (!district.empty() || !cls_filter.empty())
     t.notes.push_back(diag::msg("classify.filtered", shown, rows.size(),
-                                (cls_filter.empty() ? "" : "--class " + diag::word("class", cls_filter)) +
+                                (cls_filter.empty() ? "" : "--class " + first->class_title(cls_filter)) +
                                     (cls_filter.empty() || district.empty() ? "" : ", ") +
                                     (district.empty() ? "" : "--district " + district)));
   if (official) {
     t.notes.push_back(diag::msg("classify.official", official->decision, official->date, official->data_from,
                                 official->data_to, known, agree));
     std::string s;
-    for (const auto& [cls, n] : official->class_count) s += (s.empty() ? "" : ", ") + fmt::format("{} {}", diag::word("class", cls), n);
+    const rules::Classification* oc = rs->find_classification(official->classification);
+    for (const auto& [cls, n] : official->class_count)
+      s += (s.empty() ? "" : ", ") + fmt::format("{} {}", oc ? oc->class_title(cls) : diag::word("class", cls), n);
     if (!s.empty()) t.notes.push_back(diag::msg("classify.official_counts", official->decision, s));
   }
   if (std::string e = ctx.estimated_note(*rs, rows, year); !e.empty()) t.notes.push_back(e);
   for (const auto& [cname, by_class] : counts) {
     std::string s;
-    for (const auto& [cls, n] : by_class) s += (s.empty() ? "" : ", ") + fmt::format("{} {}", diag::word("class", cls), n);
     const rules::Classification* c = rs->find_classification(cname);
+    for (const auto& [cls, n] : by_class)
+      s += (s.empty() ? "" : ", ") + fmt::format("{} {}", c ? c->class_title(cls) : diag::word("class", cls), n);
     t.notes.push_back(diag::msg("classify.counts", c && diag::words() && !c->title.vi.empty() ? c->title.vi : cname, s, rows.size()));
   }
   for (const auto& nf : ev.nonfinite())

@@ -12,6 +12,7 @@
 #include "config/sim_file_reader.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/number_style.h"
 #include "report/render.h"
 #include "sim/simulation.h"
 
@@ -40,12 +41,27 @@ void add_sums(PairedSums& out, const Scenario& ref, const Scenario& s, const Fig
   for (size_t r = 0; r < R; ++r) out.add(f(ref, r), f(s, r));
 }
 
-std::string num(long double v, int decimals) { return fmt::format("{:.{}f}", static_cast<double>(v), decimals); }
+// The figures are text cells: in a format people read (a terminal table, the HTML report, xlsx)
+// they take the output's number style ("14,64" under --lang vi, "1,081.72" in English); CSV and
+// JSON keep the plain form ("14.64").
+bool g_local = false;
+
+std::string num(long double v, int decimals) {
+  std::string plain = fmt::format("{:.{}f}", static_cast<double>(v), decimals);
+  return g_local ? diag::local_number(plain) : plain;
+}
+
+// An interval "[a, b]"; "[a; b]" where the decimal mark is a comma.
+std::string interval(long double lo, long double hi) {
+  const bool comma = g_local && diag::lang() == diag::Lang::kVi;
+  return "[" + num(lo, 2) + (comma ? "; " : ", ") + num(hi, 2) + "]";
+}
 
 }  // namespace
 
 std::vector<report::ResultTable> compare_tables(Context& ctx, std::uint64_t block) {
   const Options& o = ctx.options();
+  g_local = ctx.format() == report::Format::kTable || ctx.format() == report::Format::kXlsx;
   if (o.paths.size() < 2) throw diag::InputError(diag::error_about("compare", diag::msg("compare.few"), diag::msg("compare.few.hint")));
   if (o.runs && *o.runs < 1) throw diag::InputError(diag::error_about("--runs", diag::msg("sim.scenario.runs", *o.runs), diag::msg("sim.scenario.runs.hint")));
   if (o.threads && *o.threads < 1)
@@ -179,7 +195,7 @@ std::vector<report::ResultTable> compare_tables(Context& ctx, std::uint64_t bloc
       const long double mean = iv.mean, half = iv.half;
       const bool zero = iv.contains_zero();
       row.push_back(report::text(num(mean, 2)));
-      row.push_back(report::text(fmt::format("[{}, {}]", num(mean - half, 2), num(mean + half, 2))));
+      row.push_back(report::text(interval(mean - half, mean + half)));
       row.push_back(report::text(diag::msg(zero ? "compare.zero" : "compare.nonzero")));
       t.add_row(std::move(row));
     }
@@ -204,8 +220,8 @@ std::vector<report::ResultTable> compare_tables(Context& ctx, std::uint64_t bloc
   // Money and cost per exit (the plan is deterministic: the same in every run).
   for (size_t i = 0; i < sc.size(); ++i)
     t.add_row({report::text(diag::msg("compare.fig.money", sc[i].file.start_year + 1, sc[i].file.end_year)), report::text(sc[i].file.id),
-               report::text(num(static_cast<long double>(sc[i].money) / 1e9L, 3)),
-               report::text(i == 0 ? "-" : num(static_cast<long double>(sc[i].money - ref.money) / 1e9L, 3)), report::missing(),
+               report::money(static_cast<double>(sc[i].money)),
+               i == 0 ? report::text("-") : report::money(static_cast<double>(sc[i].money - ref.money)), report::missing(),
                report::text(i == 0 ? diag::msg("compare.reference") : "")});
   for (size_t i = 0; i < sc.size(); ++i) {
     const auto& su = exits_end[i];
@@ -213,7 +229,7 @@ std::vector<report::ResultTable> compare_tables(Context& ctx, std::uint64_t bloc
     const PairedSums own = sums("own" + std::to_string(own_end), i);
     std::vector<Cell> row{report::text(diag::msg("compare.fig.cost", own_end)), report::text(sc[i].file.id)};
     const long double exits = own.value ? static_cast<long double>(own.sum) / runs : 0;
-    row.push_back(exits > 0 ? report::text(num(static_cast<long double>(sc[i].money) / 1e9L / exits, 3)) : report::missing());
+    row.push_back(exits > 0 ? report::money(static_cast<double>(static_cast<long double>(sc[i].money) / exits)) : report::missing());
     std::string note = exits > 0 ? "" : diag::msg("compare.cost.none", own_end);
     if (i == 0) {
       row.push_back(report::missing());
@@ -224,7 +240,7 @@ std::vector<report::ResultTable> compare_tables(Context& ctx, std::uint64_t bloc
         row.push_back(report::missing());
         note = diag::msg("compare.incremental.undefined", ref.file.id, last);
       } else {
-        row.push_back(report::text(num(*inc, 3)));
+        row.push_back(report::money(static_cast<double>(*inc * 1e9L)));
         note = diag::msg("compare.incremental", ref.file.id);
       }
     } else {

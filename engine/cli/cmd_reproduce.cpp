@@ -139,11 +139,11 @@ report::ResultTable transition_table(const repro::Transitions& tr) {
                {"why_before", year_col("repro.tr.col.why", tr.before_year)},
                {"why_after", year_col("repro.tr.col.why", tr.after_year)}};
   // An empty class means no row that year: the flag is missing too.
-  auto cls = [](const std::string& c) { return c.empty() ? report::missing() : report::text(diag::word("class", c)); };
+  auto cls = [](const std::string& c) { return c.empty() ? report::missing() : report::text(c); };
   auto flag = [](const std::string& c, bool on) { return c.empty() ? report::missing() : report::number(on ? 1.0 : 0.0); };
   for (const auto& r : tr.rows)
     t.add_row({report::text(r.unit), report::text(r.name), report::text(r.district), flag(r.class_before, r.member_before),
-               flag(r.class_after, r.member_after), cls(r.class_before), cls(r.class_after), report::text(r.change),
+               flag(r.class_after, r.member_after), cls(r.class_before_title), cls(r.class_after_title), report::text(r.change),
                report::text(r.why_before), report::text(r.why_after)});
   t.notes = tr.notes;
   return t;

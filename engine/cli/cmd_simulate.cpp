@@ -18,6 +18,7 @@
 #include "config/sim_file_reader.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/words.h"
 #include "diag/number_style.h"
 #include "diag/text_file.h"
 #include "report/output.h"
@@ -65,8 +66,9 @@ Loaded load(Context& ctx, const std::string& path, std::optional<std::uint64_t> 
   return l;
 }
 
-std::string pct(double f) { return std::isnan(f) ? "-" : fmt::format("{:.1f} %", f * 100); }
-std::string bn(std::int64_t dong) { return fmt::format("{:.3f}", static_cast<double>(dong) / 1e9); }
+std::string pct(double f) { return std::isnan(f) ? "-" : diag::local_number(fmt::format("{:.1f}", f * 100)) + " %"; }
+std::string count(std::int64_t n) { return diag::local_number(std::to_string(n)); }
+std::string bn(std::int64_t dong) { return diag::money_text(static_cast<double>(dong)); }
 
 // The targets of the targets files in force: per target and group, the share of runs in which
 // it is met, not met, or unknown (with why).
@@ -130,7 +132,7 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
 
   // Per commune.
   report::ResultTable t;
-  t.title = diag::msg("simulate.title", S.title.empty() ? S.id : S.title, S.start_year, S.end_year, R);
+  t.title = diag::msg("simulate.title", diag::pick(S.title_vi, S.title, S.id), S.start_year, S.end_year, R);
   t.columns = {{"unit", diag::msg("col.unit")}, {"name", diag::msg("col.name")}, {"district", diag::msg("col.district")},
                {"iii_start", diag::msg("simulate.col.iii_start", S.start_year)}};
   if (W.merged) t.columns.push_back({"unit_after_merger", diag::msg("simulate.col.unit_after", W.merger_year)});
@@ -172,7 +174,7 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
     size_t best_k = 0;
     for (size_t k = 0; k < s.last_criteria().size(); ++k)
       if (a.holding(c, k) > best) { best = a.holding(c, k); best_k = k; }
-    row.push_back(report::text(best ? fmt::format("{} ({})", s.last_criteria()[best_k], pct(static_cast<double>(best) / runs)) : "-"));
+    row.push_back(report::text(best ? fmt::format("{} ({})", diag::pick(s.last_criteria_vi()[best_k], s.last_criteria()[best_k]), pct(static_cast<double>(best) / runs)) : "-"));
     for (int q : {5, 50, 95}) row.push_back(report::percent(sim::Aggregates::percentile(a.last(c), R, q), 1));
     row.push_back(report::percent(static_cast<double>(a.behind(c)) / runs, 1));
     row.push_back(W.has_provenance && W.values[c] ? report::percent(static_cast<double>(W.estimated[c]) / W.values[c], 0) : report::missing());
@@ -193,12 +195,12 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
   }
   for (const auto& r : S.rules) {
     N.push_back(diag::msg("simulate.note.rules", r.from, r.until, r.id, s.rules_title(r.from)));
-    if (!r.assumption.empty()) N.push_back(diag::msg("simulate.note.rules_assumption", r.from, r.until, r.assumption));
+    if (!r.assumption.empty()) N.push_back(diag::msg("simulate.note.rules_assumption", r.from, r.until, diag::pick(r.assumption_vi, r.assumption)));
   }
   if (W.merged) N.push_back(diag::msg("simulate.note.merger", W.merger_year, n, W.merged->size()));
   for (const auto& c : M.conversions)
-    N.push_back(diag::msg("simulate.note.conversion", c.alias, c.year, c.factor, c.source, c.note));
-  for (const auto& as : S.assumptions) N.push_back(diag::msg("simulate.note.assumption", as.name, as.value, as.text));
+    N.push_back(diag::msg("simulate.note.conversion", c.alias, c.year, c.factor, diag::pick(c.source_vi, c.source), diag::pick(c.note_vi, c.note)));
+  for (const auto& as : S.assumptions) N.push_back(diag::msg("simulate.note.assumption", as.name, as.value, diag::pick(as.text_vi, as.text)));
   std::int64_t money = 0;
   std::string per_year;
   for (int k = 1; k <= Y; ++k) {
@@ -213,7 +215,7 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
   for (auto& note : event_notes(s)) N.push_back(std::move(note));
   for (auto& note : workdays_notes(S, M)) N.push_back(std::move(note));
   if (W.has_provenance)
-    N.push_back(diag::msg("simulate.note.estimated", S.start_year, est_total, val_total,
+    N.push_back(diag::msg("simulate.note.estimated", S.start_year, count(est_total), count(val_total),
                           pct(val_total ? static_cast<double>(est_total) / static_cast<double>(val_total) : 0)));
   else
     N.push_back(diag::msg("simulate.note.no_provenance"));
@@ -333,7 +335,7 @@ std::vector<std::string> workdays_notes(const config::ScenarioFile& S, const con
   for (const auto& st : M.states) reads = reads || (st.update && rules::mentions_name(st.update->text, "twin_workdays"));
   std::vector<std::string> out;
   for (const auto& w : S.workdays)
-    out.push_back(diag::msg("simulate.note.workdays", w.id, w.basis, w.note.empty() ? w.source : w.source + ": " + w.note, w.workdays,
+    out.push_back(diag::msg("simulate.note.workdays", w.id, diag::word("provenance", w.basis), w.note.empty() ? diag::pick(w.source_vi, w.source) : diag::pick(w.source_vi, w.source) + ": " + diag::pick(w.note_vi, w.note), count(w.workdays),
                             w.from, w.until, diag::msg(reads ? "simulate.note.workdays_read" : "simulate.note.workdays_unread")));
   if (S.workdays.empty()) out.push_back(diag::msg("simulate.note.no_workdays"));
   return out;

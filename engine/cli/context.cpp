@@ -14,6 +14,7 @@
 #include "diag/diagnostic.h"
 #include "diag/input_files.h"
 #include "diag/messages.h"
+#include "diag/number_style.h"
 #include "diag/spelling.h"
 #include "diag/text_file.h"
 #include "diag/words.h"
@@ -84,8 +85,10 @@ Context::Context(const Options& o) : o_(o) {
   if (o.excel && format_ != report::Format::kCsv)
     throw option_error("--excel", diag::msg("cli.excel_needs_csv", o.format), diag::msg("cli.excel_needs_csv.hint"));
   if (o.excel) format_ = report::Format::kCsvExcel;
-  // Words for people, codes for programs: JSON and --codes keep ids and codes.
-  diag::set_codes(o.codes || format_ == report::Format::kJson);
+  // Words for people, codes for programs: JSON, English CSV and --codes keep ids and codes
+  // (class codes "III", not the class titles "Region III" a terminal table shows).
+  diag::set_codes(o.codes || format_ == report::Format::kJson ||
+                  (format_ == report::Format::kCsv && diag::lang() == diag::Lang::kEn));
   // A workbook is binary: it goes to a file, never to a terminal or a pipe by accident.
   // Commands that print plain text (not tables) have no workbook to write.
   if (format_ == report::Format::kXlsx && (o.command == "test" || o.command == "report"))
@@ -325,7 +328,7 @@ std::string Context::estimated_note(const rules::RuleSet& rs, const std::vector<
 std::string Context::estimated_note(const std::vector<std::string>& ids, const std::vector<size_t>& rows) {
   if (provenance().empty()) return {};
   auto [estimated, total] = estimated_count(ids, rows);
-  return diag::msg("cli.estimated_note", estimated, total);
+  return diag::msg("cli.estimated_note", diag::local_number(std::to_string(estimated)), diag::local_number(std::to_string(total)));
 }
 
 std::pair<size_t, size_t> Context::estimated_count(const std::vector<std::string>& ids, const std::vector<size_t>& rows) {

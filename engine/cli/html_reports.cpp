@@ -81,7 +81,7 @@ void write_classify_report(const Context& /*ctx*/, const report::ResultTable& t,
 namespace {
 
 std::string dec(double v, int decimals) { return diag::local_number(fmt::format("{:.{}f}", v, decimals)); }
-std::string billions(double dong) { return dec(dong / 1e9, 1); }
+std::string billions(double dong) { return diag::money_text(dong); }
 
 // The median year by which runs have left, from counts per year index (index Y: never left):
 // "after END" when fewer than half have left by the end.
@@ -180,7 +180,7 @@ void add_headline(html::Document* d, const SimulatedRun& run) {
   std::int64_t est = 0, all = 0;
   for (size_t c = 0; c < W.size(); ++c) est += W.estimated[c], all += W.values[c];
   if (W.has_provenance && all > 0)
-    d->headline.push_back(diag::msg("html.estimated", pct(static_cast<double>(est) / static_cast<double>(all)), est, all, S.start_year));
+    d->headline.push_back(diag::msg("html.estimated", pct(static_cast<double>(est) / static_cast<double>(all)), diag::local_number(std::to_string(est)), diag::local_number(std::to_string(all)), S.start_year));
   else
     d->headline.push_back(diag::msg("html.no_provenance"));
 }
@@ -366,7 +366,7 @@ void add_borderline(html::Document* d, Context& ctx, const SimulatedRun& run, do
     const std::string cls = ws.class_name(*cl, c);
     for (const auto& n : near)
       t.add_row({report::text(W.slugs[c]), report::text(W.names[c]), report::text(W.district_names[static_cast<size_t>(W.district[c])]),
-                 report::text(cls), report::text(n.criterion.empty() ? n.text : n.criterion + ": " + n.text), report::text(n.detail)});
+                 report::text(cl->class_title(cls)), report::text(n.criterion.empty() ? n.text : n.criterion + ": " + n.text), report::text(n.detail)});
   }
   sec.paragraphs.push_back(diag::msg("html.borderline.count", communes, W.size()));
   if (!t.rows.empty()) sec.tables.push_back(std::move(t));

@@ -56,6 +56,7 @@ struct FigureDecl {
   // kSourceInconsistent, kNotReproducible
   std::vector<std::string> figures;  ///< The report's conflicting figures, each with its place.
   std::string reason;                ///< Why not reproducible.
+  std::string reason_vi, note_vi;    ///< `reason.vi`, `note.vi`: shown under --lang vi; may be empty.
   std::string note, source;
   diag::SourceLoc loc;  ///< The [[figure]] table.
 };

@@ -105,7 +105,9 @@ class FiguresReader {
       else f.decimals = *d;
     }
     if (t.word("rounding", kRoundings).value_or("round") == "truncate") f.rounding = Rounding::kTruncate;
-    f.note = t.string("note").value_or("");
+    Text note = t.text("note");  // a string (English), or note.en / note.vi
+    f.note = note.en;
+    f.note_vi = note.vi;
     f.source = t.string("source").value_or("");
 
     // Exactly one way of obtaining the figure.
@@ -244,7 +246,9 @@ class FiguresReader {
       }
     } else {
       f.kind = FigureKind::kNotReproducible;
-      f.reason = t.string("reason").value_or("");
+      Text reason = t.text("reason");
+      f.reason = reason.en;
+      f.reason_vi = reason.vi;
       if (!t.has("reason")) t.missing("reason", msg("figures.missing_reason.hint"));
     }
   }

@@ -76,6 +76,7 @@ struct ClassEntry {
   std::string cls;
   std::optional<ExprText> when;  ///< Absent: the fallback (must be last).
   bool fallback = false;         ///< `fallback = true`: the intended catch-all.
+  Text title;                    ///< The class's name for a planner ("Khu vực III", "Region III").
   diag::SourceLoc loc;
 };
 
@@ -101,6 +102,8 @@ struct TargetDecl {
   std::string compare;             ///< < <= > >= ==
   std::optional<double> value;     ///< Absent: the target's value is not known.
   std::string reported_outcome, reported_source;
+  std::string reported_outcome_vi;  ///< `outcome.vi`, shown under --lang vi; may be empty.
+  std::string source_vi, reported_source_vi;  ///< `source.vi` of each, shown under --lang vi.
   diag::SourceLoc loc;
 };
 

@@ -33,7 +33,7 @@ const Words kDerivedKeys = {"expr", "unit", "note"};
 const Words kNodeKeys = {"all", "any", "at_least", "of", "not", "expr", "unknown", "source", "note", "title"};
 const Words kNodeKinds = {"all", "any", "at_least", "not", "expr", "unknown"};
 const Words kClassificationKeys = {"title", "order"};
-const Words kClassEntryKeys = {"class", "when", "fallback"};
+const Words kClassEntryKeys = {"class", "when", "fallback", "title"};
 const Words kTargetKeys = {"id", "title", "source", "level", "aggregate", "of", "class", "weight",
                            "where", "change", "years", "year", "compare", "value", "reported"};
 const Words kLevels = {"province", "district"};
@@ -348,6 +348,7 @@ class RuleFileReader {
           problems_.error(item.find("class")->loc, msg("config.empty_value", ctx, "class"), msg("config.missing_class.hint"));
         ce.when = et.expr("when");
         ce.fallback = et.boolean("fallback").value_or(false);
+        ce.title = et.text("title");
         c.order.push_back(std::move(ce));
       }
       for (size_t i = 0; i + 1 < c.order.size(); ++i) {
@@ -368,7 +369,9 @@ class RuleFileReader {
     if (auto id = t.string("id")) d.id = *id;
     else if (!t.has("id")) t.missing("id", msg("config.missing_target_id.hint"));
     d.title = t.text("title");
-    d.source = t.string("source").value_or("");
+    Text source = t.text("source");  // a string, or source.en / source.vi
+    d.source = source.en;
+    d.source_vi = source.vi;
     d.level = t.word("level", kLevels).value_or("province");
     d.aggregate = t.word("aggregate", kAggregates).value_or("");
     if (!t.has("aggregate")) t.missing("aggregate", detail::one_of_hint(kAggregates));
@@ -381,8 +384,12 @@ class RuleFileReader {
     d.value = t.number("value");
     if (const TomlValue* rep = t.get("reported", Want::kTable)) {
       TableReader rt(*rep, ctx, kReportedKeys, problems_);
-      d.reported_outcome = rt.string("outcome").value_or("");
-      d.reported_source = rt.string("source").value_or("");
+      Text outcome = rt.text("outcome");  // a string (English), or outcome.en / outcome.vi
+      d.reported_outcome = outcome.en;
+      d.reported_outcome_vi = outcome.vi;
+      Text rsource = rt.text("source");
+      d.reported_source = rsource.en;
+      d.reported_source_vi = rsource.vi;
     }
 
     if (t.has("of") && t.has("class"))

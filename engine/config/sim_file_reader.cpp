@@ -84,6 +84,14 @@ void each_entry(const TomlValue& root, const std::string& key, Problems& p, F&& 
   for (const auto& e : t->entries) f(e);
 }
 
+// A text given as a string (English) or as `key.en` / `key.vi` (the Vietnamese shown under
+// --lang vi).
+void both(const TableReader& t, const char* key, std::string& en, std::string& vi) {
+  Text x = t.text(key);
+  en = x.en;
+  vi = x.vi;
+}
+
 class ModelReader {
  public:
   ModelReader(ModelFile& out, Problems& p) : out_(out), p_(p) {}
@@ -136,9 +144,9 @@ class ModelReader {
       if (!t.has("year")) t.missing("year", msg("sim.conversion.hint"));
       c.factor = t.number("factor").value_or(1);
       if (!t.has("factor")) t.missing("factor", msg("sim.conversion.hint"));
-      c.source = t.string("source").value_or("");
+      both(t, "source", c.source, c.source_vi);
       if (!t.has("source")) t.missing("source", msg("sim.source.hint"));
-      c.note = t.string("note").value_or("");
+      both(t, "note", c.note, c.note_vi);
       out_.conversions.push_back(c);
     }
   }
@@ -234,7 +242,7 @@ class ScenarioReader {
     if (const TomlValue* s = top.get("scenario", Want::kTable)) {
       TableReader t(*s, "[scenario]", kScenarioKeys, p_);
       out_.id = t.string("id").value_or("");
-      out_.title = t.string("title").value_or("");
+      both(t, "title", out_.title, out_.title_vi);
       required_string(t, "data", out_.data);
       required_string(t, "model", out_.model);
       out_.start_year = t.integer("start_year").value_or(0);
@@ -272,7 +280,7 @@ class ScenarioReader {
       r.until = t.integer("until").value_or(0);
       if (!t.has("from")) t.missing("from", msg("sim.rules.hint"));
       if (!t.has("until")) t.missing("until", msg("sim.rules.hint"));
-      r.assumption = t.string("assumption").value_or("");
+      both(t, "assumption", r.assumption, r.assumption_vi);
       out_.rules.push_back(r);
     }
     std::set<std::string> budget_ids;
@@ -307,7 +315,8 @@ class ScenarioReader {
       ScenarioWorkdays w;
       w.loc = v->loc;
       required_string(t, "id", w.id);
-      required_string(t, "source", w.source);
+      both(t, "source", w.source, w.source_vi);
+      if (!t.has("source")) t.missing("source", msg("sim.required.hint", "source"));
       w.from = t.integer("from").value_or(0);
       w.until = t.integer("until").value_or(0);
       if (!t.has("from")) t.missing("from", msg("sim.budget.hint"));
@@ -320,7 +329,7 @@ class ScenarioReader {
       }
       w.basis = t.word("basis", kWorkdaysBases).value_or("");
       if (!t.has("basis")) t.missing("basis", detail::one_of_hint(kWorkdaysBases));
-      w.note = t.string("note").value_or("");
+      both(t, "note", w.note, w.note_vi);
       out_.workdays.push_back(w);
     }
     if (const TomlValue* a = top.get("allocation", Want::kTable)) {
@@ -358,7 +367,8 @@ class ScenarioReader {
       required_string(t, "name", a.name);
       a.value = t.number("value").value_or(0);
       if (!t.has("value")) t.missing("value", msg("sim.assumption.hint"));
-      required_string(t, "text", a.text);
+      both(t, "text", a.text, a.text_vi);
+      if (!t.has("text")) t.missing("text", msg("sim.required.hint", "text"));
       out_.assumptions.push_back(a);
     }
     for (const TomlValue* v : table_items(root, "list", p_)) {

@@ -69,6 +69,7 @@ struct ModelConversion {
   int year = 0;
   double factor = 1;
   std::string source, note;
+  std::string source_vi, note_vi;  ///< `source.vi`, `note.vi`: shown under --lang vi; may be empty.
   diag::SourceLoc loc;
 };
 
@@ -89,6 +90,7 @@ struct ScenarioRules {
   std::string id;
   int from = 0, until = 0;
   std::string assumption;  ///< A stated stand-in (printed in every output); may be empty.
+  std::string assumption_vi;  ///< `assumption.vi`, shown under --lang vi; may be empty.
   diag::SourceLoc loc;
 };
 
@@ -112,6 +114,7 @@ struct ScenarioWorkdays {
   std::int64_t workdays = 0;  ///< Per year, all agencies together.
   std::string basis;          ///< reported | derived | estimated | assumed (printed in every output)
   std::string note;
+  std::string source_vi, note_vi;  ///< `source.vi`, `note.vi`, shown under --lang vi; may be empty.
   diag::SourceLoc loc;
 };
 
@@ -120,6 +123,7 @@ struct ScenarioAssumption {
   std::string name;
   double value = 0;
   std::string text;
+  std::string text_vi;  ///< `text.vi`, shown under --lang vi; may be empty.
   diag::SourceLoc loc;
 };
 
@@ -179,6 +183,7 @@ struct ScenarioList {
 struct ScenarioFile {
   std::string path, dir;  ///< The file, and the folder relative paths are read from.
   std::string id, title;
+  std::string title_vi;   ///< `title.vi`, shown under --lang vi; may be empty.
   std::string data;       ///< Province folder.
   std::string model;      ///< Model file.
   int start_year = 0, end_year = 0;

@@ -1,11 +1,17 @@
 #include "diag/number_style.h"
 
+#include <fmt/format.h>
+
+#include <cmath>
+
 #include "diag/messages.h"
 
 namespace lotrinh::diag {
 
 std::string local_number(const std::string& plain, NumberKind kind) {
-  if (lang() != Lang::kVi || plain.empty()) return plain;
+  if (plain.empty()) return plain;
+  const bool vi = lang() == Lang::kVi;
+  const char group = vi ? '.' : ',', decimal = vi ? ',' : '.';
   size_t start = plain[0] == '-' ? 1 : 0;
   size_t dot = plain.find('.');
   size_t whole_end = dot == std::string::npos ? plain.size() : dot;
@@ -16,14 +22,21 @@ std::string local_number(const std::string& plain, NumberKind kind) {
   if (kind == NumberKind::kQuantity && whole.size() >= 4) {
     std::string grouped;
     for (size_t i = 0; i < whole.size(); ++i) {
-      if (i && (whole.size() - i) % 3 == 0) grouped += '.';
+      if (i && (whole.size() - i) % 3 == 0) grouped += group;
       grouped += whole[i];
     }
     whole = grouped;
   }
   std::string out = plain.substr(0, start) + whole;
-  if (dot != std::string::npos) out += ',' + plain.substr(dot + 1);
+  if (dot != std::string::npos) out += decimal + plain.substr(dot + 1);
   return out;
+}
+
+std::string money_text(double dong) {
+  const bool billions = std::fabs(dong) >= 1e9;
+  std::string digits = fmt::format("{:.2f}", dong / (billions ? 1e9 : 1e6));
+  if (digits == "-0.00") digits = "0.00";
+  return local_number(digits) + " " + msg(billions ? "money.billion" : "money.million");
 }
 
 }  // namespace lotrinh::diag

@@ -39,6 +39,7 @@ std::string table_text(const Cell& cell) {
                                             : shortest_percent(v);
     return diag::local_number(drop_negative_zero(digits)) + " %";
   }
+  if (cell.money) return diag::money_text(v);
   if (cell.year) return diag::local_number(fmt::format("{:.0f}", v), diag::NumberKind::kYear);
   if (cell.decimals >= 0) return diag::local_number(drop_negative_zero(fmt::format("{:.{}f}", v, cell.decimals)));
   return diag::local_number(shortest_number(v));

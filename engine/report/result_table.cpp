@@ -25,6 +25,14 @@ Cell percent(std::optional<double> fraction, int decimals) {
 
 Cell year(int y) { return Cell{{}, static_cast<double>(y), 0, false, true}; }
 
+Cell money(double dong) {
+  Cell c{{}, dong};
+  c.money = true;
+  return c;
+}
+
+Cell money(std::optional<double> dong) { return dong ? money(*dong) : missing(); }
+
 Cell missing() { return Cell{}; }
 
 void ResultTable::add_row(std::vector<Cell> cells) {

@@ -27,6 +27,10 @@ struct Cell {
   int decimals = -1;     ///< Decimals shown in a terminal table; -1: the shortest exact form.
   bool percent = false;  ///< `number` is a fraction, shown ×100 with " %" in a terminal table.
   bool year = false;     ///< `number` is a year: never grouped by thousands ("2025", not "2.025").
+  /// `number` is an amount in dong: a terminal table shows it in the unit a planner uses
+  /// ("1,408.54 billion VND", "1.408,54 tỷ đồng"; see diag::money_text); CSV, JSON and xlsx carry
+  /// the dong themselves, machine-readable.
+  bool money = false;
 
   /// True when the cell holds neither a finite number nor text.
   bool is_missing() const;
@@ -45,6 +49,10 @@ Cell percent(double fraction, int decimals = -1);
 Cell percent(std::optional<double> fraction, int decimals = -1);
 /// A year ("2025" in every language; a number in CSV, JSON and xlsx).
 Cell year(int y);
+/// An amount in dong (see Cell::money).
+Cell money(double dong);
+/// A money cell, or a missing one when `dong` is empty.
+Cell money(std::optional<double> dong);
 /// A missing value ("-" in a table, an empty CSV field, JSON null).
 Cell missing();
 

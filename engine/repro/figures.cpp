@@ -9,6 +9,7 @@
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "diag/spelling.h"
+#include "diag/words.h"
 #include "expr/compiled_expr.h"
 #include "rules/rule_set.h"
 #include "rules/target_check.h"
@@ -156,7 +157,7 @@ void judge(FigureRow& row, const FigureDecl& f) {
   }
   row.status = v.status;
   std::string note = v.note;
-  join(note, f.note);
+  join(note, diag::pick(f.note_vi, f.note));
   row.note = note;
 }
 
@@ -294,7 +295,7 @@ std::vector<FigureRow> reproduce_figures(const config::FiguresFile& file, const 
         if (std::isnan(v)) {
           row.status = Status::kNotReproducible;
           row.note = missing_reason(f, *rs, table, catalogue, it == results.end() ? "" : it->second.detail);
-          join(row.note, f.note);
+          join(row.note, diag::pick(f.note_vi, f.note));
         }
         break;
       }
@@ -322,7 +323,7 @@ std::vector<FigureRow> reproduce_figures(const config::FiguresFile& file, const 
         if (std::isnan(row.computed)) {
           row.status = Status::kNotReproducible;
           row.note = diag::msg("repro.note.needs", std::isnan(a->computed) ? f.from : f.to);
-          join(row.note, f.note);
+          join(row.note, diag::pick(f.note_vi, f.note));
         }
         break;
       }
@@ -336,13 +337,13 @@ std::vector<FigureRow> reproduce_figures(const config::FiguresFile& file, const 
         std::string both;
         for (const auto& s : f.figures) both += (both.empty() ? "" : diag::msg("repro.note.versus")) + s;
         row.note = both;
-        join(row.note, f.note);
+        join(row.note, diag::pick(f.note_vi, f.note));
         break;
       }
       case FigureKind::kNotReproducible:
         row.status = Status::kNotReproducible;
-        row.note = f.reason;
-        join(row.note, f.note);
+        row.note = diag::pick(f.reason_vi, f.reason);
+        join(row.note, diag::pick(f.note_vi, f.note));
         break;
     }
     if (f.kind == FigureKind::kAggregate || f.kind == FigureKind::kChange || f.kind == FigureKind::kArithmetic) judge(row, f);

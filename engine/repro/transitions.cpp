@@ -133,6 +133,7 @@ Transitions region_transitions(const data::CommuneTable& table, std::shared_ptr<
       size_t i = i1->second;
       r.member_before = (*flag)[rows1[i]] == 1;
       r.class_before = e1.class_name(c1, i);
+      r.class_before_title = c1.class_title(r.class_before);
       b = e1.criterion(spec.criterion, i);
       r.why_before = why(e1, root1, i);
       if (r.member_before) {
@@ -144,6 +145,7 @@ Transitions region_transitions(const data::CommuneTable& table, std::shared_ptr<
       size_t i = i2->second;
       r.member_after = (*flag)[rows2[i]] == 1;
       r.class_after = e2.class_name(c2, i);
+      r.class_after_title = c2.class_title(r.class_after);
       a = e2.criterion(spec.criterion, i);
       r.why_after = why(e2, root2, i);
       if (r.member_after) {

@@ -28,6 +28,8 @@ struct TransitionRow {
   std::string unit, name, district;
   bool member_before = false, member_after = false;
   std::string class_before, class_after;  ///< A class, "unknown", or "" with no row that year.
+  /// The classes as a planner reads them (rules::Classification::class_title); "" with no row.
+  std::string class_before_title, class_after_title;
   /// left | stayed | entered | outside | iii-now | not-iii-now | unknown | ended (see the notes).
   std::string change;
   std::string why_before, why_after;  ///< The clauses that decide the criterion, with values.

@@ -57,14 +57,14 @@ class Explainer {
 
   void classification(const Classification& c) {
     std::string cls = ev_.class_name(c, i_);
-    lines_.push_back({0, diag::words() && !c.title.vi.empty() ? c.title.vi : c.name, diag::word("class", cls), class_detail(c, cls)});
+    lines_.push_back({0, diag::words() && !c.title.vi.empty() ? c.title.vi : c.name, class_word(c, cls), class_detail(c, cls)});
     int decided = ev_.classes(c)[i_];
     for (size_t r = 0; r < c.order.size(); ++r) {
       const ClassRule& rule = c.order[r];
       if (rule.when < 0) {
-        lines_.push_back({1, diag::msg("explain.otherwise", rule.cls), static_cast<int>(r) == decided ? truth_word(kTrue) : "-", ""});
+        lines_.push_back({1, diag::msg("explain.otherwise", class_word(c, rule.cls)), static_cast<int>(r) == decided ? truth_word(kTrue) : "-", ""});
       } else {
-        lines_.push_back({1, diag::msg("explain.class_if", rule.cls), truth_word(ev_.node(rule.when, i_)),
+        lines_.push_back({1, diag::msg("explain.class_if", class_word(c, rule.cls)), truth_word(ev_.node(rule.when, i_)),
                           rule.fallback ? diag::msg("explain.fallback") : ""});
         node(rule.when, 2);
       }
@@ -78,6 +78,13 @@ class Explainer {
   }
 
  private:
+  // A class's title (Classification::class_title), a project translation marked with '*'.
+  std::string class_word(const Classification& c, const std::string& cls) {
+    if (!c.class_title_translated(cls)) return c.class_title(cls);
+    translated_ = true;
+    return c.class_title(cls) + "*";
+  }
+
   std::string class_detail(const Classification& c, const std::string& cls) {
     if (cls != "unknown") return {};
     std::set<std::string> missing;

@@ -13,6 +13,7 @@
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "diag/spelling.h"
+#include "diag/words.h"
 #include "expr/lint.h"
 #include "rules/value_checks.h"
 
@@ -137,7 +138,7 @@ class Compiler {
     for (const auto& c : decls) {
       Classification out{c.name, c.title, {}, c.loc};
       for (const auto& e : c.order) {
-        ClassRule r{e.cls, -1, e.fallback, e.loc};
+        ClassRule r{e.cls, -1, e.fallback, e.loc, e.title};
         if (e.when) {
           config::CriterionNode leaf;
           leaf.kind = config::CriterionNode::Kind::kLeaf;
@@ -543,6 +544,24 @@ const Criterion* RuleSet::find_criterion(const std::string& name) const {
 int RuleSet::criterion_index(const std::string& name) const {
   auto it = criterion_ids.find(name);
   return it == criterion_ids.end() ? -1 : it->second;
+}
+
+std::string Classification::class_title(const std::string& code) const {
+  if (diag::codes()) return code;
+  for (const auto& r : order) {
+    if (r.cls != code) continue;
+    const std::string& t = diag::lang() == diag::Lang::kVi ? r.title.vi : r.title.en;
+    if (!t.empty()) return t;
+    break;
+  }
+  return diag::word("class", code);
+}
+
+bool Classification::class_title_translated(const std::string& code) const {
+  if (diag::codes() || diag::lang() != diag::Lang::kVi) return false;
+  for (const auto& r : order)
+    if (r.cls == code) return !r.title.vi.empty() && r.title.vi_translated;
+  return false;
 }
 
 const Classification* RuleSet::find_classification(const std::string& name) const {

@@ -71,6 +71,7 @@ struct ClassRule {
   int when = -1;  ///< Node index, or -1 for the pure fallback.
   bool fallback = false;
   diag::SourceLoc loc;  ///< The entry in `order`.
+  config::Text title;   ///< The class's name for a planner, where the file gives one.
 };
 
 struct Classification {
@@ -78,6 +79,14 @@ struct Classification {
   config::Text title;
   std::vector<ClassRule> order;
   diag::SourceLoc loc;
+
+  /// The name a planner reads for class `code` ("Khu vực III" under --lang vi, "Region III" in
+  /// English): its entry's title in the output's language; the code itself with --codes (and in
+  /// JSON); else the catalogue's word for the code (diag::word("class", ...), which gives
+  /// "unknown" and "out-of-scope" their words) when the entry has no title in that language.
+  std::string class_title(const std::string& code) const;
+  /// True when class_title(code) shows a Vietnamese title the project translated.
+  bool class_title_translated(const std::string& code) const;
 };
 
 /// A target's `of`, `weight` or `where`: a criterion's name (its truth: 1, 0, or NaN when

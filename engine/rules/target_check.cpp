@@ -8,6 +8,7 @@
 
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/words.h"
 #include "rules/workspace.h"
 
 namespace lotrinh::rules {
@@ -182,7 +183,7 @@ std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& ta
           if (a && b && *a != *b) r.detail += diag::msg("targets.across_break", alias_id, *a, years[0], *b, years[1]) + "; ";
         }
       std::string reported;
-      if (!t.reported_outcome.empty()) reported = diag::msg("targets.reported", t.reported_outcome, t.reported_source);
+      if (!t.reported_outcome.empty()) reported = diag::msg("targets.reported", diag::pick(t.reported_outcome_vi, t.reported_outcome), diag::pick(t.reported_source_vi, t.reported_source));
       if (!t.value) {
         r.status = "no-value";
         r.reason = diag::msg("targets.value_unknown");
@@ -196,7 +197,7 @@ std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& ta
         r.status = target_met(t.compare, v, *t.value) ? "met" : "not-met";
         r.detail += reported;
       }
-      if (!t.source.empty()) r.detail += (r.detail.empty() || r.detail.ends_with("; ") ? "" : "; ") + t.source;
+      if (!t.source.empty()) r.detail += (r.detail.empty() || r.detail.ends_with("; ") ? "" : "; ") + diag::pick(t.source_vi, t.source);
       if (r.detail.ends_with("; ")) r.detail.resize(r.detail.size() - 2);
       out.push_back(std::move(r));
     }

@@ -40,6 +40,8 @@ class Classifier {
   /// The candidate "holding back" criteria of the rule set of `year`: criteria that refer to no
   /// other criterion, are not the class's own condition, and are not excluded by the scenario.
   const std::vector<std::string>& criteria_names(int year) const;
+  /// The Vietnamese titles of criteria_names(year), in order ("" where a criterion has none).
+  std::vector<std::string> criteria_titles_vi(int year) const;
   /// The class names of the classification in the rule set of `year`.
   std::vector<std::string> class_names(int year) const;
   /// The id and title of the rule set of `year`.

@@ -1112,6 +1112,7 @@ void Simulation::plan_and_project() {
   w.classifier.classify(scenario_.start_year, n, w.lookup(0), start_iii_.data(), hold.data(), &classes);
   for (auto& v : start_iii_) v = v == 1;
   last_criteria_ = w.classifier.criteria_names(scenario_.end_year);
+  last_criteria_vi_ = w.classifier.criteria_titles_vi(scenario_.end_year);
   projection_.exit_year.assign(n, 0);
   projection_.poverty.assign(static_cast<size_t>(Y) + 1, {});
   projection_.spend.assign(static_cast<size_t>(Y) + 1, {});

@@ -71,6 +71,8 @@ class Simulation {
   std::int64_t workdays(int k, size_t c) const { return workdays_[static_cast<size_t>(k)][c]; }
   /// Candidate criteria of the last year's rule set, and the id/title/assumption per year.
   const std::vector<std::string>& last_criteria() const { return last_criteria_; }
+  /// Their Vietnamese titles, in the same order ("" where a criterion has none).
+  const std::vector<std::string>& last_criteria_vi() const { return last_criteria_vi_; }
   std::string rules_id(int year) const;
   std::string rules_title(int year) const;
   const config::ScenarioRules& rules_entry(int year) const;
@@ -122,7 +124,7 @@ class Simulation {
   std::vector<TargetCheck> targets_;
   std::vector<std::vector<std::int64_t>> workdays_;   ///< [yi][start-year commune], twinning workdays
   std::vector<unsigned char> targeted_;  ///< Per commune: named by [allocation] communes.
-  std::vector<std::string> last_criteria_;
+  std::vector<std::string> last_criteria_, last_criteria_vi_;
   Projection projection_;
   std::map<std::tuple<int, int, std::string>, std::int64_t> table_plan_;  ///< allocation table
   std::vector<data::Aggregation> merge_rules_;  ///< Per model state: how it combines at the merger.

@@ -5,6 +5,7 @@
 
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/words.h"
 #include "rules/target_check.h"
 #include "rules/workspace.h"
 #include "sim/target_tracker.h"
@@ -141,8 +142,8 @@ std::vector<TargetCheck> plan_targets(const config::ScenarioFile& S, const World
         any_simulated = any_simulated || c.simulated[s];
       }
       // What the detail says: the reported outcome, the source, a break in the series.
-      if (!t.reported_outcome.empty()) c.detail = diag::msg("targets.reported", t.reported_outcome, t.reported_source);
-      if (!t.source.empty()) c.detail += (c.detail.empty() ? "" : "; ") + t.source;
+      if (!t.reported_outcome.empty()) c.detail = diag::msg("targets.reported", diag::pick(t.reported_outcome_vi, t.reported_outcome), diag::pick(t.reported_source_vi, t.reported_source));
+      if (!t.source.empty()) c.detail += (c.detail.empty() ? "" : "; ") + diag::pick(t.source_vi, t.source);
       // A change across the merger compares other units (fewer after it): say so.
       if (W.merged && c.years.size() == 2 && c.years[0] < W.merger_year && W.merger_year <= c.years[1])
         c.detail += (c.detail.empty() ? "" : "; ") + diag::msg("sim.targets.across_merger", c.years[0], W.size(), W.merger_year, W.merged->size(), c.years[1]);

@@ -106,7 +106,8 @@ TEST_CASE("a CSV file written with --out ends with its caveats as '#' lines, and
 TEST_CASE("classify as a table names the rule set and counts the classes", "[cli]") {
   std::string out = run(example("classify"));
   CHECK(out.find("Region III/II/I commune criteria for the ethnic-minority and mountain areas, 2021-2025: data of 2020\n") == 0);
-  CHECK(out.find("region: I 2, II 2, III 4, out-of-scope 1, unknown 1 (of 10 units)") != std::string::npos);
+  CHECK(out.find("region: Region I 2, Region II 2, Region III 4, Out of scope 1, unknown 1 (of 10 units)") != std::string::npos);
+  CHECK(out.find("\nxa-f  Xã F  Huyện Y   Out of scope\n") != std::string::npos);
 }
 
 TEST_CASE("classify of the 2016 data uses Decision 50/2016, in force then", "[cli]") {
@@ -121,7 +122,7 @@ TEST_CASE("explain shows a commune near the threshold with its margin", "[cli]")
   o.commune = "Xã H";
   std::string out = run(o);
   CHECK(out.find("Xã H (xa-h, Huyện X), data of 2020\n") == 0);
-  CHECK(out.find("region: II\n") != std::string::npos);
+  CHECK(out.find("region: Region II\n") != std::string::npos);
   CHECK(out.find("poverty_rate >= poverty_high: false  — poverty_rate[poverty_rate_2016] 0.187 (18.7 %), needs ≥ 0.2 "
                  "(poverty_high): 1.3 points short") != std::string::npos);
   CHECK(out.find("road_to_centre_km > road_km_min: true  — road_to_centre_km 22, needs > 20 (road_km_min): 2 km to spare") !=
@@ -413,7 +414,7 @@ TEST_CASE("classify shows the official class beside the computed one and says ho
   std::string table = run(o);
   CHECK(table.find("\nTest decision 1/2021 (2021-06-04), the official list for data of 2020-2024: official class known "
                    "for 3 units; computed agrees for 2\n") != std::string::npos);
-  CHECK(table.find("\nTest decision 1/2021 counts units by official class: III 3\n") != std::string::npos);
+  CHECK(table.find("\nTest decision 1/2021 counts units by official class: Region III 3\n") != std::string::npos);
   table = in_vietnamese([&] { return run(o); });
   CHECK(table.find("\nTest decision 1/2021 (2021-06-04), danh sách chính thức cho dữ liệu năm 2020-2024: biết loại chính "
                    "thức của 3 đơn vị; kết quả tính trùng với 2\n") != std::string::npos);
@@ -455,7 +456,7 @@ TEST_CASE("classify of the Kon Tum data of 2016 sets the 2016-2020 official list
   std::string table = run(o);
   CHECK(table.find("\nQuyết định 582/QĐ-TTg (2017-04-28), the official list for data of 2016-2019: official class known "
                    "for 3 units; computed agrees for ") != std::string::npos);
-  CHECK(table.find("\nQuyết định 582/QĐ-TTg counts units by official class: I 25, II 28, III 49\n") != std::string::npos);
+  CHECK(table.find("\nQuyết định 582/QĐ-TTg counts units by official class: Region I 25, Region II 28, Region III 49\n") != std::string::npos);
   o.year = 2021;  // the 2021-2025 list was not found: no official column
   CHECK(run(o).find("official") == std::string::npos);
 }
@@ -602,7 +603,8 @@ TEST_CASE("classify refuses an unknown district at --district and an unknown cla
   Options c = example("classify");
   c.class_filter = "IV";
   CHECK(error_of(c) ==
-        "--class: error: no class 'IV' in classification 'region' (its classes: III, I, II, out-of-scope, unknown)\n"
+        "--class: error: no class 'IV' in classification 'region' (its classes: Region III, Region I, Region II, Out of scope, "
+        "unknown)\n"
         "  hint: did you mean 'I'?\n");
 }
 
@@ -613,7 +615,7 @@ TEST_CASE("classify --class takes the Vietnamese word of a class under --lang vi
     o.class_filter = "ngoai pham vi";
     return run(o);
   });
-  CHECK(out.find("Đơn vị,Tên,Huyện,Khu vực\nxa-f,Xã F,Huyện Y,ngoài phạm vi\n# ") == 0);
+  CHECK(out.find("Đơn vị,Tên,Huyện,Khu vực\nxa-f,Xã F,Huyện Y,Ngoài phạm vi\n# ") == 0);
 }
 
 TEST_CASE("under --lang vi classify writes Vietnamese headers and class names, and --codes keeps the codes", "[cli]") {
@@ -623,8 +625,9 @@ TEST_CASE("under --lang vi classify writes Vietnamese headers and class names, a
     return run(o);
   });
   CHECK(words.find("Đơn vị,Tên,Huyện,Khu vực\n") == 0);
-  CHECK(words.find("xa-f,Xã F,Huyện Y,ngoài phạm vi\nxa-g,Xã G,Huyện X,chưa xác định\n") != std::string::npos);
-  CHECK(words.find("# Khu vực: I 2, II 2, III 4, ngoài phạm vi 1, chưa xác định 1 (trên tổng số 10 đơn vị)\n") != std::string::npos);
+  CHECK(words.find("xa-e,Xã E,Huyện Y,Khu vực II\nxa-f,Xã F,Huyện Y,Ngoài phạm vi\nxa-g,Xã G,Huyện X,chưa xác định\n") != std::string::npos);
+  CHECK(words.find("# Khu vực: Khu vực I 2, Khu vực II 2, Khu vực III 4, Ngoài phạm vi 1, chưa xác định 1 (trên tổng số 10 đơn vị)\n") !=
+        std::string::npos);
   std::string codes = in_vietnamese([] {
     Options o = example("classify");
     o.format = "csv";
@@ -641,7 +644,7 @@ TEST_CASE("under --lang vi explain speaks in the clauses' titles and articles, w
     o.commune = "Xã H";
     return run(o);
   });
-  CHECK(out.find("Khu vực: II\n") != std::string::npos);
+  CHECK(out.find("Khu vực: Khu vực II\n") != std::string::npos);
   CHECK(out.find("Điều 3 (b): (b) tỷ lệ hộ nghèo từ 15 % đến dưới 20 % (Đồng bằng sông Cửu Long: từ 12 % đến dưới 15 %)*: đạt\n") !=
         std::string::npos);
   CHECK(out.find("Tỷ lệ hộ nghèo (chuẩn nghèo 2016-2020, QĐ 59/2015) ≥ 20 %: không đạt  — 18,7 %: thiếu 1,3 điểm phần trăm\n") !=

@@ -17,6 +17,7 @@
 #include "report/render.h"
 #include "../common/test_files.h"
 #include "diag/diagnostic.h"
+#include "diag/messages.h"
 
 using lotrinh::cli::Options;
 
@@ -85,7 +86,7 @@ TEST_CASE("comparing a scenario with itself gives differences of exactly zero wi
     if (r[3].empty() || r[3] == "-" || r[0].rfind("cost per exit", 0) == 0) continue;
     ++compared;
     INFO(r[0]);
-    CHECK((r[3] == "0.00" || r[3] == "0.000"));
+    CHECK(r[3] == (r[0].rfind("money", 0) == 0 ? "0" : "0.00"));  // money in whole dong
     if (r[0].rfind("money", 0) != 0) {
       CHECK(r[4] == "[0.00, 0.00]");
       CHECK(r[5] == "the interval contains zero: no difference shown at this number of runs");
@@ -107,7 +108,7 @@ TEST_CASE("two scenarios differing in one budget line from 2026 differ by that m
   for (size_t i = 1; i < rows.size(); ++i) {
     const auto& r = rows[i];
     if (r[3].empty() || r[3] == "-") continue;
-    if (r[0].rfind("money", 0) == 0) { CHECK(r[3] == "2.300"); ++checked; }  // 5 x 460,000,000 dong
+    if (r[0].rfind("money", 0) == 0) { CHECK(r[3] == "2300000000"); ++checked; }  // 5 x 460,000,000 dong, in dong
     for (int y = 2022; y <= 2025; ++y)  // the same plan and draws before the first year of the extra money
       if (r[0] == "region III communes in " + std::to_string(y)) { CHECK(r[3] == "0.00"); CHECK(r[4] == "[0.00, 0.00]"); ++checked; }
     if (r[0] == "communes left region III by 2025") { CHECK(r[3] == "0.00"); ++checked; }
@@ -134,7 +135,7 @@ TEST_CASE("compare gives the same figures on 1 and 3 threads", "[cli][sim]") {
   auto one = compare(paths, 5, 1);
   CHECK(compare(paths, 5, 3) == one);
   bool cost = false;
-  for (const auto& r : one) cost = cost || r[0] == "cost per exit by 2030, billion dong";
+  for (const auto& r : one) cost = cost || r[0] == "cost per exit by 2030";
   CHECK(cost);
 }
 
@@ -150,4 +151,29 @@ TEST_CASE("compare's tables are the same bytes with blocks of 3 runs as with its
   const std::string whole = lotrinh::report::render(lotrinh::cli::compare_tables(ctx), lotrinh::report::Format::kCsv);
   CHECK(lotrinh::report::render(lotrinh::cli::compare_tables(ctx, 3), lotrinh::report::Format::kCsv) == whole);
   CHECK(whole.find("communes left region III by 2030,cut-30,") != std::string::npos);
+}
+
+TEST_CASE("compare's table shows money with its unit and figures in the output's number style; its CSV keeps dong and plain numbers", "[cli][sim]") {
+  Options o;
+  o.command = "compare";
+  o.paths = {kDir + "/baseline.toml", kDir + "/cut-30.toml"};
+  o.runs = 4;
+  o.threads = 2;
+  o.out = temp_path(".txt");
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  const int code = lotrinh::cli::run_command(o);
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+  REQUIRE(code == 0);
+  const std::string vi = slurp(o.out);
+  REQUIRE(lotrinh::cli::run_command(o) == 0);
+  const std::string en = slurp(o.out);
+  std::remove(o.out.c_str());
+  CHECK(vi.find("  3.145,88 tỷ đồng  ") != std::string::npos);  // the baseline's money, 2022-2030
+  CHECK(en.find("  3,145.88 billion VND  ") != std::string::npos);
+  CHECK(vi.find("[0,00; 0,00]") != std::string::npos);  // an interval, its decimal commas apart from its bounds
+  CHECK(en.find("[0.00, 0.00]") != std::string::npos);
+  bool money = false;
+  for (const auto& r : compare(o.paths, 4))
+    if (r[0] == "money spent 2022-2030" && r[1] == "baseline") money = r[2] == "3145882499955";  // whole dong
+  CHECK(money);
 }

@@ -41,7 +41,7 @@ TEST_CASE("a report of two scenarios shows compare's figures side by side, a col
   const std::string part = page.substr(at, page.find("</section>", at) - at);
   CHECK(part.find("<th>Figure</th><th>baseline</th><th>cut-30</th>") != std::string::npos);
   // The first scenario's money spent, and the second's with its difference (compare gives no interval for money).
-  CHECK(part.find("<tr><td>money spent 2022-2030, billion dong</td><td>") != std::string::npos);
+  CHECK(part.find("<tr><td>money spent 2022-2030</td><td>3,145.88 billion VND</td>") != std::string::npos);
   // cut-30 runs on the baseline's draws: before its cut starts the difference is exactly zero.
   CHECK(part.find("<tr><td>region III communes in 2022</td>") != std::string::npos);
   CHECK(part.find(" (0.00 [0.00, 0.00])</td></tr>") != std::string::npos);

@@ -116,7 +116,7 @@ TEST_CASE("simulate --set changes a model parameter and a budget line", "[cli][s
   o.set = {"budget.econ-infra-ntp=0", "grad_base=0.02"};
   std::string changed = run(o);
   CHECK(changed != base);
-  CHECK(changed.find("budget 1687.702 billion dong in all") != std::string::npos);
+  CHECK(changed.find("budget 1,687.70 billion VND in all") != std::string::npos);
 }
 
 TEST_CASE("simulate gives, for each target of the province's targets files and each area, the share of runs in which it is met", "[cli][sim]") {

@@ -1,16 +1,21 @@
 // Under --lang vi every text a rule file or the indicator catalogue shows a planner has its
-// Vietnamese: rule set, criterion, clause, classification and target titles, the text of a clause
+// Vietnamese: rule set, criterion, clause, classification, class and target titles, the text of a clause
 // whose wording is unknown, the note of a parameter whose value is unknown, indicator and alias
 // names. The test lists every text that lacks it.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "config/catalogue_reader.h"
+#include "config/figures_reader.h"
 #include "config/rule_file_reader.h"
+#include "config/sim_file_reader.h"
 
 using namespace lotrinh;
 namespace fs = std::filesystem;
@@ -47,10 +52,66 @@ std::vector<std::string> missing_vietnamese() {
           for (const auto& c : n.children) node(c, where + " clause " + std::to_string(++k), false);
         };
     for (const auto& c : f.criteria) node(c.root, "criterion " + c.name, true);
-    for (const auto& c : f.classifications)
+    for (const auto& c : f.classifications) {
       if (c.title.vi.empty()) out.push_back(rel + ": classification " + c.name + " has no title.vi");
-    for (const auto& t : f.targets)
+      // Classes are shown by their titles ("Khu vực III"), never by their codes.
+      for (const auto& e : c.order)
+        if (e.title.vi.empty()) out.push_back(rel + ": classification " + c.name + " class " + e.cls + " has no title.vi");
+    }
+    for (const auto& t : f.targets) {
       if (t.title.vi.empty()) out.push_back(rel + ": target " + t.id + " has no title.vi");
+      if (!t.reported_outcome.empty() && t.reported_outcome_vi.empty())
+        out.push_back(rel + ": target " + t.id + " has no reported outcome.vi");
+    }
+  }
+  return out;
+}
+
+// The same for the simulator's files of every shipped scenario folder: the texts simulate,
+// compare and report print (scenario titles, stated assumptions, the workdays' source and note,
+// a model's conversion source and note), and the notes reproduce prints from a figures file.
+std::vector<std::string> missing_vietnamese_in_scenarios() {
+  std::vector<std::string> out;
+  const fs::path home = fs::path(LOTRINH_SOURCE_HOME);
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(home / "scenarios"))
+    if (e.path().extension() == ".toml") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  auto need = [&](const std::string& rel, const std::string& what, const std::string& en, const std::string& vi) {
+    if (!en.empty() && vi.empty()) out.push_back(rel + ": " + what + " has no Vietnamese (.vi)");
+  };
+  for (const auto& path : files) {
+    std::string rel = fs::relative(path, home).string();
+    std::string text;
+    {
+      std::ifstream in(path);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      text = ss.str();
+    }
+    if (text.find("[scenario]") != std::string::npos) {
+      config::ScenarioFile f = config::read_scenario_file(path.string());
+      need(rel, "[scenario] title", f.title, f.title_vi);
+      for (const auto& r : f.rules) need(rel, "[[rules]] " + r.id + " assumption", r.assumption, r.assumption_vi);
+      for (const auto& w : f.workdays) {
+        need(rel, "[[workdays]] " + w.id + " source", w.source, w.source_vi);
+        need(rel, "[[workdays]] " + w.id + " note", w.note, w.note_vi);
+      }
+      for (const auto& a : f.assumptions) need(rel, "[[assumption]] " + a.name + " text", a.text, a.text_vi);
+    } else if (text.find("[[figure]]") != std::string::npos) {
+      // reproduce shows each figure's note, and the reason one is not reproducible.
+      config::FiguresFile ff = config::read_figures_file(path.string());
+      for (const auto& fig : ff.figures) {
+        need(rel, "figure " + fig.id + " note", fig.note, fig.note_vi);
+        need(rel, "figure " + fig.id + " reason", fig.reason, fig.reason_vi);
+      }
+    } else if (text.find("[model]") != std::string::npos) {
+      config::ModelFile m = config::read_model_file(path.string());
+      for (const auto& c : m.conversions) {
+        need(rel, "[[conversion]] " + c.alias + " source", c.source, c.source_vi);
+        need(rel, "[[conversion]] " + c.alias + " note", c.note, c.note_vi);
+      }
+    }
   }
   return out;
 }
@@ -59,6 +120,14 @@ std::vector<std::string> missing_vietnamese() {
 
 TEST_CASE("every rule-file and catalogue text shown under --lang vi has its Vietnamese", "[config]") {
   std::vector<std::string> missing = missing_vietnamese();
+  std::string list;
+  for (const auto& m : missing) list += m + "\n";
+  INFO(list);
+  CHECK(missing.empty());
+}
+
+TEST_CASE("every text of a shipped scenario, model or figures file that simulate or reproduce prints under --lang vi has its Vietnamese", "[config]") {
+  std::vector<std::string> missing = missing_vietnamese_in_scenarios();
   std::string list;
   for (const auto& m : missing) list += m + "\n";
   INFO(list);

@@ -53,21 +53,21 @@ TEST_CASE("the report's messages read as written in English and Vietnamese", "[h
   CHECK(diag::msg("html.estimated", "85.3 %", 2978, 3468, 2021) ==
         "85.3 % of the starting data behind these results is estimated (2978 of 3468 values of 2021)");
   CHECK(diag::msg("html.interval", "8", "19") == "(90 % of runs: 8 to 19)");
-  CHECK(diag::msg("html.cost_per_exit", 2030, "98.2", "3145.9", 2022) ==
-        "Cost per exit by 2030: 98.2 billion dong (3145.9 billion dong planned for 2022-2030, over the expected exits)");
+  CHECK(diag::msg("html.cost_per_exit", 2030, "98.20 billion VND", "3,145.88 billion VND", 2022) ==
+        "Cost per exit by 2030: 98.20 billion VND (3,145.88 billion VND planned for 2022-2030, over the expected exits)");
   CHECK(diag::msg("html.left_behind_count", 3) == "3 communes are above 35 % poverty in the last year in some runs");
   CHECK(diag::msg("opt.report") == "also write a self-contained HTML report to this file");
   diag::set_lang(diag::Lang::kVi);
   std::string written = diag::msg("html.written", "r.html");
   std::string exits = diag::msg("html.expected_exits", "14,2", 50, 2025);
   std::string estimated = diag::msg("html.estimated", "85,3 %", 2978, 3468, 2021);
-  std::string cost = diag::msg("html.cost_per_exit", 2030, "98,2", "3145,9", 2022);
+  std::string cost = diag::msg("html.cost_per_exit", 2030, "98,20 tỷ đồng", "3.145,88 tỷ đồng", 2022);
   std::string behind = diag::msg("html.left_behind_count", 3);
   diag::set_lang(diag::Lang::kEn);
   CHECK(written == "đã ghi báo cáo vào r.html");
   CHECK(exits == "Số xã dự kiến thoát khu vực III đến năm 2025: 14,2 trên 50 xã");
   CHECK(estimated == "85,3 % dữ liệu ban đầu làm căn cứ cho các kết quả này là số ước tính (2978 trên 3468 giá trị năm 2021)");
-  CHECK(cost == "Chi phí cho mỗi xã thoát đến năm 2030: 98,2 tỷ đồng (3145,9 tỷ đồng dự kiến chi giai đoạn 2022-2030, chia cho số xã dự kiến thoát)");
+  CHECK(cost == "Chi phí cho mỗi xã thoát đến năm 2030: 98,20 tỷ đồng (3.145,88 tỷ đồng dự kiến chi giai đoạn 2022-2030, chia cho số xã dự kiến thoát)");
   CHECK(behind == "3 xã có tỷ lệ hộ nghèo trên 35 % trong năm cuối ở một số lần chạy");
 }
 

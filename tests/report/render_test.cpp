@@ -29,12 +29,12 @@ ResultTable poverty_table() {
 TEST_CASE("a terminal table aligns Vietnamese names by display width, NFD included", "[report]") {
   CHECK(render(poverty_table(), Format::kTable) ==
         "Tỷ lệ nghèo Kon Tum 2020\n"
-        "Xã           Tỷ lệ nghèo    Hộ  Ghi chú\n"
-        "-----------  -----------  ----  --------\n"
-        "Mường Hoong      18.70 %  1234  a, b\n" +
+        "Xã           Tỷ lệ nghèo     Hộ  Ghi chú\n"
+        "-----------  -----------  -----  --------\n"
+        "Mường Hoong      18.70 %  1,234  a, b\n" +
             kNgocLinhNfd +
-            "              -  56.5  say \"hi\"\n"
-            "Văn Lem           7.00 %     3  -\n"
+            "              -   56.5  say \"hi\"\n"
+            "Văn Lem           7.00 %      3  -\n"
             "\n"
             "Nguồn: Báo cáo 141-BC/TU\n"
             "1 giá trị thiếu\n");
@@ -179,7 +179,7 @@ TEST_CASE("format names parse and anything else is refused", "[report]") {
   CHECK(format_names() == std::vector<std::string>{"table", "csv", "json", "xlsx"});
 }
 
-TEST_CASE("a terminal table under Vietnamese writes decimal commas and groups large counts", "[report]") {
+TEST_CASE("a terminal table writes decimal commas and dot-grouped counts in Vietnamese, decimal points and comma-grouped counts in English", "[report]") {
   ResultTable t;
   t.columns = {{"rate", "Tỷ lệ"}, {"households", "Hộ"}};
   t.add_row({percent(0.2536, 2), number(14601, 0)});
@@ -187,7 +187,7 @@ TEST_CASE("a terminal table under Vietnamese writes decimal commas and groups la
   std::string vi = render(t, Format::kTable);
   lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
   CHECK(vi == "  Tỷ lệ      Hộ\n-------  ------\n25,36 %  14.601\n");
-  CHECK(render(t, Format::kTable) == "  Tỷ lệ     Hộ\n-------  -----\n25.36 %  14601\n");
+  CHECK(render(t, Format::kTable) == "  Tỷ lệ      Hộ\n-------  ------\n25.36 %  14,601\n");
   CHECK(render(t, Format::kCsv) == "rate,households\n0.2536,14601\n");
 }
 

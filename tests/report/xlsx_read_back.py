@@ -24,7 +24,7 @@ assert head == ["Đơn vị", "Tên", "Huyện", "Khu vực"], head
 assert main.max_row == 103, main.max_row  # the header and 102 communes
 assert main.freeze_panes == "A2", main.freeze_panes
 assert main.column_dimensions["B"].width > 10, main.column_dimensions["B"].width
-assert {c.value for c in main["D"][1:]} <= {"I", "II", "III", "out-of-scope", "ngoài phạm vi"}, "classes"
+assert {c.value for c in main["D"][1:]} <= {"Khu vực I", "Khu vực II", "Khu vực III", "Ngoài phạm vi"}, "classes"
 notes = [r[1] for r in wb.worksheets[-1].iter_rows(min_row=2, values_only=True)]
 assert any("vn.qd-33-2020" in n and "2021" in n for n in notes), notes  # the rule set and data year
 assert any("ước tính" in n for n in notes), notes  # the estimated share
