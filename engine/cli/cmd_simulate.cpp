@@ -361,10 +361,10 @@ std::vector<std::string> event_notes(const sim::Simulation& s) {
                                                 : diag::msg("simulate.note.event.poor_rate"),
                          e.from, e.to == "outside" ? diag::msg("simulate.note.event.outside") : e.to);
     }
-    out.push_back(diag::msg("simulate.note.event_cost", diag::msg("sim.ctx.event", e.kind, c.year), diag::local_number(bn(c.cost_vnd)), e.source, e.budget, effect));
+    out.push_back(diag::msg("simulate.note.event_cost", diag::msg("sim.ctx.event", e.kind, c.year), bn(c.cost_vnd), e.source, e.budget, effect));
     total += c.cost_vnd;
   }
-  if (!s.event_costs().empty()) out.push_back(diag::msg("simulate.note.events_total", diag::local_number(bn(total))));
+  if (!s.event_costs().empty()) out.push_back(diag::msg("simulate.note.events_total", bn(total)));
   return out;
 }
 

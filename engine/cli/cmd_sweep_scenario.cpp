@@ -181,8 +181,7 @@ int cmd_sweep_scenario(Context& ctx) {
     sim::Simulation s(f, model, world, ctx.catalogue(), ctx.library(), overrides);
     Step st;
     st.value = v;
-    for (const auto& year : s.projection().spend)
-      for (auto x : year) st.money += x;
+    st.money = s.money();  // as planned, events' costs included
     run_in_blocks({&s}, R, threads, [&](std::uint64_t start, std::vector<std::vector<sim::Simulation::RunFigures>>& block) {
       for (size_t j = 0; j < block[0].size(); ++j) {
         const auto& fig = block[0][j];
@@ -244,14 +243,14 @@ int cmd_sweep_scenario(Context& ctx) {
       row.push_back(report::text(num(iv.mean, 2)));
       row.push_back(report::text(fmt::format("[{}, {}]", num(iv.mean - iv.half, 2), num(iv.mean + iv.half, 2))));
     }
-    row.push_back(report::text(num(static_cast<long double>(st.money) / 1e9L, 3)));
-    row.push_back(exits > 0 ? report::text(num(static_cast<long double>(st.money) / 1e9L / exits, 3)) : report::missing());
+    row.push_back(report::money(static_cast<double>(st.money)));
+    row.push_back(exits > 0 ? report::money(static_cast<double>(static_cast<long double>(st.money) / exits)) : report::missing());
     std::string note = exits > 0 ? "" : diag::msg("compare.cost.none", last);
     if (i == 0) {
       row.push_back(report::missing());
       note = diag::msg("sweepval.first");
-    } else if (auto inc = incremental_cost(static_cast<long double>(st.money - steps.front().money) / 1e9L, iv)) {
-      row.push_back(report::text(num(*inc, 3)));
+    } else if (auto inc = incremental_cost(static_cast<long double>(st.money - steps.front().money), iv)) {
+      row.push_back(report::money(static_cast<double>(*inc)));
     } else {
       row.push_back(report::missing());
       note += (note.empty() ? "" : "; ") + diag::msg("sweepval.undefined", last);

@@ -123,7 +123,8 @@ TEST_CASE("diff --format csv --out FILE.csv writes its rule changes there and ea
   CHECK(units.size() == 3);
   CHECK(units[2].cells[0] == "xa-h");
   auto gaps = read_back(dir / "draft-gaps-draft.qd-33-2020-poverty-15-region.csv", lotrinh::data::CsvDialect::kRfc4180);
-  CHECK(gaps.front().cells == std::vector<std::string>{"finding", "values", "detail"});
+  CHECK(gaps.front().cells.front() == "finding");
+  CHECK(gaps.front().cells.at(gaps.front().cells.size() - 2) == "sentence");
   CHECK(gaps.size() > 1);
   CHECK(trailer(dir / "draft-gaps-draft.qd-33-2020-poverty-15-region.csv")
             .rfind("# Gaps and overlaps: draft.qd-33-2020-poverty-15, classification 'region'\n# ", 0) == 0);
@@ -218,7 +219,8 @@ TEST_CASE("check --gaps --format csv --out writes the check table and one file p
   CHECK(main.size() == 2);
   CHECK(main[1].cells[0] == "vn.qd-33-2020");
   auto gaps = read_back(dir / "check-gaps-vn.qd-33-2020-region.csv", lotrinh::data::CsvDialect::kRfc4180);
-  CHECK(gaps.front().cells == std::vector<std::string>{"finding", "values", "detail"});
+  CHECK(gaps.front().cells.front() == "finding");
+  CHECK(gaps.front().cells.at(gaps.front().cells.size() - 2) == "sentence");
   auto params = read_back(dir / "check-parameters-vn.qd-33-2020.csv", lotrinh::data::CsvDialect::kRfc4180);
   CHECK(params.size() > 2);
   CHECK(trailer(dir / "check-gaps-vn.qd-33-2020-region.csv").find("rule sets loaded and compiled") != std::string::npos);

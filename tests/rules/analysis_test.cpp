@@ -249,7 +249,7 @@ order = [ { class = "A", when = "x >= 0.125" }, { class = "B", when = "road_km >
   REQUIRE(g.variables == std::vector<std::string>{"road_km", "x"});
   const size_t R = 0, X = 1;
   CHECK(range_words(g, over.boxes[0], X) == "x at least 12.5 %");
-  CHECK(range_words(g, over.boxes[0], R) == "road_km above 1500 km");
+  CHECK(range_words(g, over.boxes[0], R) == "road_km above 1,500 km");
   struct Restore {
     ~Restore() { lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn); }
   } restore;
