@@ -229,7 +229,7 @@ std::vector<report::ResultTable> compare_tables(Context& ctx, std::uint64_t bloc
     const PairedSums own = sums("own" + std::to_string(own_end), i);
     std::vector<Cell> row{report::text(diag::msg("compare.fig.cost", own_end)), report::text(sc[i].file.id)};
     const long double exits = own.value ? static_cast<long double>(own.sum) / runs : 0;
-    row.push_back(exits > 0 ? report::money(static_cast<double>(static_cast<long double>(sc[i].money) / exits)) : report::missing());
+    row.push_back(exits > 0 ? report::money(std::round(static_cast<double>(static_cast<long double>(sc[i].money) / exits))) : report::missing());
     std::string note = exits > 0 ? "" : diag::msg("compare.cost.none", own_end);
     if (i == 0) {
       row.push_back(report::missing());
@@ -240,7 +240,7 @@ std::vector<report::ResultTable> compare_tables(Context& ctx, std::uint64_t bloc
         row.push_back(report::missing());
         note = diag::msg("compare.incremental.undefined", ref.file.id, last);
       } else {
-        row.push_back(report::money(static_cast<double>(*inc * 1e9L)));
+        row.push_back(report::money(std::round(static_cast<double>(*inc * 1e9L))));
         note = diag::msg("compare.incremental", ref.file.id);
       }
     } else {

@@ -244,13 +244,13 @@ int cmd_sweep_scenario(Context& ctx) {
       row.push_back(report::text(fmt::format("[{}, {}]", num(iv.mean - iv.half, 2), num(iv.mean + iv.half, 2))));
     }
     row.push_back(report::money(static_cast<double>(st.money)));
-    row.push_back(exits > 0 ? report::money(static_cast<double>(static_cast<long double>(st.money) / exits)) : report::missing());
+    row.push_back(exits > 0 ? report::money(std::round(static_cast<double>(static_cast<long double>(st.money) / exits))) : report::missing());
     std::string note = exits > 0 ? "" : diag::msg("compare.cost.none", last);
     if (i == 0) {
       row.push_back(report::missing());
       note = diag::msg("sweepval.first");
     } else if (auto inc = incremental_cost(static_cast<long double>(st.money - steps.front().money), iv)) {
-      row.push_back(report::money(static_cast<double>(*inc)));
+      row.push_back(report::money(std::round(static_cast<double>(*inc))));
     } else {
       row.push_back(report::missing());
       note += (note.empty() ? "" : "; ") + diag::msg("sweepval.undefined", last);
