@@ -1,6 +1,4 @@
 // lotrinh compare A B ...: scenarios side by side, each against the first, with paired runs.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -12,7 +10,6 @@
 #include "config/sim_file_reader.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
-#include "diag/number_style.h"
 #include "report/render.h"
 #include "sim/simulation.h"
 
@@ -41,27 +38,12 @@ void add_sums(PairedSums& out, const Scenario& ref, const Scenario& s, const Fig
   for (size_t r = 0; r < R; ++r) out.add(f(ref, r), f(s, r));
 }
 
-// The figures are text cells: in a format people read (a terminal table, the HTML report, xlsx)
-// they take the output's number style ("14,64" under --lang vi, "1,081.72" in English); CSV and
-// JSON keep the plain form ("14.64").
-bool g_local = false;
-
-std::string num(long double v, int decimals) {
-  std::string plain = fmt::format("{:.{}f}", static_cast<double>(v), decimals);
-  return g_local ? diag::local_number(plain) : plain;
-}
-
-// An interval "[a, b]"; "[a; b]" where the decimal mark is a comma.
-std::string interval(long double lo, long double hi) {
-  const bool comma = g_local && diag::lang() == diag::Lang::kVi;
-  return "[" + num(lo, 2) + (comma ? "; " : ", ") + num(hi, 2) + "]";
-}
-
 }  // namespace
 
 std::vector<report::ResultTable> compare_tables(Context& ctx, std::uint64_t block) {
   const Options& o = ctx.options();
-  g_local = ctx.format() == report::Format::kTable || ctx.format() == report::Format::kXlsx;
+  // Figures in the reader's number style in a table or xlsx, plain in CSV and JSON (paired_runs.h).
+  const bool local = local_style(ctx.format());
   if (o.paths.size() < 2) throw diag::InputError(diag::error_about("compare", diag::msg("compare.few"), diag::msg("compare.few.hint")));
   if (o.runs && *o.runs < 1) throw diag::InputError(diag::error_about("--runs", diag::msg("sim.scenario.runs", *o.runs), diag::msg("sim.scenario.runs.hint")));
   if (o.threads && *o.threads < 1)
@@ -183,7 +165,7 @@ std::vector<report::ResultTable> compare_tables(Context& ctx, std::uint64_t bloc
         t.add_row(std::move(row));
         continue;
       }
-      row.push_back(report::text(num(static_cast<long double>(su.sum) / runs, 2)));
+      row.push_back(report::text(figure_number(static_cast<long double>(su.sum) / runs, 2, local)));
       if (i == 0 || !su.paired) {
         row.push_back(report::missing());
         row.push_back(report::missing());
@@ -194,8 +176,8 @@ std::vector<report::ResultTable> compare_tables(Context& ctx, std::uint64_t bloc
       const PairedInterval iv = paired_interval(su, R);
       const long double mean = iv.mean, half = iv.half;
       const bool zero = iv.contains_zero();
-      row.push_back(report::text(num(mean, 2)));
-      row.push_back(report::text(interval(mean - half, mean + half)));
+      row.push_back(report::text(figure_number(mean, 2, local)));
+      row.push_back(report::text(figure_interval(mean - half, mean + half, 2, local)));
       row.push_back(report::text(diag::msg(zero ? "compare.zero" : "compare.nonzero")));
       t.add_row(std::move(row));
     }

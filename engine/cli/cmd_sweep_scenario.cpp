@@ -15,6 +15,7 @@
 #include "config/sim_file_reader.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/number_style.h"
 #include "diag/spelling.h"
 #include "report/render.h"
 #include "rules/sweep.h"
@@ -64,8 +65,6 @@ std::string rel(const std::string& dir, const std::string& p) {
 // What a name moves: every budget line by a percentage, one budget line, one workdays line, one
 // assumption, or one model parameter.
 enum class Kind { kBudget, kBudgetLine, kWorkdays, kAssumption, kParameter };
-
-std::string num(long double v, int decimals) { return fmt::format("{:.{}f}", static_cast<double>(v), decimals); }
 
 // The figures of one step.
 struct Step {
@@ -218,16 +217,20 @@ int cmd_sweep_scenario(Context& ctx) {
   t.columns.push_back({"incremental_cost", diag::msg("sweepval.col.incremental"), report::Align::kRight});
   t.columns.push_back({"note", diag::msg("compare.col.note")});
   const long double runs = static_cast<long double>(R);
-  auto range = [](const std::vector<std::int64_t>& hist) {
-    return fmt::format("[{}, {}]", rank_percentile(hist, 5), rank_percentile(hist, 95));
+  // Figures in the reader's number style in a table or xlsx, plain in CSV and JSON (paired_runs.h).
+  const bool local = local_style(ctx.format());
+  auto num = [local](long double v, int decimals) { return figure_number(v, decimals, local); };
+  auto range = [local](const std::vector<std::int64_t>& hist) {
+    return figure_interval(static_cast<long double>(rank_percentile(hist, 5)), static_cast<long double>(rank_percentile(hist, 95)), 0, local);
   };
+  auto plain = [local](const std::string& text) { return local ? diag::local_number(text) : text; };
   for (size_t i = 0; i < steps.size(); ++i) {
     const Step& st = steps[i];
     // The value as applied: whole dong or workdays for a line, else as stepped.
     const bool whole = (kind == Kind::kBudgetLine || kind == Kind::kWorkdays) && !in_percent;
-    std::vector<report::Cell> row{report::text(in_percent ? fmt::format("{:.12g} %", st.value)
-                                               : whole    ? fmt::format("{}", std::llround(st.value))
-                                                          : fmt::format("{:.12g}", st.value))};
+    std::vector<report::Cell> row{report::text(in_percent ? plain(fmt::format("{:.12g}", st.value)) + " %"
+                                               : whole    ? plain(fmt::format("{}", std::llround(st.value)))
+                                                          : plain(fmt::format("{:.12g}", st.value)))};
     if (show_2025) {
       row.push_back(report::text(num(static_cast<long double>(st.exits_2025.sum) / runs, 2)));
       row.push_back(report::text(range(st.hist_2025)));
@@ -241,7 +244,7 @@ int cmd_sweep_scenario(Context& ctx) {
       row.push_back(report::missing());
     } else {
       row.push_back(report::text(num(iv.mean, 2)));
-      row.push_back(report::text(fmt::format("[{}, {}]", num(iv.mean - iv.half, 2), num(iv.mean + iv.half, 2))));
+      row.push_back(report::text(figure_interval(iv.mean - iv.half, iv.mean + iv.half, 2, local)));
     }
     row.push_back(report::money(static_cast<double>(st.money)));
     row.push_back(exits > 0 ? report::money(std::round(static_cast<double>(static_cast<long double>(st.money) / exits))) : report::missing());

@@ -1,7 +1,12 @@
 #include "cli/paired_runs.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
+
+#include "diag/messages.h"
+#include "diag/number_style.h"
 
 namespace lotrinh::cli {
 
@@ -63,6 +68,18 @@ std::int64_t rank_percentile(const std::vector<std::int64_t>& counts, int q) {
     if (cum > 0 && cum * 100 >= static_cast<std::int64_t>(q) * total) return static_cast<std::int64_t>(v);
   }
   return counts.empty() ? 0 : static_cast<std::int64_t>(counts.size()) - 1;
+}
+
+bool local_style(report::Format format) { return format == report::Format::kTable || format == report::Format::kXlsx; }
+
+std::string figure_number(long double v, int decimals, bool local) {
+  std::string plain = fmt::format("{:.{}f}", static_cast<double>(v), decimals);
+  return local ? diag::local_number(plain) : plain;
+}
+
+std::string figure_interval(long double lo, long double hi, int decimals, bool local) {
+  const bool comma = local && diag::lang() == diag::Lang::kVi;
+  return "[" + figure_number(lo, decimals, local) + (comma ? "; " : ", ") + figure_number(hi, decimals, local) + "]";
 }
 
 }  // namespace lotrinh::cli

@@ -5,8 +5,10 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
+#include "report/render.h"
 #include "sim/simulation.h"
 
 namespace lotrinh::cli {
@@ -49,5 +51,16 @@ std::vector<sim::Aggregates> run_in_blocks(
 /// The q-th percentile by rank of a figure over the runs, from the count of runs at each value
 /// 0, 1, ...: the smallest value v with at least ceil(q % of the runs) runs at v or below.
 std::int64_t rank_percentile(const std::vector<std::int64_t>& counts, int q);
+
+/// Whether `format` is one people read (a terminal table, xlsx): its figures then take the
+/// reader's number style ("14,64" under --lang vi, "1,081.72" in English); CSV and JSON keep the
+/// plain form ("14.64") that programs read.
+bool local_style(report::Format format);
+/// `v` with `decimals` decimals, in the reader's number style when `local` (diag::local_number),
+/// else plain.
+std::string figure_number(long double v, int decimals, bool local);
+/// An interval "[lo, hi]" of two figure_number()s; "[lo; hi]" where the number style's decimal
+/// mark is a comma (Vietnamese, when `local`).
+std::string figure_interval(long double lo, long double hi, int decimals, bool local);
 
 }  // namespace lotrinh::cli

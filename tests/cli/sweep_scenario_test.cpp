@@ -17,6 +17,7 @@
 #include "config/catalogue_reader.h"
 #include "config/sim_file_reader.h"
 #include "diag/diagnostic.h"
+#include "diag/messages.h"
 #include "rules/rule_library.h"
 #include "sim/simulation.h"
 
@@ -149,6 +150,42 @@ TEST_CASE("a scenario sweep gives the same bytes on 1 and 2 threads", "[cli][sim
   CHECK(rows[2][0] == "324040000000");
   // 9 years of 324,040,000,000 dong more than none.
   CHECK(std::stod(rows[2][column(rows[0], "money")]) - std::stod(rows[1][column(rows[0], "money")]) == Approx(2916.36e9));
+}
+
+TEST_CASE("a scenario sweep's table shows its figures in the output's number style; its CSV keeps plain numbers", "[cli][sim]") {
+  Options o = sweep("budget", "0.8", "1.2", "0.2");
+  o.format = "table";
+  o.out = temp_path(".txt");
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  const int code = lotrinh::cli::run_command(o);
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+  REQUIRE(code == 0);
+  const std::string vi = slurp(o.out);
+  const std::string en = run(o);
+  // The value, the expected exits, the runs' range and the interval of the difference.
+  for (const std::string cell : {"  0,8 %  ", "  1,2 %  ", "  3,85  ", "  9,65  ", "  [2; 8]  ", "  [5; 16]  ", "  [-0,06; 0,26]  "}) {
+    INFO(cell);
+    CHECK(vi.find(cell) != std::string::npos);
+  }
+  for (const std::string cell : {"  0.8 %  ", "  1.2 %  ", "  3.85  ", "  9.65  ", "  [2, 8]  ", "  [5, 16]  ", "  [-0.06, 0.26]  "}) {
+    INFO(cell);
+    CHECK(en.find(cell) != std::string::npos);
+  }
+  o.format = "csv";
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  REQUIRE(lotrinh::cli::run_command(o) == 0);
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+  const auto rows = rows_of(slurp(o.out));
+  std::remove(o.out.c_str());
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[1][0] == "0.8 %");
+  CHECK(rows[2][column(rows[0], "Khoảng 90 %")] == "[-0.06, 0.26]");
+  CHECK(rows[1][column(rows[0], "90 % số lần chạy, 2025")] == "[2, 8]");
+  // A budget line in whole dong: grouped in the table, plain in CSV.
+  Options line = sweep("budget.econ-infra-ntp", "0", "324040000000", "324040000000");
+  line.runs = 2;
+  line.format = "table";
+  CHECK(run(line).find("  324,040,000,000  ") != std::string::npos);
 }
 
 TEST_CASE("an assumption the allocation formula reads is swept, and the money stays the same", "[cli][sim]") {
