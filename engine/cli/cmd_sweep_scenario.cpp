@@ -161,43 +161,59 @@ int cmd_sweep_scenario(Context& ctx) {
   const size_t k_last = static_cast<size_t>(last - file.start_year - 1), k_2025 = show_2025 ? static_cast<size_t>(2025 - file.start_year - 1) : 0;
   std::vector<std::int32_t> ref_2025(R), ref_last(R);  // the first step's exits in each run
   std::vector<Step> steps;
+  // Figures in the reader's number style in a table or xlsx, plain in CSV and JSON (paired_runs.h).
+  const bool local = local_style(ctx.format());
+  // A step's value as applied: whole dong or workdays for a line, else as stepped.
+  const bool whole = (kind == Kind::kBudgetLine || kind == Kind::kWorkdays) && !in_percent;
+  auto value_text = [&](double v, bool in_local) {
+    const std::string plain = whole ? fmt::format("{}", std::llround(v)) : fmt::format("{:.12g}", v);
+    return (in_local ? diag::local_number(plain) : plain) + (in_percent ? " %" : "");
+  };
   for (size_t i = 0; i < values.size(); ++i) {
     const double v = values[i];
-    config::ScenarioFile f = file;
-    std::map<std::string, double> overrides;
-    if (kind == Kind::kBudget) {
-      // Every line times the percentage, to the nearest dong (halves away from zero).
-      for (auto& b : f.budget) b.amount_vnd = std::llround(static_cast<long double>(b.amount_vnd) * v / 100.0L);
-    } else if (kind == Kind::kBudgetLine && in_percent) {
-      overrides[name] = static_cast<double>(std::llround(static_cast<long double>(base) * v / 100.0L));
-    } else if (kind == Kind::kBudgetLine || kind == Kind::kWorkdays) {
-      overrides[name] = std::round(v);
-    } else {
-      overrides[name] = v;
-    }
-    for (const auto& [k, x] : ctx.overrides())
-      if (!overrides.count(k)) overrides[k] = x;
-    sim::Simulation s(f, model, world, ctx.catalogue(), ctx.library(), overrides);
-    Step st;
-    st.value = v;
-    st.money = s.money();  // as planned, events' costs included
-    run_in_blocks({&s}, R, threads, [&](std::uint64_t start, std::vector<std::vector<sim::Simulation::RunFigures>>& block) {
-      for (size_t j = 0; j < block[0].size(); ++j) {
-        const auto& fig = block[0][j];
-        const size_t r = static_cast<size_t>(start) + j;
-        if (i == 0) {
-          ref_last[r] = fig.exits_by[k_last];
-          if (show_2025) ref_2025[r] = fig.exits_by[k_2025];
-        }
-        st.exits_last.add(ref_last[r], fig.exits_by[k_last]);
-        count(st.hist_last, fig.exits_by[k_last]);
-        if (show_2025) {
-          st.exits_2025.add(ref_2025[r], fig.exits_by[k_2025]);
-          count(st.hist_2025, fig.exits_by[k_2025]);
-        }
+    // A step whose setup or runs fail (floors over a smaller budget, a formula going negative)
+    // is named in the error, in the reader's number style: the rest of the error is the file's.
+    try {
+      config::ScenarioFile f = file;
+      std::map<std::string, double> overrides;
+      if (kind == Kind::kBudget) {
+        // Every line times the percentage, to the nearest dong (halves away from zero).
+        for (auto& b : f.budget) b.amount_vnd = std::llround(static_cast<long double>(b.amount_vnd) * v / 100.0L);
+      } else if (kind == Kind::kBudgetLine && in_percent) {
+        overrides[name] = static_cast<double>(std::llround(static_cast<long double>(base) * v / 100.0L));
+      } else if (kind == Kind::kBudgetLine || kind == Kind::kWorkdays) {
+        overrides[name] = std::round(v);
+      } else {
+        overrides[name] = v;
       }
-    });
-    steps.push_back(std::move(st));
+      for (const auto& [k, x] : ctx.overrides())
+        if (!overrides.count(k)) overrides[k] = x;
+      sim::Simulation s(f, model, world, ctx.catalogue(), ctx.library(), overrides);
+      Step st;
+      st.value = v;
+      st.money = s.money();  // as planned, events' costs included
+      run_in_blocks({&s}, R, threads, [&](std::uint64_t start, std::vector<std::vector<sim::Simulation::RunFigures>>& block) {
+        for (size_t j = 0; j < block[0].size(); ++j) {
+          const auto& fig = block[0][j];
+          const size_t r = static_cast<size_t>(start) + j;
+          if (i == 0) {
+            ref_last[r] = fig.exits_by[k_last];
+            if (show_2025) ref_2025[r] = fig.exits_by[k_2025];
+          }
+          st.exits_last.add(ref_last[r], fig.exits_by[k_last]);
+          count(st.hist_last, fig.exits_by[k_last]);
+          if (show_2025) {
+            st.exits_2025.add(ref_2025[r], fig.exits_by[k_2025]);
+            count(st.hist_2025, fig.exits_by[k_2025]);
+          }
+        }
+      });
+      steps.push_back(std::move(st));
+    } catch (const diag::InputError& e) {
+      std::vector<diag::Diagnostic> named = e.diagnostics();
+      for (auto& d : named) d.message = diag::msg("sweepval.at_step", name, value_text(v, true), d.message);
+      throw diag::InputError(std::move(named));
+    }
   }
 
   report::ResultTable t;
@@ -217,20 +233,13 @@ int cmd_sweep_scenario(Context& ctx) {
   t.columns.push_back({"incremental_cost", diag::msg("sweepval.col.incremental"), report::Align::kRight});
   t.columns.push_back({"note", diag::msg("compare.col.note")});
   const long double runs = static_cast<long double>(R);
-  // Figures in the reader's number style in a table or xlsx, plain in CSV and JSON (paired_runs.h).
-  const bool local = local_style(ctx.format());
   auto num = [local](long double v, int decimals) { return figure_number(v, decimals, local); };
   auto range = [local](const std::vector<std::int64_t>& hist) {
     return figure_interval(static_cast<long double>(rank_percentile(hist, 5)), static_cast<long double>(rank_percentile(hist, 95)), 0, local);
   };
-  auto plain = [local](const std::string& text) { return local ? diag::local_number(text) : text; };
   for (size_t i = 0; i < steps.size(); ++i) {
     const Step& st = steps[i];
-    // The value as applied: whole dong or workdays for a line, else as stepped.
-    const bool whole = (kind == Kind::kBudgetLine || kind == Kind::kWorkdays) && !in_percent;
-    std::vector<report::Cell> row{report::text(in_percent ? plain(fmt::format("{:.12g}", st.value)) + " %"
-                                               : whole    ? plain(fmt::format("{}", std::llround(st.value)))
-                                                          : plain(fmt::format("{:.12g}", st.value)))};
+    std::vector<report::Cell> row{report::text(value_text(st.value, local))};
     if (show_2025) {
       row.push_back(report::text(num(static_cast<long double>(st.exits_2025.sum) / runs, 2)));
       row.push_back(report::text(range(st.hist_2025)));

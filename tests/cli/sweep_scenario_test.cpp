@@ -242,6 +242,35 @@ TEST_CASE("scenario sweep errors name the option, say what is wrong and hint at 
         "assumption.<name> (an [[assumption]] the formula reads) or a parameter of the model\n");
 }
 
+TEST_CASE("a scenario sweep whose step fails names the step's value in the error, in the reader's number style", "[cli][sim]") {
+  // workdays_per_household = 0 divides 0 by 0 in the model's workday_help: the second step fails.
+  Options o = sweep("workdays_per_household", "-0.5", "0", "0.5", 1);
+  o.runs = 2;
+  const std::string where = kDir + "/model.toml:46:17: ";
+  const std::string expression = "'workday_success * (1 - exp(-twin_workdays / workdays_per_household / max(1, poverty_rate * households)))'";
+  const std::string line =
+      "  workday_help = \"workday_success * (1 - exp(-twin_workdays / workdays_per_household / max(1, poverty_rate * households)))\"\n"
+      "                  ^\n";
+  CHECK(error_of(o) == where + "error: at step workdays_per_household = 0: the expression " + expression +
+                           " gives NaN (run central projection, commune quang-trung, year 2022)\n" + line +
+                           "  hint: a model expression must give a finite number for finite inputs: guard divisions (max(x, 1e-9)) and logarithms\n");
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  const std::string vi = error_of(o);
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+  CHECK(vi == where + "lỗi: ở bước workdays_per_household = 0: biểu thức " + expression +
+                  " cho kết quả NaN (lượt dự phóng trung tâm, xã quang-trung, năm 2022)\n" + line +
+                  "  gợi ý: biểu thức của mô hình phải cho số hữu hạn khi đầu vào hữu hạn: bảo vệ phép chia (max(x, 1e-9)) và logarit\n");
+  // The linear programme's caps cannot hold ten times the budget: the step's percentage is named.
+  Options lp = sweep("budget", "100", "1000.5", "900.5", 1);
+  lp.paths = {kDir + "/optimal-lp.toml"};
+  lp.runs = 2;
+  CHECK(error_of(lp).find(": error: at step budget = 1,000.5 %: in 2022, the caps of the 102 communes add up to ") != std::string::npos);
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  const std::string vi_lp = error_of(lp);
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+  CHECK(vi_lp.find(": lỗi: ở bước budget = 1.000,5 %: năm 2022, mức trần của 102 xã cộng lại là ") != std::string::npos);
+}
+
 TEST_CASE("a rule threshold's options and a scenario sweep's options are refused in the other kind of sweep", "[cli][sim]") {
   const std::string hint =
       "  hint: sweep either a rule threshold: lotrinh sweep --param P --from A --to B --step S [--rules R], or a scenario value: "
