@@ -4,7 +4,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <iostream>
 
 #include "cli/cmd_graph.h"
 #include "cli/cmd_reproduce.h"

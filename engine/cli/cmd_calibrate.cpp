@@ -1,7 +1,6 @@
 // lotrinh calibrate SCENARIO: fit the scenario's [calibration] parameters to its targets.
 #include <fmt/format.h>
 
-#include <cmath>
 #include <filesystem>
 
 #include "cli/cmd_simulate.h"

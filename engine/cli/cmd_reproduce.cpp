@@ -1,7 +1,6 @@
 // lotrinh reproduce.
 #include "cli/cmd_reproduce.h"
 
-#include <cstdio>
 #include <algorithm>
 #include <cmath>
 #include <map>

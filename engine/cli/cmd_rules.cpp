@@ -2,7 +2,6 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <iostream>
 
 #include "cli/commands.h"
 #include "cli/option_checks.h"

@@ -6,8 +6,6 @@
 #include <pthread.h>
 #include <signal.h>
 
-#include <cstdio>
-
 #include "cli/app.h"
 
 namespace {

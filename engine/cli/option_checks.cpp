@@ -1,7 +1,5 @@
 #include "cli/option_checks.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cctype>
 

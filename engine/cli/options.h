@@ -1,7 +1,6 @@
 #pragma once
 // The parsed command line, shared by every command.
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>

@@ -1,7 +1,7 @@
 #pragma once
 // Which communes a shock hits in one run and year, from keyed draws.
 #include <cstdint>
-#include <vector>
+#include <string>
 
 #include "config/sim_files.h"
 #include "sim/world.h"

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <exception>
 #include <filesystem>
-#include <mutex>
 #include <stdexcept>
 #include <thread>
 

@@ -7,8 +7,6 @@
 #include <cmath>
 #include <limits>
 #include <memory>
-#include <queue>
-#include <tuple>
 
 #include <fmt/format.h>
 

@@ -1,7 +1,6 @@
 // The simulator's one reader of province data (tables, units, roads, districts, provenance).
 #include <algorithm>
 #include <filesystem>
-#include <limits>
 #include <map>
 
 #include "data/csv_table_reader.h"
