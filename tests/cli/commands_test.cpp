@@ -10,23 +10,22 @@
 #include <sstream>
 #include <string>
 
+#include "../common/cli_runs.h"
+#include "../common/test_files.h"
 #include "cli/options.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 
 using lotrinh::cli::Options;
+using lotrinh::testing::error_of;
+using lotrinh::testing::in_vietnamese;
 
 namespace {
 
 const std::string kHome = LOTRINH_SOURCE_HOME;
 
 // A fresh path in the temporary folder (the file is not created).
-std::string temp_path(const std::string& suffix) {
-  static int counter = 0;
-  return (std::filesystem::temp_directory_path() /
-          ("lotrinh-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + suffix))
-      .string();
-}
+std::string temp_path(const std::string& suffix) { return lotrinh::testing::temp_path("cli-test", suffix); }
 
 Options example(std::string command) {
   Options o;
@@ -45,25 +44,6 @@ std::string run(const Options& o, int* code = nullptr) {
   ss << in.rdbuf();
   std::remove(o.out.c_str());
   return ss.str();
-}
-
-// What `f` returns with the messages in Vietnamese; English again afterwards, even when f throws.
-template <class F>
-std::string in_vietnamese(F f) {
-  struct Restore {
-    ~Restore() { lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn); }
-  } restore;
-  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
-  return f();
-}
-
-std::string error_of(const Options& o) {
-  try {
-    run(o);
-  } catch (const lotrinh::diag::InputError& e) {
-    return e.what();
-  }
-  return "";
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "cli/context.h"
 #include "cli/options.h"
 #include "report/render.h"
+#include "../common/cli_runs.h"
 #include "../common/test_files.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
@@ -39,22 +40,7 @@ std::vector<std::vector<std::string>> compare(const std::vector<std::string>& pa
   o.threads = threads;
   o.format = "csv";
   o.out = temp_path(".csv");
-  REQUIRE(lotrinh::cli::run_command(o) == 0);
-  std::istringstream in(slurp(o.out));
-  std::remove(o.out.c_str());
-  std::vector<std::vector<std::string>> rows;
-  for (std::string line; std::getline(in, line);) {
-    if (line.rfind("# ", 0) == 0) continue;  // the caveats written after the table
-    std::vector<std::string> cells{""};
-    bool quoted = false;
-    for (char ch : line) {
-      if (ch == '"') quoted = !quoted;
-      else if (ch == ',' && !quoted) cells.emplace_back();
-      else cells.back() += ch;
-    }
-    rows.push_back(cells);
-  }
-  return rows;
+  return lotrinh::testing::csv_rows(lotrinh::testing::output_of(o));
 }
 
 // A copy of the baseline with one budget line's amount changed, reading the bundled folder.
@@ -160,14 +146,8 @@ TEST_CASE("compare's table shows money with its unit and figures in the output's
   o.runs = 4;
   o.threads = 2;
   o.out = temp_path(".txt");
-  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
-  const int code = lotrinh::cli::run_command(o);
-  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
-  REQUIRE(code == 0);
-  const std::string vi = slurp(o.out);
-  REQUIRE(lotrinh::cli::run_command(o) == 0);
-  const std::string en = slurp(o.out);
-  std::remove(o.out.c_str());
+  const std::string vi = lotrinh::testing::in_vietnamese([&] { return lotrinh::testing::output_of(o); });
+  const std::string en = lotrinh::testing::output_of(o);
   CHECK(vi.find("  3.145,88 tỷ đồng  ") != std::string::npos);  // the baseline's money, 2022-2030
   CHECK(en.find("  3,145.88 billion VND  ") != std::string::npos);
   CHECK(vi.find("[0,00; 0,00]") != std::string::npos);  // an interval, its decimal commas apart from its bounds

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/options.h"
+#include "../common/cli_runs.h"
 #include "../common/test_files.h"
 
 using lotrinh::cli::Options;
@@ -20,10 +21,7 @@ const std::string kDir = std::string(LOTRINH_SOURCE_HOME) + "/scenarios/kontum";
 
 std::string run(Options o, const std::string& suffix) {
   o.out = lotrinh::testing::temp_path("events-test", suffix);
-  REQUIRE(lotrinh::cli::run_command(o) == 0);
-  std::string s = lotrinh::testing::slurp(o.out);
-  std::remove(o.out.c_str());
-  return s;
+  return lotrinh::testing::output_of(o);
 }
 
 }  // namespace

@@ -18,10 +18,13 @@
 #include "data/csv_trailer.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "../common/cli_runs.h"
 #include "../common/test_files.h"
 
 namespace fs = std::filesystem;
 using lotrinh::cli::Options;
+using lotrinh::testing::error_of;
+using lotrinh::testing::run_binary;
 using lotrinh::testing::slurp;
 
 namespace {
@@ -55,15 +58,6 @@ Options diff_to(const fs::path& out) {
   return o;
 }
 
-std::string error_of(const Options& o) {
-  try {
-    lotrinh::cli::run_command(o);
-  } catch (const lotrinh::diag::InputError& e) {
-    return e.what();
-  }
-  return "";
-}
-
 // A file read back as lotrinh reads CSV: its '#' trailer left out, split into records in
 // `dialect`; every record has as many cells as the header.
 std::vector<lotrinh::data::CsvRecord> read_back(const fs::path& p, lotrinh::data::CsvDialect dialect) {
@@ -79,28 +73,6 @@ std::vector<lotrinh::data::CsvRecord> read_back(const fs::path& p, lotrinh::data
 std::string trailer(const fs::path& p) {
   std::string text = slurp(p.string());
   return text.substr(lotrinh::data::without_trailer(text).size());
-}
-
-struct Run {
-  std::string out, err;
-  int code = -1;
-};
-
-// Runs the real binary with `args` from the source tree.
-Run run_binary(const std::string& args) {
-  const std::string err = (fs::temp_directory_path() / ("lotrinh-csvsplit-" + std::to_string(::getpid()) + ".err")).string();
-  const std::string cmd = "cd '" + kHome + "' && LANG=C.UTF-8 '" + LOTRINH_BINARY + "' " + args + " 2>'" + err + "'";
-  Run r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = slurp(err);
-  std::remove(err.c_str());
-  return r;
 }
 
 }  // namespace
@@ -189,7 +161,7 @@ TEST_CASE("a table file the output would write that is a folder is refused at --
 }
 
 TEST_CASE("diff in CSV on standard output prints its first table only and says on stderr where the others go", "[cli][csv]") {
-  Run r = run_binary("--lang en diff vn.qd-33-2020 draft.qd-33-2020-poverty-15 --data scenarios/example/communes.csv --format csv");
+  const auto r = run_binary("--lang en diff vn.qd-33-2020 draft.qd-33-2020-poverty-15 --data scenarios/example/communes.csv --format csv");
   CHECK(r.code == 0);
   CHECK(r.out == "kind,name,before,after\nparameter,poverty_high,0.2,0.15\n");
   CHECK(r.err ==
@@ -198,7 +170,7 @@ TEST_CASE("diff in CSV on standard output prints its first table only and says o
 }
 
 TEST_CASE("the stderr note of a CSV on standard output is in Vietnamese under --lang vi", "[cli][csv]") {
-  Run r = run_binary("--lang vi reproduce --format csv");
+  const auto r = run_binary("--lang vi reproduce --format csv");
   CHECK(r.code == 0);
   CHECK(r.err.find("ghi chú: mỗi tệp CSV chứa một bảng: đầu ra chuẩn chỉ có bảng đầu tiên ('figures'); --out TEP.csv ghi bảng "
                    "đó vào TEP.csv và mỗi bảng còn lại vào một tệp riêng bên cạnh: TEP-transitions.csv\n") != std::string::npos);

@@ -11,21 +11,19 @@
 #include <sstream>
 #include <string>
 
+#include "../common/cli_runs.h"
+#include "../common/test_files.h"
 #include "cli/options.h"
 #include "diag/diagnostic.h"
 
 using lotrinh::cli::Options;
+using lotrinh::testing::error_of;
 
 namespace {
 
 const std::string kHome = LOTRINH_SOURCE_HOME;
 
-std::string temp_path(const std::string& suffix) {
-  static int counter = 0;
-  return (std::filesystem::temp_directory_path() /
-          ("lotrinh-options-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + suffix))
-      .string();
-}
+std::string temp_path(const std::string& suffix) { return lotrinh::testing::temp_path("options-test", suffix); }
 
 Options example(std::string command) {
   Options o;
@@ -36,17 +34,6 @@ Options example(std::string command) {
   return o;
 }
 
-// The error text of running `o`, or "" when it ran (its output is removed).
-std::string error_of(const Options& o) {
-  std::string text;
-  try {
-    lotrinh::cli::run_command(o);
-  } catch (const lotrinh::diag::InputError& e) {
-    text = e.what();
-  }
-  std::remove(o.out.c_str());
-  return text;
-}
 
 // Runs the real binary with `args`; returns its stderr and stdout together, and its exit code.
 std::string run_binary(const std::string& args, int* code) {

@@ -12,6 +12,8 @@
 #include <sstream>
 #include <string>
 
+#include "../common/cli_runs.h"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -19,35 +21,11 @@ namespace {
 const std::string kHome = LOTRINH_SOURCE_HOME;
 const std::string kMini = "tests/data/province-mini";
 
-struct Run {
-  std::string out, err;
-  int code = -1;
-};
+// `lotrinh ARGS` run from the source tree, in English, with an environment before it (cli_runs.h).
+using Run = lotrinh::testing::BinaryRun;
+using lotrinh::testing::run_binary;
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// Runs `lotrinh ARGS` from the source tree (so paths print relative to it), in English, with
-// `env` before it (e.g. "LOTRINH_HOME=/x").
-Run lotrinh(const std::string& args, const std::string& env = "") {
-  const std::string err = (fs::temp_directory_path() / ("lotrinh-mini-" + std::to_string(::getpid()) + ".err")).string();
-  const std::string cmd = "cd '" + kHome + "' && LANG=C.UTF-8 " + env + " '" + LOTRINH_BINARY + "' " + args + " 2>'" + err + "'";
-  Run r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = slurp(err);
-  std::remove(err.c_str());
-  return r;
-}
+using lotrinh::testing::slurp;
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
@@ -72,7 +50,7 @@ void replace_in(const fs::path& file, const std::string& from, const std::string
 }  // namespace
 
 TEST_CASE("classify on a province folder classifies its twelve units of its latest year", "[cli][province]") {
-  Run r = lotrinh("classify --data " + kMini + " --format csv");
+  Run r = run_binary("classify --data " + kMini + " --format csv");
   CHECK(r.code == 0);
   CHECK(r.out ==
         "unit,name,district,region\n"
@@ -92,7 +70,7 @@ TEST_CASE("classify on a province folder classifies its twelve units of its late
 }
 
 TEST_CASE("explain finds a commune of the province by its name through the province's units table", "[cli][province]") {
-  Run r = lotrinh("explain --commune Binh --year 2019 --data " + kMini);
+  Run r = run_binary("explain --commune Binh --year 2019 --data " + kMini);
   CHECK(r.code == 0);
   CHECK(r.out.rfind("Bình (xa-binh, Huyện Đông), data of 2019\n", 0) == 0);
   // The province's provenance is read: the 2019 rate is derived, per provenance.csv.
@@ -100,13 +78,13 @@ TEST_CASE("explain finds a commune of the province by its name through the provi
 }
 
 TEST_CASE("a bare table inside a province folder is read with that province's units", "[cli][province]") {
-  Run r = lotrinh("explain --commune Binh --year 2019 --data " + kMini + "/communes.csv");
+  Run r = run_binary("explain --commune Binh --year 2019 --data " + kMini + "/communes.csv");
   CHECK(r.code == 0);
   CHECK(r.out.rfind("Bình (xa-binh, Huyện Đông), data of 2019\n", 0) == 0);
 }
 
 TEST_CASE("graph draws the province's own network of the year its manifest names", "[cli][province]") {
-  Run r = lotrinh("graph --data " + kMini);
+  Run r = run_binary("graph --data " + kMini);
   CHECK(r.code == 0);
   CHECK(r.out.rfind("Mini commune network, 2022: travel time to the district centre\n", 0) == 0);
   CHECK(has(r.out, "\n12 units and 11 roads in 2022; every unit reaches its district centre\n"));
@@ -118,13 +96,13 @@ TEST_CASE("graph draws the province's own network of the year its manifest names
 }
 
 TEST_CASE("graph as DOT is named after the province", "[cli][province]") {
-  Run r = lotrinh("graph --format dot --data " + kMini);
+  Run r = run_binary("graph --format dot --data " + kMini);
   CHECK(r.code == 0);
   CHECK(r.out.rfind("graph mini {\n", 0) == 0);
 }
 
 TEST_CASE("graph refuses a year outside the years of the province's manifest", "[cli][province]") {
-  Run r = lotrinh("graph --year 2024 --data " + kMini);
+  Run r = run_binary("graph --year 2024 --data " + kMini);
   CHECK(r.code == 2);
   CHECK(r.err ==
         "--year: error: the network covers 2019 to 2023, not 2024\n"
@@ -132,29 +110,29 @@ TEST_CASE("graph refuses a year outside the years of the province's manifest", "
 }
 
 TEST_CASE("aggregate sums the province's table up through its own merger", "[cli][province]") {
-  Run r = lotrinh("aggregate --format csv --data " + kMini);
+  Run r = run_binary("aggregate --format csv --data " + kMini);
   CHECK(r.code == 0);
   // 2022: An 832 households + Bình 676 = 1508; poor 250 + 200 = 450.
   CHECK(has(r.out, "\nxa-an-binh,xã An Bình,\"xa-an, xa-binh\",,1508,6032,"));
   CHECK(has(r.out, "\nxa-cuong,xã Cường,xa-cuong,,936,"));
-  Run t = lotrinh("aggregate --data " + kMini);
+  Run t = run_binary("aggregate --data " + kMini);
   CHECK(t.out.rfind("Commune table of 2022, aggregated to the 11 units of 2023\n", 0) == 0);
 }
 
 TEST_CASE("aggregate --on aggregates to the units of that day", "[cli][province]") {
   // On 2022-12-31 An and Bình had not yet merged: twelve units, each its own.
-  Run before = lotrinh("aggregate --on 2022-12-31 --data " + kMini);
+  Run before = run_binary("aggregate --on 2022-12-31 --data " + kMini);
   CHECK(before.code == 0);
   CHECK(before.out.rfind("Commune table of 2022, aggregated to the 12 units of 2022-12-31\n", 0) == 0);
-  Run after = lotrinh("aggregate --on 2023-01-01 --data " + kMini);
+  Run after = run_binary("aggregate --on 2023-01-01 --data " + kMini);
   CHECK(after.out.rfind("Commune table of 2022, aggregated to the 11 units of 2023-01-01\n", 0) == 0);
-  Run bad = lotrinh("aggregate --on 2023-02-30 --data " + kMini);
+  Run bad = run_binary("aggregate --on 2023-02-30 --data " + kMini);
   CHECK(bad.code == 2);
   CHECK(bad.err == "--on: error: '2023-02-30' is not a day\n  hint: write the day as YYYY-MM-DD, such as 2023-01-01\n");
 }
 
 TEST_CASE("aggregate --commune finds the unit a commune became part of in the province's lineage", "[cli][province]") {
-  Run r = lotrinh("aggregate --commune Bình --format csv --data " + kMini);
+  Run r = run_binary("aggregate --commune Bình --format csv --data " + kMini);
   CHECK(r.code == 0);
   CHECK(r.out ==
         "unit,name,district,part_of,part_of_name,from\n"
@@ -162,7 +140,7 @@ TEST_CASE("aggregate --commune finds the unit a commune became part of in the pr
 }
 
 TEST_CASE("reproduce recomputes the figures file the manifest names, each one matching", "[cli][province]") {
-  Run r = lotrinh("reproduce --format csv --data " + kMini);
+  Run r = run_binary("reproduce --format csv --data " + kMini);
   CHECK(r.code == 0);
   CHECK(has(r.out, "\npoverty-2019,1,\"poverty rate of the twinned communes, end 2019\",39.48,39.483333333,percent,data,"));
   CHECK(has(r.out, ",match,0 of 12,"));
@@ -171,32 +149,32 @@ TEST_CASE("reproduce recomputes the figures file the manifest names, each one ma
 }
 
 TEST_CASE("reproduce --transitions uses the rule sets and years of the manifest", "[cli][province]") {
-  Run r = lotrinh("reproduce --transitions --data " + kMini);
+  Run r = run_binary("reproduce --transitions --data " + kMini);
   CHECK(r.code == 0);
   CHECK(r.out.rfind("Region III under vn.qd-50-2016 with the 2019 rows and under vn.qd-33-2020 with the 2022 rows\n", 0) == 0);
   CHECK(has(r.out, "left 0, stayed 2, entered 2, outside 0, iii-now 2, not-iii-now 0, unknown 0, ended 0\n"));
 }
 
 TEST_CASE("targets checks the rule sets the manifest names", "[cli][province]") {
-  Run r = lotrinh("targets --format csv --data " + kMini);
+  Run r = run_binary("targets --format csv --data " + kMini);
   CHECK(r.code == 0);
   CHECK(has(r.out, "\nkontum.ntp-2021-2025-targets,2022 plan: provincial poverty down at least 4 points,province,"));
   CHECK(!has(r.out, "nq-04-2016"));  // a default of the Kon Tum folder, not of this one
 }
 
 TEST_CASE("diff, sweep, check and test run on a province folder", "[cli][province]") {
-  Run d = lotrinh("diff vn.qd-33-2020 draft.qd-33-2020-poverty-15 --data " + kMini);
+  Run d = run_binary("diff vn.qd-33-2020 draft.qd-33-2020-poverty-15 --data " + kMini);
   CHECK(d.code == 0);
   CHECK(has(d.out, "\n0 of 12 units change class\n"));
-  Run s = lotrinh("sweep --param poverty_high --from 0.3 --to 0.5 --step 0.2 --format csv --data " + kMini);
+  Run s = run_binary("sweep --param poverty_high --from 0.3 --to 0.5 --step 0.2 --format csv --data " + kMini);
   CHECK(s.code == 0);
   CHECK(has(s.out, "\n0.5,"));
-  CHECK(lotrinh("check --data " + kMini).code == 0);
-  CHECK(lotrinh("test rules/vn/qd-33-2020.toml --data " + kMini).code == 0);
+  CHECK(run_binary("check --data " + kMini).code == 0);
+  CHECK(run_binary("test rules/vn/qd-33-2020.toml --data " + kMini).code == 0);
 }
 
 TEST_CASE("a folder without a manifest is refused at --data", "[cli][province]") {
-  Run r = lotrinh("classify --data scenarios");
+  Run r = run_binary("classify --data scenarios");
   CHECK(r.code == 2);
   CHECK(r.err ==
         "--data: error: the folder scenarios has no province.toml\n"
@@ -207,7 +185,7 @@ TEST_CASE("a folder without a manifest is refused at --data", "[cli][province]")
 TEST_CASE("a command that needs a table the manifest does not name says which", "[cli][province]") {
   fs::path dir = mini_copy();
   replace_in(dir / "province.toml", "roads = \"roads.csv\"\n", "");
-  Run r = lotrinh("graph --data '" + dir.string() + "'");
+  Run r = run_binary("graph --data '" + dir.string() + "'");
   CHECK(r.code == 2);
   CHECK(r.err == "--data: error: graph needs the table 'roads', which " + (dir / "province.toml").string() +
                      " does not name\n"
@@ -218,7 +196,7 @@ TEST_CASE("a command that needs a table the manifest does not name says which", 
 TEST_CASE("a network without a method in its manifest is described by its speeds alone", "[cli][province]") {
   fs::path dir = mini_copy();
   replace_in(dir / "province.toml", "method = { en = \"invented roads\", vi = \"đường giả định\" }\n", "");
-  Run r = lotrinh("graph --data '" + dir.string() + "'");
+  Run r = run_binary("graph --data '" + dir.string() + "'");
   CHECK(r.code == 0);
   CHECK(has(r.out, "\nspeeds are 50 km/h on paved and 20 km/h on unpaved road\n"));
   fs::remove_all(dir);
@@ -230,7 +208,7 @@ TEST_CASE("a bare table with no province and no default province cannot be drawn
   fs::remove_all(home);
   fs::create_directories(home);
   fs::create_directory_symlink(fs::path(kHome) / "rules", home / "rules");
-  Run r = lotrinh("graph --data scenarios/example/communes.csv", "LOTRINH_HOME='" + home.string() + "'");
+  Run r = run_binary("graph --data scenarios/example/communes.csv", "LOTRINH_HOME='" + home.string() + "'");
   CHECK(r.code == 2);
   CHECK(r.err ==
         "--data: error: graph needs a province folder, and scenarios/example/communes.csv is a bare table with no "

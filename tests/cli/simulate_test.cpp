@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cli/options.h"
+#include "../common/cli_runs.h"
 #include "../common/test_files.h"
 #include "diag/diagnostic.h"
 
@@ -23,6 +24,8 @@ const std::string kBaseline = kHome + "/scenarios/kontum/baseline.toml";
 
 std::string temp_path(const std::string& suffix) { return lotrinh::testing::temp_path("sim-test", suffix); }
 
+using lotrinh::testing::error_of;
+using lotrinh::testing::output_of;
 using lotrinh::testing::slurp;
 
 Options simulate(long long runs, int threads) {
@@ -37,26 +40,10 @@ Options simulate(long long runs, int threads) {
   return o;
 }
 
-std::string run(const Options& o) {
-  REQUIRE(lotrinh::cli::run_command(o) == 0);
-  std::string s = slurp(o.out);
-  std::remove(o.out.c_str());
-  return s;
-}
-
-std::string error_of(const Options& o) {
-  try {
-    lotrinh::cli::run_command(o);
-  } catch (const lotrinh::diag::InputError& e) {
-    return e.what();
-  }
-  return "";
-}
-
 }  // namespace
 
 TEST_CASE("simulate says what it ran and every assumption it rests on", "[cli][sim]") {
-  std::string out = run(simulate(6, 2));
+  std::string out = output_of(simulate(6, 2));
   CHECK(out.find("\"left_iii_by_2030\"") != std::string::npos);
   CHECK(out.find("6 runs, seed 3, from the data of 2021 to 2030") != std::string::npos);
   CHECK(out.find("ASSUMPTION for 2025-2030: Decree 272/2025 applies from the 2025 data year") != std::string::npos);
@@ -71,15 +58,15 @@ TEST_CASE("simulate says what it ran and every assumption it rests on", "[cli][s
 }
 
 TEST_CASE("simulate gives the same bytes on 1 and 2 threads, and another seed gives others", "[cli][sim]") {
-  std::string one = run(simulate(8, 1));
-  CHECK(run(simulate(8, 2)) == one);
+  std::string one = output_of(simulate(8, 1));
+  CHECK(output_of(simulate(8, 2)) == one);
   Options other = simulate(8, 2);
   other.seed = 4;
-  CHECK(run(other) != one);
+  CHECK(output_of(other) != one);
 }
 
 TEST_CASE("4 shards merged give the bytes of one process running them all", "[cli][sim]") {
-  std::string one = run(simulate(8, 1));
+  std::string one = output_of(simulate(8, 1));
   Options m;
   m.command = "merge";
   m.format = "json";
@@ -93,7 +80,7 @@ TEST_CASE("4 shards merged give the bytes of one process running them all", "[cl
     m.paths.push_back(s.partial);
   }
   std::reverse(m.paths.begin(), m.paths.end());  // the order of the files does not matter
-  CHECK(run(m) == one);
+  CHECK(output_of(m) == one);
   // Three of the four do not cover the runs.
   const std::string last = m.paths.front();
   m.paths.erase(m.paths.begin());
@@ -111,16 +98,16 @@ TEST_CASE("simulate refuses a --set that names no parameter or budget line", "[c
 }
 
 TEST_CASE("simulate --set changes a model parameter and a budget line", "[cli][sim]") {
-  std::string base = run(simulate(4, 1));
+  std::string base = output_of(simulate(4, 1));
   Options o = simulate(4, 1);
   o.set = {"budget.econ-infra-ntp=0", "grad_base=0.02"};
-  std::string changed = run(o);
+  std::string changed = output_of(o);
   CHECK(changed != base);
   CHECK(changed.find("budget 1,687.70 billion VND in all") != std::string::npos);
 }
 
 TEST_CASE("simulate gives, for each target of the province's targets files and each area, the share of runs in which it is met", "[cli][sim]") {
-  std::string out = run(simulate(6, 2));
+  std::string out = output_of(simulate(6, 2));
   CHECK(out.find("Targets met with probability, data years 2022 to 2030 (6 runs)") != std::string::npos);
   CHECK(out.find("\"target\": \"Half as many region III communes in 2025 as in 2020\"") != std::string::npos);
   CHECK(out.find("\"measure\": \"count region:III, ratio 2020-2025\"") != std::string::npos);
@@ -148,7 +135,7 @@ TEST_CASE("merge refuses a shard file of the format before the targets' counts, 
 TEST_CASE("simulate --set changes the twinning workdays, says so, and refuses a negative number", "[cli][sim]") {
   Options o = simulate(2, 1);
   o.set = {"workdays.twinning-workdays=0"};
-  CHECK(run(o).find("0 workdays a year in 2022-2030") != std::string::npos);
+  CHECK(output_of(o).find("0 workdays a year in 2022-2030") != std::string::npos);
   o.set = {"workdays.twinning-workdays=-3"};
   CHECK(error_of(o) ==
         "--set: error: --set workdays.twinning-workdays=-3: workdays must be a whole number, 0 or more\n"

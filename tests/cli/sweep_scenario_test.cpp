@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "../common/cli_runs.h"
 #include "../common/test_files.h"
 #include "cli/options.h"
 #include "cli/paired_runs.h"
@@ -31,6 +32,10 @@ const std::string kBaseline = kDir + "/baseline.toml";
 
 std::string temp_path(const std::string& suffix) { return lotrinh::testing::temp_path("sweep-test", suffix); }
 
+using lotrinh::testing::csv_rows;
+using lotrinh::testing::error_of;
+using lotrinh::testing::in_vietnamese;
+using lotrinh::testing::output_of;
 using lotrinh::testing::slurp;
 
 Options sweep(const std::string& value, const std::string& from, const std::string& to, const std::string& step, int threads = 2) {
@@ -49,41 +54,6 @@ Options sweep(const std::string& value, const std::string& from, const std::stri
   return o;
 }
 
-std::string run(const Options& o) {
-  REQUIRE(lotrinh::cli::run_command(o) == 0);
-  std::string s = slurp(o.out);
-  std::remove(o.out.c_str());
-  return s;
-}
-
-std::string error_of(const Options& o) {
-  try {
-    lotrinh::cli::run_command(o);
-  } catch (const lotrinh::diag::InputError& e) {
-    return e.what();
-  }
-  return "";
-}
-
-// The CSV rows of the first table (the '#' caveats left out), split on commas outside quotes.
-std::vector<std::vector<std::string>> rows_of(const std::string& csv) {
-  std::istringstream in(csv);
-  std::vector<std::vector<std::string>> rows;
-  for (std::string line; std::getline(in, line);) {
-    if (line.rfind("# ", 0) == 0) continue;
-    if (line.empty()) break;  // the next table
-    std::vector<std::string> cells{""};
-    bool quoted = false;
-    for (char ch : line) {
-      if (ch == '"') quoted = !quoted;
-      else if (ch == ',' && !quoted) cells.emplace_back();
-      else cells.back() += ch;
-    }
-    rows.push_back(cells);
-  }
-  return rows;
-}
-
 size_t column(const std::vector<std::string>& header, const std::string& name) {
   for (size_t i = 0; i < header.size(); ++i)
     if (header[i] == name) return i;
@@ -94,7 +64,7 @@ size_t column(const std::vector<std::string>& header, const std::string& name) {
 }  // namespace
 
 TEST_CASE("a budget sweep's 100 % step is simulate's forecast for the same seed and runs, and exits do not fall as the budget grows", "[cli][sim]") {
-  const auto rows = rows_of(run(sweep("budget", "50%", "150%", "50%")));
+  const auto rows = csv_rows(output_of(sweep("budget", "50%", "150%", "50%")));
   REQUIRE(rows.size() == 4);
   const auto& h = rows[0];
   CHECK(h == std::vector<std::string>{"value", "exits_2025", "range_2025", "exits_2030", "range_2030", "difference_2030", "interval_90",
@@ -112,8 +82,8 @@ TEST_CASE("a budget sweep's 100 % step is simulate's forecast for the same seed 
   s.threads = 1;
   s.format = "csv";
   s.out = temp_path(".csv");
-  const std::string sim = run(s);
-  const auto srows = rows_of(sim);
+  const std::string sim = output_of(s);
+  const auto srows = csv_rows(sim);
   for (int year : {2025, 2030}) {
     const size_t c = column(srows[0], "left_iii_by_" + std::to_string(year));
     double runs_left = 0;  // sum over communes of the runs in which it left
@@ -141,10 +111,10 @@ TEST_CASE("a scenario sweep gives the same bytes on 1 and 2 threads", "[cli][sim
   // One budget line, in dong: none, then twice the scenario's amount.
   Options o = sweep("budget.econ-infra-ntp", "0", "324040000000", "324040000000", 1);
   o.runs = 6;
-  const std::string one = run(o);
+  const std::string one = output_of(o);
   o.threads = 2;
-  CHECK(run(o) == one);
-  const auto rows = rows_of(one);
+  CHECK(output_of(o) == one);
+  const auto rows = csv_rows(one);
   REQUIRE(rows.size() == 3);
   CHECK(rows[1][0] == "0");
   CHECK(rows[2][0] == "324040000000");
@@ -156,12 +126,8 @@ TEST_CASE("a scenario sweep's table shows its figures in the output's number sty
   Options o = sweep("budget", "0.8", "1.2", "0.2");
   o.format = "table";
   o.out = temp_path(".txt");
-  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
-  const int code = lotrinh::cli::run_command(o);
-  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
-  REQUIRE(code == 0);
-  const std::string vi = slurp(o.out);
-  const std::string en = run(o);
+  const std::string vi = in_vietnamese([&] { return output_of(o); });
+  const std::string en = output_of(o);
   // The value, the expected exits, the runs' range and the interval of the difference.
   for (const std::string cell : {"  0,8 %  ", "  1,2 %  ", "  3,85  ", "  9,65  ", "  [2; 8]  ", "  [5; 16]  ", "  [-0,06; 0,26]  "}) {
     INFO(cell);
@@ -172,11 +138,7 @@ TEST_CASE("a scenario sweep's table shows its figures in the output's number sty
     CHECK(en.find(cell) != std::string::npos);
   }
   o.format = "csv";
-  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
-  REQUIRE(lotrinh::cli::run_command(o) == 0);
-  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
-  const auto rows = rows_of(slurp(o.out));
-  std::remove(o.out.c_str());
+  const auto rows = csv_rows(in_vietnamese([&] { return output_of(o); }));
   REQUIRE(rows.size() == 4);
   CHECK(rows[1][0] == "0.8 %");
   CHECK(rows[2][column(rows[0], "Khoảng 90 %")] == "[-0.06, 0.26]");
@@ -185,12 +147,12 @@ TEST_CASE("a scenario sweep's table shows its figures in the output's number sty
   Options line = sweep("budget.econ-infra-ntp", "0", "324040000000", "324040000000");
   line.runs = 2;
   line.format = "table";
-  CHECK(run(line).find("  324,040,000,000  ") != std::string::npos);
+  CHECK(output_of(line).find("  324,040,000,000  ") != std::string::npos);
 }
 
 TEST_CASE("an assumption the allocation formula reads is swept, and the money stays the same", "[cli][sim]") {
   // border = 1 gives every commune the border coefficient: the same budget, spread otherwise.
-  const auto rows = rows_of(run(sweep("assumption.border", "0", "1", "1")));
+  const auto rows = csv_rows(output_of(sweep("assumption.border", "0", "1", "1")));
   REQUIRE(rows.size() == 3);
   const size_t money = column(rows[0], "money"), exits = column(rows[0], "exits_2030");
   CHECK(rows[1][money] == rows[2][money]);
@@ -207,7 +169,7 @@ TEST_CASE("simulate --set assumption.NAME replaces the scenario's assumption, an
   s.format = "csv";
   s.set = {"assumption.border=1"};
   s.out = temp_path(".csv");
-  CHECK(run(s).find("# ASSUMPTION border = 1: ") != std::string::npos);
+  CHECK(output_of(s).find("# ASSUMPTION border = 1: ") != std::string::npos);
 }
 
 TEST_CASE("scenario sweep errors name the option, say what is wrong and hint at the fix", "[cli][sim]") {
@@ -254,10 +216,7 @@ TEST_CASE("a scenario sweep whose step fails names the step's value in the error
   CHECK(error_of(o) == where + "error: at step workdays_per_household = 0: the expression " + expression +
                            " gives NaN (run central projection, commune quang-trung, year 2022)\n" + line +
                            "  hint: a model expression must give a finite number for finite inputs: guard divisions (max(x, 1e-9)) and logarithms\n");
-  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
-  const std::string vi = error_of(o);
-  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
-  CHECK(vi == where + "lỗi: ở bước workdays_per_household = 0: biểu thức " + expression +
+  CHECK(in_vietnamese([&] { return error_of(o); }) == where + "lỗi: ở bước workdays_per_household = 0: biểu thức " + expression +
                   " cho kết quả NaN (lượt dự phóng trung tâm, xã quang-trung, năm 2022)\n" + line +
                   "  gợi ý: biểu thức của mô hình phải cho số hữu hạn khi đầu vào hữu hạn: bảo vệ phép chia (max(x, 1e-9)) và logarit\n");
   // The linear programme's caps cannot hold ten times the budget: the step's percentage is named.
@@ -265,10 +224,7 @@ TEST_CASE("a scenario sweep whose step fails names the step's value in the error
   lp.paths = {kDir + "/optimal-lp.toml"};
   lp.runs = 2;
   CHECK(error_of(lp).find(": error: at step budget = 1,000.5 %: in 2022, the caps of the 102 communes add up to ") != std::string::npos);
-  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
-  const std::string vi_lp = error_of(lp);
-  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
-  CHECK(vi_lp.find(": lỗi: ở bước budget = 1.000,5 %: năm 2022, mức trần của 102 xã cộng lại là ") != std::string::npos);
+  CHECK(in_vietnamese([&] { return error_of(lp); }).find(": lỗi: ở bước budget = 1.000,5 %: năm 2022, mức trần của 102 xã cộng lại là ") != std::string::npos);
 }
 
 TEST_CASE("a rule threshold's options and a scenario sweep's options are refused in the other kind of sweep", "[cli][sim]") {
