@@ -39,11 +39,9 @@ Options example(std::string command) {
 std::string run(const Options& o, int* code = nullptr) {
   int c = lotrinh::cli::run_command(o);
   if (code) *code = c;
-  std::ifstream in(o.out);
-  std::stringstream ss;
-  ss << in.rdbuf();
+  std::string s = lotrinh::testing::slurp(o.out);
   std::remove(o.out.c_str());
-  return ss.str();
+  return s;
 }
 
 }  // namespace

@@ -9,6 +9,8 @@
 #include <sstream>
 #include <string>
 
+#include "../common/cli_runs.h"
+#include "../common/test_files.h"
 #include "cli/options.h"
 
 using lotrinh::cli::Options;
@@ -23,13 +25,8 @@ std::string report(const std::vector<std::string>& scenarios) {
   o.paths = scenarios;
   o.runs = 12;
   o.threads = 2;
-  o.out = (std::filesystem::temp_directory_path() / ("lotrinh-report-test-" + std::to_string(::getpid()) + ".html")).string();
-  REQUIRE(lotrinh::cli::run_command(o) == 0);
-  std::ifstream in(o.out);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::remove(o.out.c_str());
-  return ss.str();
+  o.out = lotrinh::testing::temp_path("report-test", ".html");
+  return lotrinh::testing::output_of(o);
 }
 
 }  // namespace
