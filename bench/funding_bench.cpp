@@ -10,6 +10,16 @@
 //  2. the province's LP scenario end to end as a planner runs it: `lotrinh simulate
 //     scenarios/kontum/optimal-lp.toml --runs 1000 --threads 2 --format json` through the CLI's
 //     own entry point (output to /dev/null). Goal: < 3 s wall time.
+//  3. the cheapest allocation beside plain C++ (the project's standard: the strongest plain
+//     baseline in the same run): one year's budget of the baseline (per purpose) split over the
+//     10,000 communes in proportion to their poor households, to the dong by the largest
+//     remainder, as the per-poor-household strategy does. The engine: sim::split_largest_remainder
+//     (long double shares, a stable sort of every remainder); plain C++: double shares in one
+//     vectorisable pass, the dong left over to the largest remainders by std::nth_element. The
+//     ratio is of median CPU times of this thread; the two must give the same dong (printed).
+//     Beside it, the engine's per-poor-household strategy planned inside a simulation (plan
+//     time, wall) and greedy's plan CPU time over the plain split's (what optimising costs over
+//     the cheapest allocation).
 // Median wall times over repetitions; the CPU time of the process is printed beside them (a
 // loaded machine inflates wall time, not CPU time). The bench reports; it does not fail on a goal.
 #include <benchmark/benchmark.h>
@@ -18,10 +28,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <iostream>
 #include <memory>
+#include <numeric>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -31,6 +43,7 @@
 #include "config/catalogue_reader.h"
 #include "config/sim_file_reader.h"
 #include "rules/rule_library.h"
+#include "sim/allocation.h"
 #include "sim/simulation.h"
 #include "sim/world.h"
 #include "synthetic_country.h"
@@ -86,7 +99,7 @@ struct Figures {
   std::vector<double> wall, plan, solver, cpu;
   sim::PlanStats last;
 };
-Figures g_greedy, g_lp, g_equal;
+Figures g_greedy, g_lp, g_equal, g_per_poor;
 
 // This thread's CPU time: the set-up runs on the calling thread only.
 double thread_cpu() {
@@ -131,6 +144,109 @@ BENCHMARK(BM_CountryPlanGreedy)->UseManualTime()->Iterations(1)->Repetitions(3)-
 void BM_CountryPlanLp(benchmark::State& state) { plan_one_year(state, "lp", g_lp); }
 BENCHMARK(BM_CountryPlanLp)->UseManualTime()->Iterations(1)->Repetitions(3)->Unit(benchmark::kMillisecond);
 
+// The engine's cheapest strategy: its plan time is the proportional split of every purpose.
+void BM_CountryPlanPerPoor(benchmark::State& state) { plan_one_year(state, "per-poor-household", g_per_poor); }
+BENCHMARK(BM_CountryPlanPerPoor)->UseManualTime()->Iterations(1)->Repetitions(3)->Unit(benchmark::kMillisecond);
+
+// 3. One year's budget per purpose and the communes' weights (poor households; 0 where unknown).
+struct SplitInput {
+  std::vector<double> weights;
+  std::vector<std::int64_t> budget;
+};
+
+const SplitInput& split_input() {
+  static SplitInput in = [] {
+    Country& c = country();
+    SplitInput s;
+    const auto& purposes = config::spending_purposes();
+    s.budget.assign(purposes.size(), 0);
+    for (const auto& b : c.scenario.budget)
+      if (b.allocation.empty())
+        s.budget[static_cast<size_t>(std::find(purposes.begin(), purposes.end(), b.purpose) - purposes.begin())] += b.amount_vnd;
+    const std::vector<double>& poor = c.world.columns.at("poor_households");
+    for (double v : poor) s.weights.push_back(std::isfinite(v) && v > 0 ? v : 0.0);
+    return s;
+  }();
+  return in;
+}
+
+// The plain split: shares in double in one pass (no branches: the compiler vectorises it), then
+// one more dong to each of the `left` largest remainders (ties to the lower index), found by
+// std::nth_element rather than a sort of all of them.
+std::vector<std::int64_t> plain_split(std::int64_t amount, const std::vector<double>& w) {
+  const size_t n = w.size();
+  std::vector<std::int64_t> parts(n, 0);
+  double total = 0;
+  for (size_t i = 0; i < n; ++i) total += w[i];
+  if (amount <= 0 || total <= 0) return parts;
+  const double scale = static_cast<double>(amount) / total;
+  std::vector<double> rem(n);
+  std::int64_t given = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const double exact = w[i] * scale, fl = std::floor(exact);
+    parts[i] = static_cast<std::int64_t>(fl);
+    rem[i] = exact - fl;
+    given += parts[i];
+  }
+  std::int64_t left = amount - given;
+  if (left > 0) {
+    std::vector<std::uint32_t> idx(n);
+    std::iota(idx.begin(), idx.end(), 0u);
+    const size_t k = std::min(n, static_cast<size_t>(left));
+    std::nth_element(idx.begin(), idx.begin() + static_cast<long>(k - 1), idx.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return rem[a] > rem[b] || (rem[a] == rem[b] && a < b); });
+    for (size_t j = 0; j < k; ++j) ++parts[idx[j]];
+    left -= static_cast<std::int64_t>(k);
+  }
+  // Rounding in double can leave the floors a dong or two off: settled on the first communes.
+  for (size_t i = 0; left > 0 && i < n; ++i)
+    if (w[i] > 0) ++parts[i], --left;
+  for (size_t i = 0; left < 0 && i < n; ++i)
+    if (parts[i] > 0) --parts[i], ++left;
+  return parts;
+}
+
+constexpr int kSplits = 50;  // splits of the whole year (every purpose) per repetition
+std::vector<double> g_split_engine_cpu, g_split_plain_cpu;
+std::int64_t g_split_checksum[2] = {0, 0};
+size_t g_split_differ = 0, g_split_bad_sum = 0;
+
+template <class F>
+void time_splits(benchmark::State& state, F split, std::vector<double>& cpu, std::int64_t& checksum) {
+  const SplitInput& in = split_input();
+  for (auto _ : state) {
+    auto t0 = std::chrono::steady_clock::now();
+    const double c0 = thread_cpu();
+    std::int64_t sum = 0;
+    for (int r = 0; r < kSplits; ++r)
+      for (std::int64_t amount : in.budget) {
+        const std::vector<std::int64_t> parts = split(amount, in.weights);
+        benchmark::DoNotOptimize(parts.data());
+        sum += parts[static_cast<size_t>(r) % parts.size()];
+      }
+    cpu.push_back((thread_cpu() - c0) / kSplits);
+    state.SetIterationTime(seconds_since(t0) / kSplits);
+    checksum = sum;
+  }
+}
+
+void BM_SplitEngine(benchmark::State& state) {
+  time_splits(state, sim::split_largest_remainder, g_split_engine_cpu, g_split_checksum[0]);
+}
+BENCHMARK(BM_SplitEngine)->UseManualTime()->Iterations(1)->Repetitions(7)->Unit(benchmark::kMillisecond);
+
+void BM_SplitPlain(benchmark::State& state) { time_splits(state, plain_split, g_split_plain_cpu, g_split_checksum[1]); }
+BENCHMARK(BM_SplitPlain)->UseManualTime()->Iterations(1)->Repetitions(7)->Unit(benchmark::kMillisecond);
+
+// The two splits give the same dong (or say how many communes differ, by double's rounding).
+void compare_splits() {
+  const SplitInput& in = split_input();
+  for (std::int64_t amount : in.budget) {
+    const auto a = sim::split_largest_remainder(amount, in.weights), b = plain_split(amount, in.weights);
+    for (size_t i = 0; i < a.size(); ++i) g_split_differ += a[i] != b[i];
+    if (std::accumulate(b.begin(), b.end(), std::int64_t{0}) != amount) ++g_split_bad_sum;
+  }
+}
 
 std::vector<double> g_lp_scenario, g_lp_scenario_cpu;
 
@@ -182,6 +298,19 @@ int main(int argc, char** argv) {
   if (!g_greedy.cpu.empty() && !g_equal.cpu.empty())
     std::printf("greedy: set-up CPU time %.3f s, of which its plan %.3f s (the equal split's set-up: %.3f s) (medians)\n",
                 median(g_greedy.cpu), median(g_greedy.cpu) - median(g_equal.cpu), median(g_equal.cpu));
+  if (!g_split_engine_cpu.empty() && !g_split_plain_cpu.empty()) {
+    compare_splits();
+    const double e = median(g_split_engine_cpu), p = median(g_split_plain_cpu);
+    std::printf("one year's proportional split (%zu purposes) over %zu communes by the largest remainder: engine %.3f ms CPU, "
+                "plain C++ %.3f ms CPU, ratio %.2fx (medians of %zu); the two differ in %zu of %zu parts, plain sums wrong %zu\n",
+                split_input().budget.size(), bench::kCommunes, e * 1e3, p * 1e3, e / p, g_split_engine_cpu.size(), g_split_differ,
+                split_input().budget.size() * bench::kCommunes, g_split_bad_sum);
+    if (!g_per_poor.plan.empty())
+      std::printf("the per-poor-household strategy inside the simulation (its weights, then this split): plan %.3f ms wall (median)\n",
+                  median(g_per_poor.plan) * 1e3);
+    if (!g_greedy.cpu.empty() && !g_equal.cpu.empty())
+      std::printf("greedy's plan CPU time over the plain split's: %.0fx\n", (median(g_greedy.cpu) - median(g_equal.cpu)) / p);
+  }
   if (!g_lp_scenario.empty())
     std::printf("optimal-lp scenario, 1000 runs on 2 threads, output included: median wall time %.3f s (goal < 3 s), "
                 "median CPU time %.3f s (both threads)\n",
