@@ -15,7 +15,7 @@
 //     10,000 communes in proportion to their poor households, to the dong by the largest
 //     remainder, as the per-poor-household strategy does. The engine: sim::split_largest_remainder
 //     (long double shares, a stable sort of every remainder); plain C++: double shares in one
-//     vectorisable pass, the dong left over to the largest remainders by std::nth_element. The
+//     branch-free pass, the dong left over to the largest remainders by std::nth_element. The
 //     ratio is of median CPU times of this thread; the two must give the same dong (printed).
 //     Beside it, the engine's per-poor-household strategy planned inside a simulation (plan
 //     time, wall) and greedy's plan CPU time over the plain split's (what optimising costs over
@@ -170,7 +170,7 @@ const SplitInput& split_input() {
   return in;
 }
 
-// The plain split: shares in double in one pass (no branches: the compiler vectorises it), then
+// The plain split: shares in double in one pass over flat arrays (no branches), then
 // one more dong to each of the `left` largest remainders (ties to the lower index), found by
 // std::nth_element rather than a sort of all of them.
 std::vector<std::int64_t> plain_split(std::int64_t amount, const std::vector<double>& w) {
