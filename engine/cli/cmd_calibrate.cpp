@@ -44,7 +44,7 @@ int cmd_calibrate(Context& ctx) {
   }
   std::string fitted;
   for (const auto& [name, value] : r.fitted) fitted += (fitted.empty() ? "" : ", ") + fmt::format("{} = {:.6g}", name, value);
-  t.notes.push_back(diag::msg("calibrate.note.fitted", fitted, r.algorithm, r.evaluations, fmt::format("{:.2f}", r.rms_points)));
+  t.notes.push_back(diag::msg("calibrate.note.fitted", fitted, r.algorithm, r.evaluations, r.rms_points));
   t.notes.push_back(diag::msg("calibrate.note.method"));
   for (auto& note : workdays_notes(scenario, model)) t.notes.push_back(std::move(note));
   if (!scenario.calibration_output.empty()) {

@@ -15,6 +15,7 @@
 #include "config/sim_file_reader.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/number_style.h"
 #include "diag/spelling.h"
 #include "report/render.h"
 #include "rules/sweep.h"
@@ -218,6 +219,12 @@ int cmd_sweep_scenario(Context& ctx) {
   t.columns.push_back({"incremental_cost", diag::msg("sweepval.col.incremental"), report::Align::kRight});
   t.columns.push_back({"note", diag::msg("compare.col.note")});
   const long double runs = static_cast<long double>(R);
+  // In a format people read (a terminal table, xlsx) the figures take the output's number style
+  // ("14,64", "[6,39; 9,61]" under --lang vi), as compare's do; CSV and JSON keep the plain form.
+  const bool local = ctx.format() == report::Format::kTable || ctx.format() == report::Format::kXlsx;
+  auto shown = [local](const std::string& plain) { return local ? diag::local_number(plain) : plain; };
+  auto fig = [&](long double v) { return shown(num(v, 2)); };
+  const std::string sep = local && diag::lang() == diag::Lang::kVi ? "; " : ", ";
   auto range = [](const std::vector<std::int64_t>& hist) {
     return fmt::format("[{}, {}]", rank_percentile(hist, 5), rank_percentile(hist, 95));
   };
@@ -225,23 +232,23 @@ int cmd_sweep_scenario(Context& ctx) {
     const Step& st = steps[i];
     // The value as applied: whole dong or workdays for a line, else as stepped.
     const bool whole = (kind == Kind::kBudgetLine || kind == Kind::kWorkdays) && !in_percent;
-    std::vector<report::Cell> row{report::text(in_percent ? fmt::format("{:.12g} %", st.value)
-                                               : whole    ? fmt::format("{}", std::llround(st.value))
-                                                          : fmt::format("{:.12g}", st.value))};
+    std::vector<report::Cell> row{report::text(in_percent ? shown(fmt::format("{:.12g}", st.value)) + " %"
+                                               : whole    ? shown(fmt::format("{}", std::llround(st.value)))
+                                                          : shown(fmt::format("{:.12g}", st.value)))};
     if (show_2025) {
-      row.push_back(report::text(num(static_cast<long double>(st.exits_2025.sum) / runs, 2)));
+      row.push_back(report::text(fig(static_cast<long double>(st.exits_2025.sum) / runs)));
       row.push_back(report::text(range(st.hist_2025)));
     }
     const long double exits = static_cast<long double>(st.exits_last.sum) / runs;
-    row.push_back(report::text(num(exits, 2)));
+    row.push_back(report::text(fig(exits)));
     row.push_back(report::text(range(st.hist_last)));
     const PairedInterval iv = paired_interval(st.exits_last, R);
     if (i == 0) {
       row.push_back(report::missing());
       row.push_back(report::missing());
     } else {
-      row.push_back(report::text(num(iv.mean, 2)));
-      row.push_back(report::text(fmt::format("[{}, {}]", num(iv.mean - iv.half, 2), num(iv.mean + iv.half, 2))));
+      row.push_back(report::text(fig(iv.mean)));
+      row.push_back(report::text("[" + fig(iv.mean - iv.half) + sep + fig(iv.mean + iv.half) + "]"));
     }
     row.push_back(report::money(static_cast<double>(st.money)));
     row.push_back(exits > 0 ? report::money(std::round(static_cast<double>(static_cast<long double>(st.money) / exits))) : report::missing());

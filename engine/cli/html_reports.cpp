@@ -180,7 +180,7 @@ void add_headline(html::Document* d, const SimulatedRun& run) {
   std::int64_t est = 0, all = 0;
   for (size_t c = 0; c < W.size(); ++c) est += W.estimated[c], all += W.values[c];
   if (W.has_provenance && all > 0)
-    d->headline.push_back(diag::msg("html.estimated", pct(static_cast<double>(est) / static_cast<double>(all)), diag::local_number(std::to_string(est)), diag::local_number(std::to_string(all)), S.start_year));
+    d->headline.push_back(diag::msg("html.estimated", pct(static_cast<double>(est) / static_cast<double>(all)), est, all, S.start_year));
   else
     d->headline.push_back(diag::msg("html.no_provenance"));
 }
