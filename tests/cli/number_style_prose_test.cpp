@@ -94,6 +94,7 @@ struct Command {
 
 const std::vector<Command> kCommands = {
     {"simulate --runs 12", 0},
+    {"simulate scenarios/kontum/roads-and-housing.toml --runs 4", 0},
     {"classify", 0},
     {"classify --year 2016", 0},
     {"explain --commune \"Mường Hoong\" --year 2020", 0},
@@ -106,6 +107,8 @@ const std::vector<Command> kCommands = {
     {"sweep --param poverty_high --from 0.1 --to 0.3 --step 0.05", 0},
     {"sweep scenarios/kontum/baseline.toml --value budget --from 50% --to 150% --step 50% --runs 6", 0},
     {"check --gaps", 0},
+    {"graph", 0},
+    {"aggregate", 0},
 };
 
 }  // namespace
