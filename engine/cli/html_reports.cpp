@@ -64,7 +64,7 @@ void write_classify_report(const Context& /*ctx*/, const report::ResultTable& t,
       chart.labels.push_back(cls);
       chart.bars.push_back(n);
       ct.add_row({report::text(cls), report::number(n, 0)});
-      line += (line.empty() ? "" : ", ") + fmt::format("{} {}", cls, n);
+      line += (line.empty() ? "" : ", ") + cls + " " + diag::local_number(fmt::format("{}", n));
     }
     d.headline.push_back(t.columns[c].header + ": " + line);
     counts.tables.push_back(std::move(ct));
