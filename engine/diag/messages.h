@@ -96,6 +96,8 @@ template <class T>
 decltype(auto) message_arg(const T& v) {
   if constexpr (std::is_arithmetic_v<T> && !std::is_same_v<T, bool> && !kIsChar<T>) {
     return NumberArg<T>{v};
+  } else if constexpr (std::is_pointer_v<T> && std::is_convertible_v<const T&, std::string_view>) {
+    return TextArg{v ? std::string_view(v) : std::string_view()};
   } else if constexpr (std::is_convertible_v<const T&, std::string_view>) {
     return TextArg{std::string_view(v)};
   } else {

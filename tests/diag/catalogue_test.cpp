@@ -295,3 +295,13 @@ TEST_CASE("a text under an n placeholder prints as it is, and a text that does n
   CHECK(msg("test.numbers.text", "870", 1020) == "870 trên 1.020");
   CHECK(msg("test.numbers.unfit", "a", "b", "c", "d") == "a and d");
 }
+
+TEST_CASE("msg takes every kind of argument it was given before: texts, characters, truth values and numbers of any width", "[diag]") {
+  LangGuard guard;
+  add_messages(Lang::kEn, {{"test.numbers.kinds", "{0}|{1}|{2}|{3}|{4}|{5}|{6:n}|{7:n}|{8}"}});
+  const char* none = nullptr;
+  std::string s = "text";
+  std::string_view v = "view";
+  CHECK(msg("test.numbers.kinds", s, v, "literal", none, 'c', true, static_cast<unsigned char>(200), -1234567LL, 0.1) ==
+        "text|view|literal||c|true|200|-1,234,567|0.1");
+}
