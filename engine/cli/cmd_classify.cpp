@@ -12,6 +12,7 @@
 #include "data/unit_registry.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/number_style.h"
 #include "diag/spelling.h"
 #include "diag/words.h"
 #include "report/render.h"
@@ -184,7 +185,7 @@ int cmd_classify(Context& ctx) {
     std::string s;
     const rules::Classification* oc = rs->find_classification(official->classification);
     for (const auto& [cls, n] : official->class_count)
-      s += (s.empty() ? "" : ", ") + fmt::format("{} {}", oc ? oc->class_title(cls) : diag::word("class", cls), n);
+      s += (s.empty() ? "" : ", ") + fmt::format("{} {}", oc ? oc->class_title(cls) : diag::word("class", cls), diag::local_number(fmt::format("{}", n)));
     if (!s.empty()) t.notes.push_back(diag::msg("classify.official_counts", official->decision, s));
   }
   if (std::string e = ctx.estimated_note(*rs, rows, year); !e.empty()) t.notes.push_back(e);
@@ -192,7 +193,7 @@ int cmd_classify(Context& ctx) {
     std::string s;
     const rules::Classification* c = rs->find_classification(cname);
     for (const auto& [cls, n] : by_class)
-      s += (s.empty() ? "" : ", ") + fmt::format("{} {}", c ? c->class_title(cls) : diag::word("class", cls), n);
+      s += (s.empty() ? "" : ", ") + fmt::format("{} {}", c ? c->class_title(cls) : diag::word("class", cls), diag::local_number(fmt::format("{}", n)));
     t.notes.push_back(diag::msg("classify.counts", c && diag::words() && !c->title.vi.empty() ? c->title.vi : cname, s, rows.size()));
   }
   for (const auto& nf : ev.nonfinite())

@@ -152,12 +152,10 @@ report::ResultTable gap_table(const rules::GapReport& g, const std::string& rule
       t.add_row(std::move(row));
     }
   }
-  // Counts in the language's number style (14.601 in Vietnamese).
-  auto count = [](size_t n) { return diag::local_number(std::to_string(n)); };
+  // Counts in the language's number style (14.601 in Vietnamese) through the catalogue's {n:n}.
   const std::string box = diag::local_number(rules::box_size_text(g.combinations));
-  t.notes.push_back(diag::msg("gaps.summary", count(g.examined), box, g.variables.size(), count(g.gaps), count(g.overlaps),
-                              count(g.accidents), count(g.undecided)));
-  if (static_cast<double>(g.examined) < g.combinations) t.notes.push_back(diag::msg("gaps.capped", count(g.examined), box));
+  t.notes.push_back(diag::msg("gaps.summary", g.examined, box, g.variables.size(), g.gaps, g.overlaps, g.accidents, g.undecided));
+  if (static_cast<double>(g.examined) < g.combinations) t.notes.push_back(diag::msg("gaps.capped", g.examined, box));
   if (translated) t.notes.push_back(diag::msg("explain.translation_note"));
   return t;
 }

@@ -67,7 +67,6 @@ Loaded load(Context& ctx, const std::string& path, std::optional<std::uint64_t> 
 }
 
 std::string pct(double f) { return std::isnan(f) ? "-" : diag::local_number(fmt::format("{:.1f}", f * 100)) + " %"; }
-std::string count(std::int64_t n) { return diag::local_number(std::to_string(n)); }
 std::string bn(std::int64_t dong) { return diag::money_text(static_cast<double>(dong)); }
 
 // The targets of the targets files in force: per target and group, the share of runs in which
@@ -190,7 +189,7 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
     std::string fitted;
     for (size_t i = 0; i < M.parameters.size(); ++i)
       if (s.parameters()[i].value != M.parameters[i].value)
-        fitted += (fitted.empty() ? "" : ", ") + fmt::format("{} = {:.6g}", M.parameters[i].name, s.parameters()[i].value);
+        fitted += (fitted.empty() ? "" : ", ") + M.parameters[i].name + " = " + diag::local_number(fmt::format("{:.6g}", s.parameters()[i].value));
     N.push_back(diag::msg("simulate.note.fitted", S.parameters, fitted.empty() ? "-" : fitted));
   }
   for (const auto& r : S.rules) {
@@ -215,7 +214,7 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
   for (auto& note : event_notes(s)) N.push_back(std::move(note));
   for (auto& note : workdays_notes(S, M)) N.push_back(std::move(note));
   if (W.has_provenance)
-    N.push_back(diag::msg("simulate.note.estimated", S.start_year, count(est_total), count(val_total),
+    N.push_back(diag::msg("simulate.note.estimated", S.start_year, est_total, val_total,
                           pct(val_total ? static_cast<double>(est_total) / static_cast<double>(val_total) : 0)));
   else
     N.push_back(diag::msg("simulate.note.no_provenance"));
@@ -229,9 +228,9 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
   }
   for (int k = 1; k <= Y; ++k)
     if (a.unknown(static_cast<size_t>(k - 1)))
-      N.push_back(diag::msg("simulate.note.unknown", S.start_year + k, fmt::format("{:.1f}", static_cast<double>(a.unknown(static_cast<size_t>(k - 1))) / runs)));
+      N.push_back(diag::msg("simulate.note.unknown", S.start_year + k, static_cast<double>(a.unknown(static_cast<size_t>(k - 1))) / runs));
   std::string shocks;
-  for (const auto& sh : M.shocks) shocks += (shocks.empty() ? "" : "; ") + fmt::format("{} p={} ({})", sh.name, sh.probability, sh.scope);
+  for (const auto& sh : M.shocks) shocks += (shocks.empty() ? "" : "; ") + fmt::format("{} p={} ({})", sh.name, diag::local_number(fmt::format("{}", sh.probability)), sh.scope);
   if (!shocks.empty()) N.push_back(diag::msg("simulate.note.shocks", shocks));
   N.push_back(diag::msg("simulate.note.method"));
   if (!W.merged) N.push_back(diag::msg("simulate.note.no_merger"));
@@ -308,7 +307,7 @@ sim::Aggregates run_with_progress(const sim::Simulation& s, std::uint64_t from, 
       const std::uint64_t d = done.load();
       if (elapsed < 1.0 || d == 0 || finished.load()) continue;
       const double left = elapsed * static_cast<double>(to - from - d) / static_cast<double>(d);
-      std::fprintf(stderr, "\r%s   ", diag::msg("simulate.progress", d, to - from, fmt::format("{:.0f}", left)).c_str());
+      std::fprintf(stderr, "\r%s   ", diag::msg("simulate.progress", d, to - from, std::round(left)).c_str());
       shown = true;
     }
   });
@@ -335,7 +334,7 @@ std::vector<std::string> workdays_notes(const config::ScenarioFile& S, const con
   for (const auto& st : M.states) reads = reads || (st.update && rules::mentions_name(st.update->text, "twin_workdays"));
   std::vector<std::string> out;
   for (const auto& w : S.workdays)
-    out.push_back(diag::msg("simulate.note.workdays", w.id, diag::word("provenance", w.basis), w.note.empty() ? diag::pick(w.source_vi, w.source) : diag::pick(w.source_vi, w.source) + ": " + diag::pick(w.note_vi, w.note), count(w.workdays),
+    out.push_back(diag::msg("simulate.note.workdays", w.id, diag::word("provenance", w.basis), w.note.empty() ? diag::pick(w.source_vi, w.source) : diag::pick(w.source_vi, w.source) + ": " + diag::pick(w.note_vi, w.note), w.workdays,
                             w.from, w.until, diag::msg(reads ? "simulate.note.workdays_read" : "simulate.note.workdays_unread")));
   if (S.workdays.empty()) out.push_back(diag::msg("simulate.note.no_workdays"));
   return out;
@@ -349,15 +348,15 @@ std::vector<std::string> event_notes(const sim::Simulation& s) {
     const config::ScenarioEvent& e = S.events[c.event];
     std::string effect;
     if (e.kind == "road_paved") {
-      effect = diag::msg("simulate.note.event.road", e.from, e.to, fmt::format("{}", e.paved_share));
+      effect = diag::msg("simulate.note.event.road", e.from, e.to, e.paved_share);
     } else if (e.kind == "housing") {
       const auto& units = s.world().merged && c.year >= s.world().merger_year ? s.world().merged->slugs : s.world().slugs;
       std::string names;
       for (int u : c.units) names += (names.empty() ? "" : ", ") + units[static_cast<size_t>(u)];
       effect = diag::msg("simulate.note.event.housing", names);
     } else {
-      effect = diag::msg("simulate.note.event.resettlement", diag::local_number(std::to_string(e.households)),
-                         e.poor_households >= 0 ? diag::msg("simulate.note.event.poor_given", diag::local_number(std::to_string(e.poor_households)))
+      effect = diag::msg("simulate.note.event.resettlement", e.households,
+                         e.poor_households >= 0 ? diag::msg("simulate.note.event.poor_given", e.poor_households)
                                                 : diag::msg("simulate.note.event.poor_rate"),
                          e.from, e.to == "outside" ? diag::msg("simulate.note.event.outside") : e.to);
     }

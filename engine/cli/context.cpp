@@ -356,7 +356,7 @@ std::string Context::estimated_note(const rules::RuleSet& rs, const std::vector<
 std::string Context::estimated_note(const std::vector<std::string>& ids, const std::vector<size_t>& rows) {
   if (provenance().empty()) return {};
   auto [estimated, total] = estimated_count(ids, rows);
-  return diag::msg("cli.estimated_note", diag::local_number(std::to_string(estimated)), diag::local_number(std::to_string(total)));
+  return diag::msg("cli.estimated_note", estimated, total);
 }
 
 std::pair<size_t, size_t> Context::estimated_count(const std::vector<std::string>& ids, const std::vector<size_t>& rows) {

@@ -64,7 +64,7 @@ void write_classify_report(const Context& /*ctx*/, const report::ResultTable& t,
       chart.labels.push_back(cls);
       chart.bars.push_back(n);
       ct.add_row({report::text(cls), report::number(n, 0)});
-      line += (line.empty() ? "" : ", ") + fmt::format("{} {}", cls, n);
+      line += (line.empty() ? "" : ", ") + cls + " " + diag::local_number(fmt::format("{}", n));
     }
     d.headline.push_back(t.columns[c].header + ": " + line);
     counts.tables.push_back(std::move(ct));
@@ -180,7 +180,7 @@ void add_headline(html::Document* d, const SimulatedRun& run) {
   std::int64_t est = 0, all = 0;
   for (size_t c = 0; c < W.size(); ++c) est += W.estimated[c], all += W.values[c];
   if (W.has_provenance && all > 0)
-    d->headline.push_back(diag::msg("html.estimated", pct(static_cast<double>(est) / static_cast<double>(all)), diag::local_number(std::to_string(est)), diag::local_number(std::to_string(all)), S.start_year));
+    d->headline.push_back(diag::msg("html.estimated", pct(static_cast<double>(est) / static_cast<double>(all)), est, all, S.start_year));
   else
     d->headline.push_back(diag::msg("html.no_provenance"));
 }

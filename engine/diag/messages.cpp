@@ -65,6 +65,28 @@ std::string_view text(std::string_view id) {
 
 bool has_message(std::string_view id) { return english().count(id) > 0; }
 
+namespace detail {
+
+std::string format_message(std::string_view id, fmt::format_args args) {
+  std::string_view t = text(id);
+  try {
+    return fmt::vformat(t, args);
+  } catch (const fmt::format_error&) {
+  }
+  // The text does not fit its arguments (a catalogue bug, caught by tests/diag/catalogue_test.cpp):
+  // the English text if it fits, else the id, rather than an exception out of a message.
+  auto it = english().find(id);
+  if (it != english().end() && it->second != t) {
+    try {
+      return fmt::vformat(it->second, args);
+    } catch (const fmt::format_error&) {
+    }
+  }
+  return "[" + std::string(id) + "]";
+}
+
+}  // namespace detail
+
 void add_messages(Lang l, std::initializer_list<std::pair<std::string_view, std::string_view>> entries) {
   Table& table = l == Lang::kVi ? vietnamese() : english();
   for (const auto& [id, text] : entries) table.emplace(id, text);

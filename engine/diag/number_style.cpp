@@ -32,6 +32,19 @@ std::string local_number(const std::string& plain, NumberKind kind) {
   return out;
 }
 
+namespace detail {
+
+std::string local_text(long long v, int) { return local_number(fmt::format("{}", v)); }
+std::string local_text(unsigned long long v, int) { return local_number(fmt::format("{}", v)); }
+std::string local_text(double v, int decimals) {
+  if (v == 0) v = 0;  // no "-0"
+  std::string plain = decimals < 0 ? fmt::format("{}", v) : fmt::format("{:.{}f}", v, decimals);
+  if (plain.size() > 1 && plain[0] == '-' && plain.find_first_not_of("0.", 1) == std::string::npos) plain.erase(0, 1);
+  return local_number(plain);
+}
+
+}  // namespace detail
+
 std::string money_text(double dong) {
   const bool billions = std::fabs(dong) >= 1e9;
   std::string digits = fmt::format("{:.2f}", dong / (billions ? 1e9 : 1e6));

@@ -8,6 +8,7 @@
 
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/number_style.h"
 #include "diag/spelling.h"
 #include "diag/words.h"
 #include "expr/compiled_expr.h"
@@ -153,7 +154,7 @@ void judge(FigureRow& row, const FigureDecl& f) {
   Verdict v = compare_printed(row.computed, *f.reported, f.decimals, f.rounding);
   if (v.status == Status::kMismatch && row.basis == Basis::kReport) {
     v.status = Status::kSourceInconsistent;
-    v.note = diag::msg("repro.note.report_disagrees", fmt::format("{}", row.computed), fmt::format("{}", *f.reported));
+    v.note = diag::msg("repro.note.report_disagrees", row.computed, *f.reported);
   }
   row.status = v.status;
   std::string note = v.note;
@@ -206,21 +207,22 @@ Verdict compare_printed(double computed, double reported, int decimals, Rounding
     v.status = Status::kMatch;
     return v;
   }
-  std::string rep = fmt::format("{}", reported);
+  // The notes' figures in the reader's number style ("1.408,54" under --lang vi).
+  auto shown = [](double v, int d) { return diag::local_number(fixed(v, d)); };
   if (decimals > 0 && has_at_most(reported, decimals - 1) && equal_at(decimals - 1, rounding)) {
     v.status = Status::kMatchRounding;
-    v.note = diag::msg("repro.note.fewer_digits", fixed(printed_value(computed, decimals, rounding), decimals), rep, decimals);
+    v.note = diag::msg("repro.note.fewer_digits", shown(printed_value(computed, decimals, rounding), decimals), reported, decimals);
     return v;
   }
   Rounding other = rounding == Rounding::kRound ? Rounding::kTruncate : Rounding::kRound;
   if (equal_at(decimals, other)) {
     v.status = Status::kMatchRounding;
-    v.note = diag::msg(other == Rounding::kTruncate ? "repro.note.truncates" : "repro.note.rounds", fixed(computed, decimals + 4),
-                       fixed(printed_value(computed, decimals, rounding), decimals), rep);
+    v.note = diag::msg(other == Rounding::kTruncate ? "repro.note.truncates" : "repro.note.rounds", shown(computed, decimals + 4),
+                       shown(printed_value(computed, decimals, rounding), decimals), reported);
     return v;
   }
   v.status = Status::kMismatch;
-  v.note = diag::msg("repro.note.mismatch", fixed(printed_value(computed, decimals, rounding), decimals), rep);
+  v.note = diag::msg("repro.note.mismatch", shown(printed_value(computed, decimals, rounding), decimals), reported);
   return v;
 }
 

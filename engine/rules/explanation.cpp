@@ -258,7 +258,7 @@ std::string leaf_detail(Workspace& ev, int n, size_t i) {
   if (cmp->op == expr::CompareOp::kEq || cmp->op == expr::CompareOp::kNe)
     return head + ": " + diag::msg(pass ? "explain.met" : "explain.not_met");
   double gap = std::fabs(v - c);
-  std::string amount = lhs.unit == "fraction" ? diag::msg("explain.points", diag::local_number(fmt::format("{:.1f}", gap * 100)))
+  std::string amount = lhs.unit == "fraction" ? diag::msg("explain.points", gap * 100)
                                               : (num(gap) + (lhs.unit.empty() || lhs.unit == "flag" ? "" : " " + diag::word("unit", lhs.unit)));
   if (gap == 0) return head + ": " + diag::msg("explain.exactly_at");
   return head + ": " + diag::msg(pass ? "explain.to_spare" : "explain.short", amount);

@@ -448,7 +448,7 @@ struct Simulation::Worker {
       if (!(moved <= have)) {
         if (central)
           throw diag::InputError(diag::error_at(e.households_loc, diag::msg("sim.event.too_many", diag::msg("sim.ctx.event", e.kind, e.year),
-                                                                             e.households, e.from, fmt::format("{}", have), year),
+                                                                             e.households, e.from, have, year),
                                                 diag::msg("sim.event.too_many.hint")));
         moved = std::isfinite(have) ? std::max(0.0, have) : 0.0;
       }

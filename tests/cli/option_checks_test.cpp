@@ -355,6 +355,6 @@ TEST_CASE("standard input larger than --max-input-mb is refused, naming <stdin>"
   std::string out = run_binary("--lang en --max-input-mb 1 check - < " + file, &code);
   std::remove(file.c_str());
   CHECK(code == 2);
-  CHECK(out == "<stdin>: error: is more than the input limit of 1048576 bytes\n"
+  CHECK(out == "<stdin>: error: is more than the input limit of 1,048,576 bytes\n"
                "  hint: check that this is the intended file, or raise the limit with --max-input-mb N\n");
 }

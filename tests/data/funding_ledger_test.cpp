@@ -83,8 +83,8 @@ TEST_CASE("parts that do not add up are an error that gives the difference", "[d
                  "total,,all,infra,all,1408540000000,exact,complete,,II.2,reported\n"
                  "a,total,part a,infra,province,436414000000,exact,,,II.2,reported\n"
                  "b,total,part b,infra,ntp,972120000000,exact,,,II.2,reported\n") ==
-        "funding.csv:2:22: error: the parts of 'total' add up to 1408534000000 dong and its stated difference is 0, "
-        "but its amount is 1408540000000\n"
+        "funding.csv:2:22: error: the parts of 'total' add up to 1,408,534,000,000 dong and its stated difference is 0, "
+        "but its amount is 1,408,540,000,000\n"
         "  total,,all,infra,all,1408540000000,exact,complete,,II.2,reported\n"
         "                       ^\n"
         "  hint: correct the amounts; where the source's total differs from the sum of its parts, write the "

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <fmt/args.h>
+
 #include "diag/messages.h"
 
 namespace fs = std::filesystem;
@@ -209,4 +211,97 @@ TEST_CASE("with Vietnamese chosen a message comes out in Vietnamese", "[diag]") 
   CHECK(msg("io.not_utf8", 0xC3) == "tệp không phải là UTF-8 hợp lệ (byte 0xC3 tại cột này)");
   set_lang(Lang::kEn);
   CHECK(msg("diag.hint") == "hint");
+}
+
+namespace {
+
+/// The placeholders of `text` as (index, spec) pairs: "{1:n}" gives (1, "n").
+std::vector<std::pair<int, std::string>> indexed_placeholders(const std::string& text) {
+  std::vector<std::pair<int, std::string>> out;
+  std::string stray;
+  for (const std::string& p : placeholders(text, stray)) {
+    size_t colon = p.find(':');
+    int index = std::stoi(p.substr(1));
+    out.emplace_back(index, colon == std::string::npos ? "" : p.substr(colon + 1, p.size() - colon - 2));
+  }
+  return out;
+}
+
+/// A spec that asks for the reader's number style: "n" or ".<digits>n".
+bool local_spec(const std::string& spec) { return std::regex_match(spec, std::regex(R"((\.[0-9]+)?n)")); }
+/// fmt's own integer specs the catalogue uses ({1:o} for a file mode, {0:02X} for a byte).
+bool integer_spec(const std::string& spec) { return spec == "o" || spec == "02X"; }
+
+}  // namespace
+
+TEST_CASE("every placeholder spec in the catalogue is none, the number style n or .Nn, or an integer spec fmt knows", "[diag]") {
+  for (const Catalogue& c : {english(), vietnamese()})
+    for (const Entry& e : c.entries)
+      for (const auto& [index, spec] : indexed_placeholders(e.text)) {
+        INFO(e.id << " at " << e.where << ": {" << index << ":" << spec << "}");
+        CHECK((spec.empty() || local_spec(spec) || integer_spec(spec)));
+      }
+}
+
+TEST_CASE("every catalogue text formats, in both languages, with numbers where its specs ask for one and texts elsewhere", "[diag]") {
+  LangGuard guard;
+  for (Lang lang : {Lang::kEn, Lang::kVi}) {
+    set_lang(lang);
+    for (const Catalogue& c : {english(), vietnamese()})
+      for (const Entry& e : c.entries) {
+        // The kind each index asks for; a text for an index with no spec or the number style's
+        // spec (a caller may pass a number it has formatted itself), a number otherwise.
+        fmt::dynamic_format_arg_store<fmt::format_context> numbers, texts;
+        std::map<int, std::string> spec_of;
+        for (const auto& [index, spec] : indexed_placeholders(e.text)) spec_of.emplace(index, spec);
+        for (int i = 0; i < 10; ++i) {
+          const std::string spec = spec_of.count(i) ? spec_of[i] : "";
+          if (integer_spec(spec)) {
+            numbers.push_back(NumberArg<int>{200});
+            texts.push_back(NumberArg<int>{200});
+          } else if (local_spec(spec)) {
+            numbers.push_back(NumberArg<double>{14601.5});
+            texts.push_back(TextArg{"14.601,5"});
+          } else {
+            numbers.push_back(TextArg{"x"});
+            texts.push_back(TextArg{"x"});
+          }
+        }
+        INFO(e.id << " at " << e.where << ": \"" << e.text << "\"");
+        CHECK_NOTHROW(fmt::vformat(e.text, numbers));
+        CHECK_NOTHROW(fmt::vformat(e.text, texts));
+      }
+  }
+}
+
+TEST_CASE("a number under {n:n} is in the reader's style and under a plain placeholder stays as it is", "[diag]") {
+  LangGuard guard;
+  add_messages(Lang::kEn, {{"test.numbers", "{0:n} households in {1} (line {2}), share {3:n}, {4:.2n} billion, {5:n} communes"}});
+  add_messages(Lang::kVi, {{"test.numbers", "{0:n} hộ năm {1} (dòng {2}), tỷ lệ {3:n}, {4:.2n} tỷ, {5:n} xã"}});
+  CHECK(msg("test.numbers", 14601, 2025, 1234, 0.5, 1408.536, 32.0) ==
+        "14,601 households in 2025 (line 1234), share 0.5, 1,408.54 billion, 32 communes");
+  set_lang(Lang::kVi);
+  CHECK(msg("test.numbers", 14601, 2025, 1234, 0.5, 1408.536, 32.0) == "14.601 hộ năm 2025 (dòng 1234), tỷ lệ 0,5, 1.408,54 tỷ, 32 xã");
+  CHECK(msg("test.numbers", std::size_t{1020}, 2030, 7, -0.0, -0.001, 870.0f) == "1.020 hộ năm 2030 (dòng 7), tỷ lệ 0, 0,00 tỷ, 870 xã");
+}
+
+TEST_CASE("a text under an n placeholder prints as it is, and a text that does not fit its arguments is shown rather than thrown", "[diag]") {
+  LangGuard guard;
+  add_messages(Lang::kEn, {{"test.numbers.text", "{0:n} of {1:.1n}"}, {"test.numbers.unfit", "{0} and {3}"}});
+  add_messages(Lang::kVi, {{"test.numbers.text", "{0:n} trên {1:.1n}"}, {"test.numbers.unfit", "{0} và {1:x}"}});
+  CHECK(msg("test.numbers.text", "many", std::string("all")) == "many of all");
+  CHECK(msg("test.numbers.unfit", "a", "b") == "[test.numbers.unfit]");
+  set_lang(Lang::kVi);
+  CHECK(msg("test.numbers.text", "870", 1020) == "870 trên 1.020");
+  CHECK(msg("test.numbers.unfit", "a", "b", "c", "d") == "a and d");
+}
+
+TEST_CASE("msg takes every kind of argument it was given before: texts, characters, truth values and numbers of any width", "[diag]") {
+  LangGuard guard;
+  add_messages(Lang::kEn, {{"test.numbers.kinds", "{0}|{1}|{2}|{3}|{4}|{5}|{6:n}|{7:n}|{8}"}});
+  const char* none = nullptr;
+  std::string s = "text";
+  std::string_view v = "view";
+  CHECK(msg("test.numbers.kinds", s, v, "literal", none, 'c', true, static_cast<unsigned char>(200), -1234567LL, 0.1) ==
+        "text|view|literal||c|true|200|-1,234,567|0.1");
 }

@@ -51,7 +51,7 @@ TEST_CASE("the report's messages read as written in English and Vietnamese", "[h
   CHECK(diag::msg("html.written", "r.html") == "report written to r.html");
   CHECK(diag::msg("html.expected_exits", "14.2", 50, 2025) == "Expected exits from region III by 2025: 14.2 of 50 communes");
   CHECK(diag::msg("html.estimated", "85.3 %", 2978, 3468, 2021) ==
-        "85.3 % of the starting data behind these results is estimated (2978 of 3468 values of 2021)");
+        "85.3 % of the starting data behind these results is estimated (2,978 of 3,468 values of 2021)");
   CHECK(diag::msg("html.interval", "8", "19") == "(90 % of runs: 8 to 19)");
   CHECK(diag::msg("html.cost_per_exit", 2030, "98.20 billion VND", "3,145.88 billion VND", 2022) ==
         "Cost per exit by 2030: 98.20 billion VND (3,145.88 billion VND planned for 2022-2030, over the expected exits)");
@@ -66,7 +66,7 @@ TEST_CASE("the report's messages read as written in English and Vietnamese", "[h
   diag::set_lang(diag::Lang::kEn);
   CHECK(written == "đã ghi báo cáo vào r.html");
   CHECK(exits == "Số xã dự kiến thoát khu vực III đến năm 2025: 14,2 trên 50 xã");
-  CHECK(estimated == "85,3 % dữ liệu ban đầu làm căn cứ cho các kết quả này là số ước tính (2978 trên 3468 giá trị năm 2021)");
+  CHECK(estimated == "85,3 % dữ liệu ban đầu làm căn cứ cho các kết quả này là số ước tính (2.978 trên 3.468 giá trị năm 2021)");
   CHECK(cost == "Chi phí cho mỗi xã thoát đến năm 2030: 98,20 tỷ đồng (3.145,88 tỷ đồng dự kiến chi giai đoạn 2022-2030, chia cho số xã dự kiến thoát)");
   CHECK(behind == "3 xã có tỷ lệ hộ nghèo trên 35 % trong năm cuối ở một số lần chạy");
 }

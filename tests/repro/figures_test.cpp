@@ -205,7 +205,7 @@ TEST_CASE("arithmetic whose parts do not give the report's total is the report d
   auto rows = reproduce(kFigures);
   const FigureRow& infra = row(rows, "infrastructure");
   CHECK(infra.status == Status::kSourceInconsistent);
-  CHECK(infra.note == "the report's own parts give 1408.534 but it prints 1408.54: the report disagrees with itself");
+  CHECK(infra.note == "the report's own parts give 1,408.534 but it prints 1,408.54: the report disagrees with itself");
 }
 
 TEST_CASE("source-inconsistent and not-reproducible figures carry both figures or the reason [repro]") {

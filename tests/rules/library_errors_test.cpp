@@ -84,13 +84,13 @@ TEST_CASE("a sweep of more steps than the limit is refused, counted without over
                                    "[parameters]\np = { value = 1 }\n[classification.c]\norder = [ { class = \"A\" } ]\n");
   const auto in = columns({{"x", {1}}});
   CHECK(what([&] { sweep(rs, in, 2021, {}, "c", "p", 0, 1e10, 1); }) ==
-        "--step: error: sweeping from 0 to 10000000000 in steps of 1 takes 1e+10 steps, more than the limit of 10000\n"
+        "--step: error: sweeping from 0 to 10000000000 in steps of 1 takes 1e+10 steps, more than the limit of 10,000\n"
         "  hint: use a larger --step or a narrower range, or raise the limit with --max-steps\n");
   CHECK(what([&] { sweep(rs, in, 2021, {}, "c", "p", 0.1, 0.3, 1e-9); }) ==
-        "--step: error: sweeping from 0.1 to 0.3 in steps of 1e-09 takes 2e+08 steps, more than the limit of 10000\n"
+        "--step: error: sweeping from 0.1 to 0.3 in steps of 1e-09 takes 2e+08 steps, more than the limit of 10,000\n"
         "  hint: use a larger --step or a narrower range, or raise the limit with --max-steps\n");
   CHECK(what([&] { sweep(rs, in, 2021, {}, "c", "p", 0, std::numeric_limits<double>::infinity(), 1); }) ==
-        "--step: error: sweeping from 0 to inf in steps of 1 never ends (the limit is 10000 steps)\n"
+        "--step: error: sweeping from 0 to inf in steps of 1 never ends (the limit is 10,000 steps)\n"
         "  hint: use a larger --step or a narrower range, or raise the limit with --max-steps\n");
   // The limit is the number of values: 0, 1, ..., 4 is 5 values; a raised limit lets it run.
   CHECK(what([&] { sweep(rs, in, 2021, {}, "c", "p", 0, 4, 1, 4); }).find("takes 5 steps, more than the limit of 4") !=

@@ -277,7 +277,7 @@ TEST_CASE("a chain of criteria deeper than the engine walks is a located error, 
   text += "[classification.k]\norder = [ { class = \"A\", when = \"c" + std::to_string(kMaxCriteriaChain + 1) + "\" }, { class = \"B\" } ]\n";
   const std::string last = std::to_string(kMaxCriteriaChain + 1), line = std::to_string(kMaxCriteriaChain + 7);
   CHECK(compile_error("l.toml", text) ==
-        "l.toml:" + line + ":1: error: criterion 'c" + last + "' refers through a chain of more than 50000 criteria, deeper than lotrinh evaluates\n"
+        "l.toml:" + line + ":1: error: criterion 'c" + last + "' refers through a chain of more than 50,000 criteria, deeper than lotrinh evaluates\n"
         "  c" + last + " = \"c" + std::to_string(kMaxCriteriaChain) + "\"\n"
         "  ^\n"
         "  hint: no act nests its criteria this deep: if the file is generated, have each criterion name the leaves it needs, or a few levels of criteria\n");

@@ -203,7 +203,7 @@ TEST_CASE("events whose costs in a year exceed their budget line's amount are an
       "[[event]]\nkind = \"resettlement\"\nyear = 2024\nfrom = \"c0\"\nto = \"outside\"\nhouseholds = 10\n"
       "cost_per_household_vnd = 70000000\nbudget = \"b\"\nsource = \"s\"\n";
   CHECK(error_of(scenario(kRoad + move)) == 
-          "s.toml:34:12: error: the events paid from budget line 'b' in 2024 cost 1000000007 dong, 6 dong more than the line's 1000000001 dong\n"
+          "s.toml:34:12: error: the events paid from budget line 'b' in 2024 cost 1,000,000,007 dong, 6 dong more than the line's 1,000,000,001 dong\n"
           "  cost_vnd = 300000007\n"
           "             ^\n"
           "  hint: lower the events' costs, pay some from another line or in another year, or raise the line's amount_vnd\n");

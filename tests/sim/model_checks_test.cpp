@@ -482,7 +482,7 @@ TEST_CASE("a fixed allocation table is used as written, and refused when a year'
     FAIL("no error");
   } catch (const diag::InputError& e) {
     CHECK(std::string(e.what()) == (dir / "allocation.csv").string() +
-                                       ": error: in 2030, the infrastructure rows add up to 999 dong but the budget is 1000 dong\n"
+                                       ": error: in 2030, the infrastructure rows add up to 999 dong but the budget is 1,000 dong\n"
                                        "  hint: money in must equal money allocated: correct the rows or the budget lines\n");
   }
   fs::remove_all(dir);

@@ -141,10 +141,10 @@ TEST_CASE("an unknown strategy, floors over the budget, caps under it and a floo
   CHECK(error_of("strategy = \"gredy\"\n", 1000) ==
         "s.toml:21:13: error: [allocation]: unknown strategy 'gredy'\n  strategy = \"gredy\"\n              ^\n  hint: did you mean 'greedy'?\n");
   CHECK(error_of("strategy = \"lp\"\nobjective = \"population-weighted-poverty\"\nfloor_vnd = 300\n", 1000) ==
-        "s.toml:20:1: error: in 2022, the floors of the 4 communes add up to 1200 dong, over the year's budget of 1000 dong: "
+        "s.toml:20:1: error: in 2022, the floors of the 4 communes add up to 1,200 dong, over the year's budget of 1,000 dong: "
         "floor_vnd and the budget lines conflict\n  [allocation]\n  ^\n  hint: lower floor_vnd to at most the budget divided by the number of communes, or raise the budget\n");
   CHECK(error_of("strategy = \"greedy\"\ncap_vnd = 200\n", 1000) ==
-        "s.toml:20:1: error: in 2022, the caps of the 4 communes add up to 800 dong, under the year's budget of 1000 dong: "
+        "s.toml:20:1: error: in 2022, the caps of the 4 communes add up to 800 dong, under the year's budget of 1,000 dong: "
         "cap_vnd and the budget lines conflict, and 200 dong could not be placed\n  [allocation]\n  ^\n  hint: raise cap_vnd or lower the budget lines\n");
   CHECK(error_of("strategy = \"lp\"\nobjective = \"population-weighted-poverty\"\nfloor_vnd = 30\ncap_vnd = 20\n", 1000) ==
         "s.toml:20:1: error: [allocation]: floor_vnd 30 is above cap_vnd 20\n  [allocation]\n  ^\n  hint: lower floor_vnd or raise cap_vnd\n");
