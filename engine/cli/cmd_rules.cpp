@@ -98,7 +98,7 @@ std::vector<std::shared_ptr<const rules::RuleSet>> compile_all(Context& ctx, con
 }  // namespace
 
 report::ResultTable gap_table(const rules::GapReport& g, const std::string& rule_set, const std::string& classification,
-                              bool machine) {
+                              bool machine, bool codes) {
   report::ResultTable t;
   t.title = diag::msg("gaps.title", rule_set, classification);
   t.columns = {{"finding", diag::msg("gaps.col.finding")},
@@ -143,7 +143,15 @@ report::ResultTable gap_table(const rules::GapReport& g, const std::string& rule
         row.push_back(report::text(clauses));
         for (size_t v = 0; v < g.variables.size(); ++v) row.push_back(report::text(rules::range_code(g, box, v)));
       }
-      row.push_back(report::text(rules::gap_sentence(g, grp, box, &translated)));
+      {
+        // English CSV and JSON keep codes in their other columns; the sentence names titles.
+        struct Codes {
+          bool was = diag::codes();
+          ~Codes() { diag::set_codes(was); }
+        } restore;
+        diag::set_codes(codes);
+        row.push_back(report::text(rules::gap_sentence(g, grp, box, &translated)));
+      }
       if (machine) {
         std::string vals;
         for (size_t i = 0; i < g.variables.size() && i < box.example.size(); ++i)
@@ -158,7 +166,13 @@ report::ResultTable gap_table(const rules::GapReport& g, const std::string& rule
   const std::string box = diag::local_number(rules::box_size_text(g.combinations));
   t.notes.push_back(diag::msg("gaps.summary", count(g.examined), box, g.variables.size(), count(g.gaps), count(g.overlaps),
                               count(g.accidents), count(g.undecided)));
-  if (static_cast<double>(g.examined) < g.combinations) t.notes.push_back(diag::msg("gaps.capped", count(g.examined), box));
+  // A sampled search says what its sample is sure to hold, and what it may have missed.
+  if (g.coverage == rules::GapReport::Coverage::kPairs)
+    t.notes.push_back(diag::msg("gaps2.sampled.pairs", count(g.examined), box, count(g.covering)));
+  else if (g.coverage == rules::GapReport::Coverage::kValues)
+    t.notes.push_back(diag::msg("gaps2.sampled.values", count(g.examined), box));
+  else if (g.coverage == rules::GapReport::Coverage::kSome)
+    t.notes.push_back(diag::msg("gaps2.sampled.some", count(g.examined), box));
   if (translated) t.notes.push_back(diag::msg("explain.translation_note"));
   return t;
 }
@@ -203,7 +217,7 @@ int cmd_check(Context& ctx) {
         if (!ctx.options().classification.empty() && c.name != ctx.options().classification) continue;
         int y = ctx.options().year.value_or(rules::default_test_year(*rs));
         tables.push_back(gap_table(rules::search_gaps(rs, c, y, ctx.options().cap), rs->id, c.name,
-                                    ctx.format() != report::Format::kTable));
+                                    ctx.format() != report::Format::kTable, ctx.options().codes));
         tables.back().name = "gaps-" + rs->id + "-" + c.name;
       }
     }
