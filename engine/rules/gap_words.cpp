@@ -196,6 +196,12 @@ std::string clause_label(const RuleSet& rs, int n, bool* translated) {
     return nd.kind == Node::Kind::kLeaf ? nd.text : rs.render_node(n);
   }
   title = diag::pick(text->vi, text->en);
+  // An unknown clause with no English title: English readers get its `unknown` text (which says,
+  // in English, what is not known) rather than the Vietnamese title.
+  if (!diag::words() && text->en.empty()) {
+    const Node& root = nd.kind == Node::Kind::kRef ? rs.nodes[rs.criteria[nd.ref].root] : nd;
+    if (root.kind == Node::Kind::kUnknown && !root.note.empty()) title = root.note;
+  }
   if (!title.empty() && title == text->vi && diag::words() && text->vi_translated) {
     title += "*";
     if (translated) *translated = true;
