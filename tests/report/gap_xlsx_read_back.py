@@ -57,6 +57,8 @@ for lang, want in EXPECT.items():
     assert len(names) == 4, names
     for name, head in zip(names, want["sheets"]):
         assert name.startswith(head) and len(name) <= 31, (name, head)
+    # The gap sheet is named by its title up to the colon; the rule set and classification follow in the notes.
+    assert names[2] == want["sheets"][2] and names[3] == want["sheets"][3], names
     gaps = wb.worksheets[2]
     header = [c.value for c in gaps[1]]
     assert header == want["header"], header
