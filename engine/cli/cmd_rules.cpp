@@ -137,7 +137,7 @@ report::ResultTable gap_table(const rules::GapReport& g, const std::string& rule
           }
           clauses += (i ? ";" : "") + list;
         }
-        row.push_back(report::text(box.exact ? "exact" : "bounds"));
+        row.push_back(report::text(diag::word("gapbox", box.exact ? "exact" : "bounds")));  // có / không under vi
         row.push_back(report::text(classes));
         row.push_back(report::text(c && grp.decided >= 0 ? c->order[static_cast<size_t>(grp.decided)].cls : ""));
         row.push_back(report::text(clauses));

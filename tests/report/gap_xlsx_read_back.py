@@ -23,6 +23,7 @@ EXPECT = {
         "header": ["finding", "combinations", "box", "classes", "order gives", "clauses"] + VARIABLES
                   + ["what it means", "example"],
         "finding": "overlap",
+        "box": "exact",
         "sentence": "A commune (in the Mekong Delta: yes; recognised as a new-rural commune: no) with ethnic-minority "
                     "share of households at least 15 %, poor ethnic-minority households (count) above 150 households and "
                     "multidimensional poverty rate (2022-2025 standard, Decree 07/2021) under 10 % meets both region III "
@@ -35,6 +36,7 @@ EXPECT = {
         "header": ["phát hiện", "số tổ hợp", "trọn khối", "các nhóm", "được xếp", "điều khoản"] + VARIABLES
                   + ["diễn giải", "ví dụ"],
         "finding": "chồng chéo",
+        "box": "có",  # under the header "trọn khối" (the ranges hold exactly the group's combinations)
         "sentence": "Xã (thuộc vùng Đồng bằng sông Cửu Long: có; đã được công nhận đạt chuẩn nông thôn mới: không) có "
                     "tỷ lệ hộ dân tộc thiểu số trong tổng số hộ dân cư từ 15 % trở lên, số hộ nghèo là hộ dân tộc thiểu "
                     "số trên 150 hộ và tỷ lệ hộ nghèo đa chiều (chuẩn nghèo 2022-2025, NĐ 07/2021) dưới 10 % thỏa cả khu "
@@ -66,6 +68,7 @@ for lang, want in EXPECT.items():
     assert gaps.max_row == 2, gaps.max_row  # the header and the one overlap group
     row = {h: c for h, c in zip(header, gaps[2])}
     assert row[want["header"][0]].value == want["finding"], row[want["header"][0]].value
+    assert row[want["header"][2]].value == want["box"], row[want["header"][2]].value
     count = row[want["header"][1]]
     assert isinstance(count.value, int) and count.value == 486, repr(count.value)  # a number, not text
     assert count.data_type == "n" and count.number_format.startswith("#,##0"), (count.data_type, count.number_format)
