@@ -3,7 +3,11 @@
 // English and Vietnamese.
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -182,4 +186,24 @@ TEST_CASE("the gap table of a box larger than the cap says what the sample cover
   CHECK(draft_notes(2).at(1) ==
         "đã xét 2 trong 19.131.876 tổ hợp vì miền xét lớn hơn giới hạn: giới hạn quá nhỏ để xét hết mọi giá trị của từng "
         "biến; phát hiện ở một giá trị chưa xét sẽ bị bỏ sót");
+}
+
+TEST_CASE("the sampled gap search of the ND 272 stand-in draft writes the same bytes in two runs of the binary", "[cli]") {
+  // Two processes, so that nothing (a hash seed, an address, a clock) can make them differ.
+  const std::string dir = testing::temp_path("gaps-twice", "");
+  std::filesystem::create_directories(dir);
+  auto run = [&](const std::string& name) {
+    const std::string cmd = "cd '" + kHome + "' && LANG=C.UTF-8 '" + LOTRINH_BINARY +
+                            "' check rules/drafts/nd-272-2025-qd33-criteria-draft.toml --gaps --format csv --out '" + dir +
+                            "/" + name + ".csv' >/dev/null 2>&1";
+    const int status = std::system(cmd.c_str());
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+    return testing::slurp(dir + "/" + name + "-gaps-vn.nd-272-2025-qd33-criteria-draft-region.csv");
+  };
+  const std::string first = run("first"), second = run("second");
+  CHECK(first == second);
+  CHECK(first.find("\n# 200,000 of 19,131,876 combinations examined, the box being larger than the limit: every value of each "
+                   "variable and every pair of values of any two variables were examined") != std::string::npos);
+  std::filesystem::remove_all(dir);
 }
