@@ -54,7 +54,8 @@ struct GapReport {
   std::vector<std::vector<double>> candidates;///< Values tried for each variable, ascending.
   std::vector<std::vector<double>> thresholds;///< The thresholds each variable is compared with.
   /// Per variable, the indexes of the candidates that some examined combination has (all of
-  /// them unless the box was sampled). A box taking all of them does not constrain it.
+  /// them unless a cap below the longest list stopped the sample: Coverage::kSome). A box
+  /// taking all of them does not constrain it.
   std::vector<std::vector<int>> seen;
   /// The full box: the product of the candidates' counts, in double (3 values for each of 36
   /// variables is 3^36, beyond what a product of size_t holds without overflow; exact to 2^53).
