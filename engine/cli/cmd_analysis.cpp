@@ -83,7 +83,8 @@ int cmd_diff(Context& ctx) {
   if (std::string e = ctx.estimated_note(*b, rows, year); !e.empty()) moved.notes.push_back(e);
   tables.push_back(std::move(moved));
   for (const auto& c : b->classifications) {
-    tables.push_back(gap_table(rules::search_gaps(b, c, year, o.cap), b->id, c.name, ctx.format() != report::Format::kTable));
+    tables.push_back(
+        gap_table(rules::search_gaps(b, c, year, o.cap), b->id, c.name, ctx.format() != report::Format::kTable, o.codes));
     tables.back().name = "gaps-" + b->id + "-" + c.name;
   }
   ctx.emit(tables);

@@ -97,7 +97,7 @@ std::vector<std::shared_ptr<const rules::RuleSet>> compile_all(Context& ctx, con
 }  // namespace
 
 report::ResultTable gap_table(const rules::GapReport& g, const std::string& rule_set, const std::string& classification,
-                              bool machine) {
+                              bool machine, bool codes) {
   report::ResultTable t;
   t.title = diag::msg("gaps.title", rule_set, classification);
   t.columns = {{"finding", diag::msg("gaps.col.finding")},
@@ -136,13 +136,21 @@ report::ResultTable gap_table(const rules::GapReport& g, const std::string& rule
           }
           clauses += (i ? ";" : "") + list;
         }
-        row.push_back(report::text(box.exact ? "exact" : "bounds"));
+        row.push_back(report::text(diag::word("gapbox", box.exact ? "exact" : "bounds")));  // có / không under vi
         row.push_back(report::text(classes));
         row.push_back(report::text(c && grp.decided >= 0 ? c->order[static_cast<size_t>(grp.decided)].cls : ""));
         row.push_back(report::text(clauses));
         for (size_t v = 0; v < g.variables.size(); ++v) row.push_back(report::text(rules::range_code(g, box, v)));
       }
-      row.push_back(report::text(rules::gap_sentence(g, grp, box, &translated)));
+      {
+        // English CSV and JSON keep codes in their other columns; the sentence names titles.
+        struct Codes {
+          bool was = diag::codes();
+          ~Codes() { diag::set_codes(was); }
+        } restore;
+        diag::set_codes(codes);
+        row.push_back(report::text(rules::gap_sentence(g, grp, box, &translated)));
+      }
       if (machine) {
         std::string vals;
         for (size_t i = 0; i < g.variables.size() && i < box.example.size(); ++i)
@@ -155,7 +163,13 @@ report::ResultTable gap_table(const rules::GapReport& g, const std::string& rule
   // Counts in the language's number style (14.601 in Vietnamese) through the catalogue's {n:n}.
   const std::string box = diag::local_number(rules::box_size_text(g.combinations));
   t.notes.push_back(diag::msg("gaps.summary", g.examined, box, g.variables.size(), g.gaps, g.overlaps, g.accidents, g.undecided));
-  if (static_cast<double>(g.examined) < g.combinations) t.notes.push_back(diag::msg("gaps.capped", g.examined, box));
+  // A sampled search says what its sample is sure to hold, and what it may have missed.
+  if (g.coverage == rules::GapReport::Coverage::kPairs)
+    t.notes.push_back(diag::msg("gaps2.sampled.pairs", g.examined, box, g.covering));
+  else if (g.coverage == rules::GapReport::Coverage::kValues)
+    t.notes.push_back(diag::msg("gaps2.sampled.values", g.examined, box));
+  else if (g.coverage == rules::GapReport::Coverage::kSome)
+    t.notes.push_back(diag::msg("gaps2.sampled.some", g.examined, box));
   if (translated) t.notes.push_back(diag::msg("explain.translation_note"));
   return t;
 }
@@ -200,7 +214,7 @@ int cmd_check(Context& ctx) {
         if (!ctx.options().classification.empty() && c.name != ctx.options().classification) continue;
         int y = ctx.options().year.value_or(rules::default_test_year(*rs));
         tables.push_back(gap_table(rules::search_gaps(rs, c, y, ctx.options().cap), rs->id, c.name,
-                                    ctx.format() != report::Format::kTable));
+                                    ctx.format() != report::Format::kTable, ctx.options().codes));
         tables.back().name = "gaps-" + rs->id + "-" + c.name;
       }
     }

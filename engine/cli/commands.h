@@ -27,8 +27,10 @@ double sweep_number(const std::string& option, const std::string& text, double f
 /// The gap search report as a table: one row per box of each group of findings, with its count
 /// of combinations and its sentence (rules/gap_words.h). `machine` (CSV, JSON, xlsx) adds the
 /// codes: whether the box is exact, the classes, the class the order gives, the clauses, each
-/// variable's range as an interval, and one example combination (a grid row).
+/// variable's range as an interval, and one example combination (a grid row). The sentences
+/// are for people in every format: indicators by their titles, ids only when `codes` (--codes),
+/// whatever the other columns keep.
 report::ResultTable gap_table(const rules::GapReport& g, const std::string& rule_set, const std::string& classification,
-                              bool machine = false);
+                              bool machine = false, bool codes = false);
 
 }  // namespace lotrinh::cli

@@ -9,6 +9,8 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_set>
+#include <utility>
 
 #include "rules/evaluation.h"
 #include "rules/value_checks.h"
@@ -103,9 +105,13 @@ uint64_t coord_hash(size_t v, uint32_t value) { return mix((static_cast<uint64_t
 std::vector<std::vector<int>> value_lists(const std::vector<const Point*>& pts, size_t nv) {
   std::vector<std::vector<int>> lists(nv);
   for (size_t v = 0; v < nv; ++v) {
-    std::set<int> s;
-    for (const Point* p : pts) s.insert((*p)[v]);
-    lists[v].assign(s.begin(), s.end());
+    std::vector<bool> has;
+    for (const Point* p : pts) {
+      if ((*p)[v] >= has.size()) has.resize((*p)[v] + 1, false);
+      has[(*p)[v]] = true;
+    }
+    for (size_t i = 0; i < has.size(); ++i)
+      if (has[i]) lists[v].push_back(static_cast<int>(i));
   }
   return lists;
 }
@@ -156,7 +162,173 @@ void cut(const std::vector<const Point*>& pts, size_t nv, std::vector<GapBox>& o
   for (const auto& [value, part] : parts) cut(part, nv, out, max_boxes);
 }
 
+
+// Every combination, the last variable varying fastest.
+std::vector<Point> every_combination(const std::vector<size_t>& sizes) {
+  std::vector<Point> rows;
+  Point p(sizes.size(), 0);
+  for (size_t s : sizes)
+    if (s == 0) return rows;
+  for (;;) {
+    rows.push_back(p);
+    size_t v = sizes.size();
+    while (v-- > 0) {
+      if (++p[v] < sizes[v]) break;
+      p[v] = 0;
+    }
+    if (v == static_cast<size_t>(-1)) return rows;
+  }
+}
+
+// The pairs of values of two variables, each a flag: covered yet or not.
+class PairTable {
+ public:
+  explicit PairTable(const std::vector<size_t>& sizes) : sizes_(sizes), base_(sizes.size() * sizes.size(), 0) {
+    const size_t nv = sizes.size();
+    size_t total = 0;
+    for (size_t i = 0; i < nv; ++i)
+      for (size_t j = i + 1; j < nv; ++j) {
+        base_[i * nv + j] = total;
+        total += sizes[i] * sizes[j];
+      }
+    covered_.assign(total, false);
+    left_ = total;
+    open_.resize(nv);
+    for (size_t v = 0; v < nv; ++v) {
+      size_t others = 0;
+      for (size_t u = 0; u < nv; ++u)
+        if (u != v) others += sizes[u];
+      open_[v].assign(sizes[v], others);
+    }
+  }
+  size_t left() const { return left_; }
+  bool covered(size_t i, uint32_t a, size_t j, uint32_t b) const {
+    if (i > j) std::swap(i, j), std::swap(a, b);
+    return covered_[index(i, a, j, b)];
+  }
+  /// Pairs of value a of variable v not covered yet, with any value of another variable.
+  size_t open(size_t v, uint32_t a) const { return open_[v][a]; }
+  void cover(const Point& p) {
+    const size_t nv = sizes_.size();
+    for (size_t i = 0; i < nv; ++i)
+      for (size_t j = i + 1; j < nv; ++j) {
+        size_t k = index(i, p[i], j, p[j]);
+        if (covered_[k]) continue;
+        covered_[k] = true;
+        --left_;
+        --open_[i][p[i]];
+        --open_[j][p[j]];
+      }
+  }
+  /// The first pair not covered at or after `from` (a position in the table): its variables,
+  /// values and position; false when every pair is covered.
+  bool first_open(size_t& from, size_t& i, uint32_t& a, size_t& j, uint32_t& b) const {
+    const size_t nv = sizes_.size();
+    while (from < covered_.size() && covered_[from]) ++from;
+    if (from == covered_.size()) return false;
+    for (i = 0; i < nv; ++i)
+      for (j = i + 1; j < nv; ++j) {
+        size_t base = base_[i * nv + j];
+        if (from < base || from >= base + sizes_[i] * sizes_[j]) continue;
+        a = static_cast<uint32_t>((from - base) / sizes_[j]);
+        b = static_cast<uint32_t>((from - base) % sizes_[j]);
+        return true;
+      }
+    return false;
+  }
+
+ private:
+  size_t index(size_t i, uint32_t a, size_t j, uint32_t b) const {
+    return base_[i * sizes_.size() + j] + a * sizes_[j] + b;
+  }
+  std::vector<size_t> sizes_;
+  std::vector<size_t> base_;  // per (i, j) with i < j: where its pairs start
+  std::vector<bool> covered_;
+  std::vector<std::vector<size_t>> open_;
+  size_t left_ = 0;
+};
+
+// A combination's 64-bit fingerprint: two distinct combinations share one with a chance of
+// about 2^-64 per pair (a repeat would only leave one combination out of the sample).
+uint64_t fingerprint(const Point& p) {
+  uint64_t h = 0;
+  for (size_t v = 0; v < p.size(); ++v) h = mix(h ^ coord_hash(v, p[v]));
+  return h;
+}
+
 }  // namespace
+
+// The order of the rows: (1) as many rows as the longest list of values, row r taking value
+// r modulo its count of each variable (so every value of each variable is examined); (2) rows
+// built one at a time around the first pair of values of two variables not yet examined
+// together, each other variable taking the value that completes the most pairs not yet examined
+// (ties: the value with the most such pairs left, then the smaller), until every pair has been
+// examined; (3) distinct combinations drawn at random with a fixed seed up to `cap`. Stops at
+// `cap` wherever it is, and says what was covered. No clock, no global state.
+BoxSample sample_box(const std::vector<size_t>& sizes, size_t cap) {
+  BoxSample out;
+  auto& rows = out.rows;
+  const size_t nv = sizes.size();
+  std::unordered_set<uint64_t> taken;
+  taken.reserve(cap);
+  PairTable pairs(sizes);
+  // `fresh`: known to differ from every row so far (it holds a pair none of them has).
+  auto add = [&](Point p, bool fresh = false) {
+    if (rows.size() >= cap || (!taken.insert(fingerprint(p)).second && !fresh)) return;
+    if (pairs.left() > 0) pairs.cover(p);
+    rows.push_back(std::move(p));
+  };
+  size_t longest = 0;
+  for (size_t s : sizes) longest = std::max(longest, s);
+  for (size_t r = 0; r < longest; ++r) {
+    Point p(nv);
+    for (size_t v = 0; v < nv; ++v) p[v] = static_cast<uint32_t>(r % sizes[v]);
+    add(std::move(p));
+  }
+  if (rows.size() < longest) {
+    out.covering = rows.size();
+    out.coverage = GapReport::Coverage::kSome;
+    return out;
+  }
+  size_t from = 0, i = 0, j = 0;
+  uint32_t a = 0, b = 0;
+  while (rows.size() < cap && pairs.first_open(from, i, a, j, b)) {
+    constexpr uint32_t kUnset = std::numeric_limits<uint32_t>::max();
+    Point p(nv, kUnset);
+    p[i] = a;
+    p[j] = b;
+    for (size_t u = 0; u < nv; ++u) {
+      if (p[u] != kUnset) continue;
+      uint32_t best = 0;
+      size_t best_new = 0, best_open = 0;
+      for (uint32_t x = 0; x < sizes[u]; ++x) {
+        size_t fresh = 0;
+        for (size_t w = 0; w < nv; ++w)
+          if (p[w] != kUnset && w != u && !pairs.covered(u, x, w, p[w])) ++fresh;
+        size_t open = pairs.open(u, x);
+        if (x == 0 || fresh > best_new || (fresh == best_new && open > best_open))
+          best = x, best_new = fresh, best_open = open;
+      }
+      p[u] = best;
+    }
+    add(std::move(p), true);  // it holds the pair (i a, j b), which no row so far has
+  }
+  out.covering = rows.size();
+  out.coverage = pairs.left() > 0 ? GapReport::Coverage::kValues : GapReport::Coverage::kPairs;
+  if (pairs.left() > 0) return out;
+  // The rest at random, distinct from the rows so far (a bounded number of draws: near the
+  // box's size most draws repeat a row, and the sample may stop short of `cap`).
+  uint64_t state = 0x6c6f7472696e68ULL;  // the fixed seed
+  for (size_t draws = 0; rows.size() < cap && draws < 64 * cap; ++draws) {
+    Point p(nv);
+    for (size_t v = 0; v < nv; ++v) {
+      state += 0x9e3779b97f4a7c15ULL;
+      p[v] = static_cast<uint32_t>(mix(state) % sizes[v]);
+    }
+    add(std::move(p));
+  }
+  return out;
+}
 
 std::string box_size_text(double combinations) {
   if (combinations < 9007199254740992.0) return fmt::format("{}", static_cast<unsigned long long>(combinations));
@@ -198,36 +370,38 @@ GapReport search_gaps(const std::shared_ptr<const RuleSet>& rules, const Classif
     rep.candidates.emplace_back(vals.begin(), vals.end());
     rep.thresholds.emplace_back(ts.begin(), ts.end());
   }
-  // The true count in double; the sampled box's size_t count stops growing past cap * 1000 (the
-  // stride spreads the cap's samples over that part of the box: the leading variables vary).
-  size_t total = 1;
+  // The true count in double; every combination when there are at most `cap`, else a covering
+  // sample of `cap` of them (sample_box).
   rep.combinations = 1;
+  std::vector<size_t> sizes;
   for (const auto& v : rep.candidates) {
     rep.combinations *= static_cast<double>(v.size());
-    total = total > cap * 1000 ? total : total * v.size();
+    sizes.push_back(v.size());
   }
-  size_t stride = total > cap ? (total + cap - 1) / cap : 1;
-  size_t n = (total + stride - 1) / stride;
-  rep.examined = n;
   const size_t nv = rep.variables.size();
-  // The candidate indexes of examined combination k.
-  auto point = [&](size_t k) {
-    Point p(nv);
-    size_t idx = k * stride;
-    for (size_t v = nv; v-- > 0;) {
-      p[v] = static_cast<uint32_t>(idx % rep.candidates[v].size());
-      idx /= rep.candidates[v].size();
-    }
-    return p;
-  };
+  std::vector<Point> rows;
+  if (rep.combinations <= static_cast<double>(cap)) {
+    rows = every_combination(sizes);
+    rep.coverage = GapReport::Coverage::kAll;
+  } else {
+    BoxSample sample = sample_box(sizes, cap);
+    rows = std::move(sample.rows);
+    rep.coverage = sample.coverage;
+    rep.covering = sample.covering;
+  }
+  const size_t n = rows.size();
+  rep.examined = n;
+  auto point = [&](size_t k) -> const Point& { return rows[k]; };
   auto cols = std::make_shared<std::map<std::string, std::vector<double>>>();
   for (size_t v = 0; v < nv; ++v) (*cols)[rep.variables[v]].resize(n);
   std::vector<std::vector<bool>> taken(nv);
   for (size_t v = 0; v < nv; ++v) taken[v].assign(rep.candidates[v].size(), false);
+  std::vector<double*> col(nv);
+  for (size_t v = 0; v < nv; ++v) col[v] = (*cols)[rep.variables[v]].data();
   for (size_t k = 0; k < n; ++k) {
-    Point p = point(k);
+    const Point& p = point(k);
     for (size_t v = 0; v < nv; ++v) {
-      (*cols)[rep.variables[v]][k] = rep.candidates[v][p[v]];
+      col[v][k] = rep.candidates[v][p[v]];
       taken[v][p[v]] = true;
     }
   }
@@ -301,11 +475,9 @@ GapReport search_gaps(const std::shared_ptr<const RuleSet>& rules, const Classif
     g.decided = std::get<2>(key);
     g.clauses = std::get<3>(key);
     g.count = ks.size();
-    std::vector<Point> pts;
-    pts.reserve(ks.size());
-    for (size_t k : ks) pts.push_back(point(k));
     std::vector<const Point*> all;
-    for (const auto& p : pts) all.push_back(&p);
+    all.reserve(ks.size());
+    for (size_t k : ks) all.push_back(&point(k));
     // A sampled search saw scattered combinations: cutting them would only describe the sample.
     if (static_cast<double>(rep.examined) == rep.combinations) cut(all, nv, g.boxes, kMaxBoxes + 1);
     bool whole = !g.boxes.empty() && g.boxes.size() <= kMaxBoxes;
@@ -322,12 +494,12 @@ GapReport search_gaps(const std::shared_ptr<const RuleSet>& rules, const Classif
     }
     // An example per box: its first combination in the order examined.
     for (auto& b : g.boxes) {
-      for (const auto& p : pts) {
+      for (const Point* p : all) {
         bool in_box = true;
         for (size_t v = 0; v < nv && in_box; ++v)
-          in_box = std::binary_search(b.values[v].begin(), b.values[v].end(), static_cast<int>(p[v]));
+          in_box = std::binary_search(b.values[v].begin(), b.values[v].end(), static_cast<int>((*p)[v]));
         if (!in_box) continue;
-        for (size_t v = 0; v < nv; ++v) b.example.push_back(rep.candidates[v][p[v]]);
+        for (size_t v = 0; v < nv; ++v) b.example.push_back(rep.candidates[v][(*p)[v]]);
         break;
       }
     }

@@ -107,6 +107,40 @@ std::vector<Run> runs(const GapReport& rep, const GapBox& b, size_t v) {
 
 bool is_flag(const GapReport& rep, size_t v) { return rep.rules->slots[rep.slots[v]].unit == "flag"; }
 
+
+// The source of clause node n ("Điều 3 (a)"), "" when it has none or codes are asked for.
+std::string clause_source(const RuleSet& rs, int n) {
+  if (diag::codes()) return {};
+  const Node& nd = rs.nodes[n];
+  return nd.kind == Node::Kind::kRef ? rs.nodes[rs.criteria[nd.ref].root].source : nd.source;
+}
+
+// An undecided group in a sentence a planner reads to the end: one unknown clause named in
+// full, two or three listed, more counted with the first named ("12 clauses of <source> whose
+// content is not known (<the first's title>, and 11 more)"); the table's clauses column of a
+// CSV or workbook lists them all.
+std::string undecided_sentence(const GapReport& rep, const GapGroup& g, const std::string& subject, bool* translated) {
+  const RuleSet& rs = *rep.rules;
+  const auto& clauses = g.clauses.at(0);
+  const std::string cls = class_label(rep, g.rules.at(0));
+  std::vector<std::string> labels;
+  if (clauses.size() <= 3) {
+    for (int n : clauses) labels.push_back(clause_label(rs, n, translated));
+    std::string list;
+    for (const auto& l : labels) list += (list.empty() ? "" : "; ") + l;
+    return clauses.size() == 1 ? diag::msg("gaps.undecided", subject, cls, list)
+                               : diag::msg("gaps2.undecided.some", subject, cls, clauses.size(), list);
+  }
+  const std::string count = diag::local_number(std::to_string(clauses.size()));
+  const std::string more = diag::local_number(std::to_string(clauses.size() - 1));
+  std::string first = clause_label(rs, clauses.front(), translated), source = clause_source(rs, clauses.front());
+  bool shared = !source.empty();
+  for (int n : clauses) shared = shared && clause_source(rs, n) == source;
+  // "<source>: <title>" with the source said once, before the list.
+  if (shared && first.size() > source.size() + 2 && first.compare(0, source.size() + 2, source + ": ") == 0)
+    return diag::msg("gaps2.undecided.many_of", subject, cls, count, source, first.substr(source.size() + 2), more);
+  return diag::msg("gaps2.undecided.many", subject, cls, count, first, more);
+}
 }  // namespace
 
 std::string range_words(const GapReport& rep, const GapBox& b, size_t v) {
@@ -162,6 +196,12 @@ std::string clause_label(const RuleSet& rs, int n, bool* translated) {
     return nd.kind == Node::Kind::kLeaf ? nd.text : rs.render_node(n);
   }
   title = diag::pick(text->vi, text->en);
+  // An unknown clause with no English title: English readers get its `unknown` text (which says,
+  // in English, what is not known) rather than the Vietnamese title.
+  if (!diag::words() && text->en.empty()) {
+    const Node& root = nd.kind == Node::Kind::kRef ? rs.nodes[rs.criteria[nd.ref].root] : nd;
+    if (root.kind == Node::Kind::kUnknown && !root.note.empty()) title = root.note;
+  }
   if (!title.empty() && title == text->vi && diag::words() && text->vi_translated) {
     title += "*";
     if (translated) *translated = true;
@@ -225,12 +265,7 @@ std::string gap_sentence(const GapReport& rep, const GapGroup& g, const GapBox& 
       s = diag::msg("gaps.fallthrough", subject, class_label(rep, g.rules.at(0)), list);
       break;
     }
-    case GapFinding::Kind::kUndecided: {
-      std::string list;
-      for (int n : g.clauses.at(0)) list += (list.empty() ? "" : "; ") + clause_label(rs, n, translated);
-      s = diag::msg("gaps.undecided", subject, class_label(rep, g.rules.at(0)), list);
-      break;
-    }
+    case GapFinding::Kind::kUndecided: s = undecided_sentence(rep, g, subject, translated); break;
   }
   if (!b.exact) s += " " + diag::msg("gaps.not_box", diag::local_number(std::to_string(b.count)), unit);
   return upper_first(s);

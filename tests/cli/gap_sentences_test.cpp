@@ -181,16 +181,35 @@ TEST_CASE("check --gaps in CSV gives one row per group with each variable's rang
   RuleFile file;
   std::string out = from_line(check_gaps(file.path, "csv"), "finding,");
   CHECK(out.rfind("finding,combinations,box,classes,decided,clauses,mekong_delta,sd_village_share,poverty_rate,sentence,example\n", 0) == 0);
-  // English CSV keeps the codes (README, "machine-readable output keeps the codes"): the sentence
-  // names indicators and clauses by their ids, as under --codes.
-  CHECK(has_line(out, "overlap,6,exact,III;II,III,c;region_ii,,\"(0.3,)\",\"[0.15,0.3)\",A commune with "
+  // English CSV keeps the codes in its other columns (README, "machine-readable output keeps the
+  // codes"), but the sentence is for people: indicators and clauses by their titles.
+  CHECK(has_line(out, "overlap,6,exact,III;II,III,c;region_ii,,\"(0.3,)\",\"[0.15,0.3)\",\"A commune with share of "
+                      "villages that are special-difficulty above 30 % and multidimensional poverty rate (2022-2025 standard, "
+                      "Decree 07/2021) from 15 % to under 30 % meets both region III (Điều 1 (c): (c) more than 30 % "
+                      "special-difficulty villages) and region II (Điều 3: Region II: poverty from 15 % to under 30 %); the "
+                      "order gives region III.\",\"mekong_delta=0, sd_village_share=0.3001, poverty_rate=0.15\""));
+  CHECK(has_line(out, "gap,8,exact,,,,=1,\"(,0.3]\",\"(,0.15)\",\"A commune (in the Mekong Delta: yes) with share of "
+                      "villages that are special-difficulty at most 30 % and multidimensional poverty rate (2022-2025 standard, "
+                      "Decree 07/2021) under 15 % gets no class of region: no rule claims it and there is no catch-all.\","
+                      "\"mekong_delta=1, sd_village_share=0.2999, poverty_rate=0.0999\""));
+}
+
+TEST_CASE("check --gaps in CSV and JSON names indicators by their ids in the sentences only under --codes", "[cli]") {
+  RuleFile file;
+  std::string csv = from_line(check_gaps(file.path, "csv", true), "finding,");
+  CHECK(has_line(csv, "overlap,6,exact,III;II,III,c;region_ii,,\"(0.3,)\",\"[0.15,0.3)\",A commune with "
                       "sd_village_share above 30 % and poverty_rate from 15 % to under 30 % meets "
                       "both region III (c) and region II (region_ii); the order gives region III.,"
                       "\"mekong_delta=0, sd_village_share=0.3001, poverty_rate=0.15\""));
-  CHECK(has_line(out, "gap,8,exact,,,,=1,\"(,0.3]\",\"(,0.15)\",A commune (mekong_delta: yes) with "
-                      "sd_village_share at most 30 % and poverty_rate under 15 % gets no class of "
-                      "region: no rule claims it and there is no catch-all.,\"mekong_delta=1, "
-                      "sd_village_share=0.2999, poverty_rate=0.0999\""));
+  std::string json = check_gaps(file.path, "json");
+  CHECK(json.find("\"sentence\": \"A commune with share of villages that are special-difficulty above 30 % and "
+                  "multidimensional poverty rate (2022-2025 standard, Decree 07/2021) from 15 % to under 30 % meets both "
+                  "region III (Điều 1 (c): (c) more than 30 % special-difficulty villages) and region II (Điều 3: Region II: "
+                  "poverty from 15 % to under 30 %); the order gives region III.\"") != std::string::npos);
+  std::string json_codes = check_gaps(file.path, "json", true);
+  CHECK(json_codes.find("\"sentence\": \"A commune with sd_village_share above 30 % and poverty_rate from 15 % to under "
+                        "30 % meets both region III (c) and region II (region_ii); the order gives region III.\"") !=
+        std::string::npos);
 }
 
 // Decision 33/2020: region I needs poverty under 10 % (or new-rural), region III needs not

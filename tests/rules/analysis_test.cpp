@@ -46,7 +46,7 @@ order = [ { class = "H", when = "x >= high" }, { class = "L", when = "x < 0.1" }
   CHECK(found_gap_at_threshold);
 }
 
-TEST_CASE("the box search examines an evenly spaced subset when the box exceeds the cap", "[rules]") {
+TEST_CASE("a box search capped below a variable's count of values examines the cap and says not every value was", "[rules]") {
   auto rs = compile_text("g.toml", kHead + R"(
 [classification.c]
 order = [ { class = "A", when = "x > 0.1" }, { class = "B" } ]
@@ -54,6 +54,11 @@ order = [ { class = "A", when = "x > 0.1" }, { class = "B" } ]
   auto g = search_gaps(rs, *rs->find_classification("c"), 2021, 2);
   CHECK(g.combinations == 3);
   CHECK(g.examined == 2);
+  CHECK(g.coverage == GapReport::Coverage::kSome);
+  CHECK(g.seen == std::vector<std::vector<int>>{{0, 1}});
+  auto all = search_gaps(rs, *rs->find_classification("c"), 2021, 3);
+  CHECK(all.examined == 3);
+  CHECK(all.coverage == GapReport::Coverage::kAll);
 }
 
 TEST_CASE("diff lists the changed parameter and the deciding clause of each commune that moves", "[rules]") {
@@ -218,20 +223,22 @@ TEST_CASE("a group of a sampled search that does not fill its ranges says so ins
 [classification.c]
 order = [ { class = "A", when = "x > 0.1" }, { class = "B", when = "y > 0.1" } ]
 )");
-  // 3 x 3 = 9 combinations (x, y each 0.0999, 0.1, 0.1001), every other one examined: (0.0999,
-  // 0.0999), (0.0999, 0.1001), (0.1, 0.1), (0.1001, 0.0999), (0.1001, 0.1001). The gap (both at
-  // most 0.1) is seen at two of them, which do not fill x and y at most 0.1; the last overlaps.
+  // 3 x 3 = 9 combinations (x, y each 0.0999, 0.1, 0.1001), 5 examined: each value once, (0.0999,
+  // 0.0999), (0.1, 0.1), (0.1001, 0.1001), then the first pairs not yet seen, (0.0999, 0.1) and
+  // (0.0999, 0.1001). The gap (both at most 0.1) is seen at three of them, which do not fill x
+  // and y at most 0.1 (0.1, 0.0999 was not examined); (0.1001, 0.1001) overlaps.
   auto g = search_gaps(rs, *rs->find_classification("c"), 2021, 5);
   CHECK(g.examined == 5);
+  CHECK(g.coverage == GapReport::Coverage::kValues);
   REQUIRE(g.groups.size() == 2);
   const GapGroup& gap = g.groups[0];
   CHECK(gap.kind == GapFinding::Kind::kGap);
-  CHECK(gap.count == 2);
+  CHECK(gap.count == 3);
   REQUIRE(gap.boxes.size() == 1);
   CHECK_FALSE(gap.boxes[0].exact);
   CHECK(gap_sentence(g, gap, gap.boxes[0]) ==
         "A unit with x at most 10 % and y at most 10 % gets no class of c: no rule claims it and there is no catch-all. "
-        "(Not every such unit: 2 of the combinations examined are, and they do not fill these ranges.)");
+        "(Not every such unit: 3 of the combinations examined are, and they do not fill these ranges.)");
   CHECK(g.groups[1].kind == GapFinding::Kind::kOverlap);
   CHECK(g.groups[1].count == 1);
 }
