@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/option_checks.h"
+#include "cli/target_cells.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "diag/words.h"
@@ -150,11 +151,14 @@ int cmd_sweep(Context& ctx) {
 }
 
 namespace {
-// A count prints as a count ("32", not "32.0000"); other figures with four decimals.
-report::Cell count_or_value(const rules::TargetResult& r) {
-  bool counted = r.measure.rfind("count ", 0) == 0 || r.measure.rfind("sum ", 0) == 0;
-  bool whole = std::isfinite(r.computed) && r.computed == std::floor(r.computed);
-  return report::number(r.computed, counted && whole ? 0 : 4);
+// A computed measure: in its unit (a rate in percent, a count whole), else with four decimals;
+// with --codes, a count whole and any other figure with four decimals, as before.
+report::Cell computed_cell(const config::TargetDecl& t, rules::MeasureUnit u, double v) {
+  const bool counted = t.aggregate == "count" || t.aggregate == "sum";
+  const bool whole = std::isfinite(v) && v == std::floor(v);
+  if (diag::codes()) return report::number(v, counted && whole ? 0 : 4);
+  if (u == rules::MeasureUnit::kFraction && !(t.years.size() == 2 && t.change == "ratio")) return target_value_cell(t, u, v, 2);
+  return report::number(v, counted && whole ? 0 : 4);
 }
 }  // namespace
 
@@ -198,9 +202,11 @@ int cmd_targets(Context& ctx) {
         if (it == reasons.end()) reasons.push_back({r.reason, 1});
         else ++it->second;
       }
-      t.add_row({report::text(rs->id), report::text(r.title.empty() ? r.id : r.title), report::text(r.group),
-                 report::text(r.measure), count_or_value(r), report::text(r.compare),
-                 r.target_value ? report::number(*r.target_value) : report::missing(), report::text(diag::word("target", r.status)),
+      const config::TargetDecl& d = rs->targets[r.index];
+      const rules::MeasureUnit u = rules::measure_unit(d, rs->catalogue, d.years.empty() ? year : d.years.back());
+      t.add_row({report::text(rule_set_name(*rs)), report::text(r.title.empty() ? r.id : r.title), report::text(r.group),
+                 report::text(r.measure), computed_cell(d, u, r.computed), report::text(r.compare),
+                 r.target_value ? target_value_cell(d, u, *r.target_value) : report::missing(), report::text(diag::word("target", r.status)),
                  report::text(r.detail)});
     }
   }
