@@ -153,7 +153,8 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
   for (size_t c = 0; c < n; ++c) {
     std::vector<Cell> row{report::text(W.slugs[c]), report::text(W.names[c]),
                           report::text(W.district_names[static_cast<size_t>(W.district[c])]),
-                          report::text(s.start_iii()[c] ? "III" : "-")};
+                          // The header names the class: "yes" under it, the class code with --codes.
+                          report::text(!s.start_iii()[c] ? "-" : diag::codes() ? S.region_iii : diag::msg("simulate.yes"))};
     if (W.merged) row.push_back(report::text(W.merged->slugs[static_cast<size_t>(W.successor[c])]));
     std::int64_t cum = 0;
     std::string median = s.start_iii()[c] ? diag::msg("simulate.after", S.end_year) : "-";
