@@ -55,7 +55,11 @@ int cmd_diff(Context& ctx) {
   for (const auto& c : rules::diff_rules(*a, *b, year))
     changes.add_row({report::text(diag::word("diff", c.kind)), report::text(c.name), report::text(c.before), report::text(c.after)});
   for (const auto& [name, value] : ctx.overrides())
-    changes.add_row({report::text("--set"), report::text(name), report::text(""), report::text(fmt::format("{}", value))});
+  {
+    const rules::Parameter* p = b->find_parameter(name);
+    const std::string shown = diag::codes() || !p ? fmt::format("{}", value) : rules::value_in_unit(value, p->decl.unit);
+    changes.add_row({report::text("--set"), report::text(name), report::text(""), report::text(shown)});
+  }
   if (changes.rows.empty()) changes.notes.push_back(diag::msg("diff.no_rule_change"));
   tables.push_back(std::move(changes));
 
@@ -76,15 +80,21 @@ int cmd_diff(Context& ctx) {
     const rules::Classification* c = rs.find_classification(cname);
     return c ? c->class_title(cls) : diag::word("class", cls);
   };
+  // A classification by its title ("Khu vực"); its name with --codes or without a title.
+  auto class_name = [&](const std::string& cname) {
+    const rules::Classification* c = b->find_classification(cname);
+    if (!c) c = a->find_classification(cname);
+    return !c || diag::codes() ? cname : diag::pick(c->title.vi, c->title.en, cname);
+  };
   for (const auto& c : changed)
     moved.add_row({report::text(table.unit[rows[c.unit]]), report::text(table.name[rows[c.unit]]),
-                   report::text(c.classification), report::text(title(*a, c.classification, c.before)),
+                   report::text(class_name(c.classification)), report::text(title(*a, c.classification, c.before)),
                    report::text(title(*b, c.classification, c.after)), report::text(c.deciding)});
   moved.notes.push_back(diag::msg("diff.units_count", changed.size(), rows.size()));
   if (std::string e = ctx.estimated_note(*b, rows, year); !e.empty()) moved.notes.push_back(e);
   tables.push_back(std::move(moved));
   for (const auto& c : b->classifications) {
-    tables.push_back(gap_table(rules::search_gaps(b, c, year, o.cap), b->id, c.name, ctx.format() != report::Format::kTable));
+    tables.push_back(gap_table(rules::search_gaps(b, c, year, o.cap), b->id, class_name(c.name), ctx.format() != report::Format::kTable));
     tables.back().name = "gaps-" + b->id + "-" + c.name;
   }
   ctx.emit(tables);
@@ -130,8 +140,18 @@ int cmd_sweep(Context& ctx) {
     t.columns.push_back({cname + "_" + cls, w != diag::word("class", cls) ? w : ctitle + " " + w, report::Align::kRight});
   }
   t.columns.push_back({"flipped", diag::msg("sweep.col.flipped")});
+  // A rate parameter's values in percent ("15 %"); plain numbers with --codes.
+  const rules::Parameter* swept_param = rs->find_parameter(o.param);
+  const bool rate = swept_param && swept_param->decl.unit == "fraction" && !diag::codes();
+  // A unit's change of class: "Xã A III -> II" with --codes, else "Xã A: Khu vực III → Khu vực II".
+  auto flip_text = [&](const std::string& name, const std::string& flip) {
+    const auto arrow = flip.find(" -> ");
+    if (diag::codes() || arrow == std::string::npos) return name + " " + flip;
+    auto title = [&](const std::string& cls) { return swept ? swept->class_title(cls) : diag::word("class", cls); };
+    return name + ": " + title(flip.substr(0, arrow)) + " → " + title(flip.substr(arrow + 4));
+  };
   for (const auto& s : steps) {
-    std::vector<report::Cell> row{report::number(s.value)};
+    std::vector<report::Cell> row{rate ? report::percent(s.value) : report::number(s.value)};
     for (const auto& cls : classes) {
       auto it = s.counts.find(cls);
       row.push_back(report::number(static_cast<double>(it == s.counts.end() ? 0 : it->second)));
@@ -139,7 +159,7 @@ int cmd_sweep(Context& ctx) {
     std::string f;
     for (size_t k = 0; k < s.flipped.size(); ++k) {
       size_t r = rows[s.flipped[k]];
-      f += (k ? "; " : "") + (table.name[r].empty() ? table.unit[r] : table.name[r]) + " " + s.flips[k];
+      f += (k ? "; " : "") + flip_text(table.name[r].empty() ? table.unit[r] : table.name[r], s.flips[k]);
     }
     row.push_back(report::text(f));
     t.add_row(std::move(row));

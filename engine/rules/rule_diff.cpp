@@ -6,6 +6,7 @@
 #include <map>
 
 #include "diag/messages.h"
+#include "diag/number_style.h"
 #include "diag/words.h"
 #include "rules/explanation.h"
 
@@ -16,7 +17,7 @@ std::string param_text(const Parameter& p, int year) {
   if (!p.known()) return diag::msg("diff.value_unknown");
   for (const auto& v : p.decl.values)
     if ((v.from_year == 0 || v.from_year <= year) && (v.until_year == 0 || year <= v.until_year))
-      return fmt::format("{}", v.value);
+      return diag::codes() ? fmt::format("{}", v.value) : value_in_unit(v.value, p.decl.unit);
   return diag::msg("diff.no_value_in_year", year);
 }
 
@@ -51,6 +52,15 @@ std::vector<int> classification_leaves(const RuleSet& rs, const Classification& 
 std::string word(Truth t) { return diag::word("truth", t == kTrue ? "true" : t == kFalse ? "false" : "unknown"); }
 
 }  // namespace
+
+std::string value_in_unit(double v, const std::string& unit) {
+  // Rounded to 10 decimals first: 0.07 × 100 is 7.000000000000001 in binary.
+  auto shortest = [](double x) { return diag::local_number(fmt::format("{}", std::round(x * 1e10) / 1e10 + 0.0)); };
+  if (unit == "fraction") return shortest(v * 100) + " %";
+  if (unit == "households" || unit == "people" || unit == "km" || (unit == "ratio" && diag::lang() == diag::Lang::kVi))
+    return shortest(v) + " " + diag::msg("diff.unit." + unit);
+  return shortest(v);
+}
 
 std::vector<RuleChange> diff_rules(const RuleSet& a, const RuleSet& b, int year) {
   std::vector<RuleChange> out;

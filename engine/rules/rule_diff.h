@@ -15,7 +15,13 @@ struct RuleChange {
   std::string after;   ///< "" when removed.
 };
 
-/// The elements of `b` that differ from `a` (parameters compared by their value in `year`).
+/// A parameter's value `v` in its unit, in the output's language and number style: a fraction
+/// in percent ("20 %"), households, people and km with their word ("150 hộ"), anything else as a
+/// plain number ("0,2").
+std::string value_in_unit(double v, const std::string& unit);
+
+/// The elements of `b` that differ from `a` (parameters compared by their value in `year`,
+/// shown in their unit, see value_in_unit; as plain numbers with diag::codes()).
 std::vector<RuleChange> diff_rules(const RuleSet& a, const RuleSet& b, int year);
 
 /// A unit whose class differs between two evaluations of the same inputs.
