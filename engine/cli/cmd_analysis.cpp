@@ -52,13 +52,24 @@ int cmd_diff(Context& ctx) {
   changes.name = "rules";  // CSV: each table in its own file (--out FILE.csv, FILE-units.csv, ...)
   changes.columns = {{"kind", diag::msg("col.kind")}, {"name", diag::msg("col.name")},
                      {"before", diag::msg("diff.col.before")}, {"after", diag::msg("diff.col.after")}};
+  // A parameter's values in its unit ("20 %", "150 hộ") as numbers for a planner; the texts (plain
+  // numbers) with --codes, in JSON and in English CSV.
+  auto value_cell = [](const std::string& text, std::optional<double> v, const std::string& unit) {
+    if (diag::codes() || !v) return report::text(text);
+    if (unit == "fraction") return report::percent(*v);
+    report::Cell c = report::number(*v);
+    if (unit == "households" || unit == "people" || unit == "km" || (unit == "ratio" && diag::lang() == diag::Lang::kVi))
+      c.unit = diag::msg("diff.unit." + unit);
+    return c;
+  };
   for (const auto& c : rules::diff_rules(*a, *b, year))
-    changes.add_row({report::text(diag::word("diff", c.kind)), report::text(c.name), report::text(c.before), report::text(c.after)});
+    changes.add_row({report::text(diag::word("diff", c.kind)), report::text(c.name), value_cell(c.before, c.before_value, c.unit),
+                     value_cell(c.after, c.after_value, c.unit)});
   for (const auto& [name, value] : ctx.overrides())
   {
     const rules::Parameter* p = b->find_parameter(name);
-    const std::string shown = diag::codes() || !p ? fmt::format("{}", value) : rules::value_in_unit(value, p->decl.unit);
-    changes.add_row({report::text("--set"), report::text(name), report::text(""), report::text(shown)});
+    changes.add_row({report::text("--set"), report::text(name), report::text(""),
+                     value_cell(fmt::format("{}", value), value, p ? p->decl.unit : "")});
   }
   if (changes.rows.empty()) changes.notes.push_back(diag::msg("diff.no_rule_change"));
   tables.push_back(std::move(changes));

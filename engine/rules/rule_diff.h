@@ -1,5 +1,6 @@
 #pragma once
 // What changed between two rule sets, clause by clause, and which units change class.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,15 +14,13 @@ struct RuleChange {
   std::string name;
   std::string before;  ///< "" when added.
   std::string after;   ///< "" when removed.
+  /// A parameter's values in the year, when known (for showing them in `unit`); the texts
+  /// above are their plain numbers.
+  std::optional<double> before_value, after_value;
+  std::string unit;
 };
 
-/// A parameter's value `v` in its unit, in the output's language and number style: a fraction
-/// in percent ("20 %"), households, people and km with their word ("150 hộ"), anything else as a
-/// plain number ("0,2").
-std::string value_in_unit(double v, const std::string& unit);
-
-/// The elements of `b` that differ from `a` (parameters compared by their value in `year`,
-/// shown in their unit, see value_in_unit; as plain numbers with diag::codes()).
+/// The elements of `b` that differ from `a` (parameters compared by their value in `year`).
 std::vector<RuleChange> diff_rules(const RuleSet& a, const RuleSet& b, int year);
 
 /// A unit whose class differs between two evaluations of the same inputs.
