@@ -17,7 +17,7 @@ namespace lotrinh::rules {
 struct TargetResult {
   size_t index = 0;           ///< The target's index in its rule set's `targets`.
   std::string id, title, group;
-  std::string measure;        ///< What was computed, e.g. "weighted_mean of poverty_rate, per_year 2016-2020".
+  std::string measure;        ///< What was computed, in words (measure_text): "mean of poverty rate (...), change per year 2016-2020".
   double computed = NAN;      ///< NaN when the data cannot give it.
   std::optional<double> target_value;
   std::string compare;

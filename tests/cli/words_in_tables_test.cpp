@@ -19,9 +19,8 @@ namespace {
 const std::string kHome = LOTRINH_SOURCE_HOME;
 const std::string kExample = "scenarios/example/communes.csv";
 
-// Runs `lotrinh ARGS` from the source tree; returns its standard output (stderr dropped).
-std::string lotrinh(const std::string& args, int* code = nullptr) {
-  const std::string cmd = "cd '" + kHome + "' && LANG=C.UTF-8 '" + LOTRINH_BINARY + "' " + args + " 2>/dev/null";
+// Runs the shell command `cmd`; returns its standard output.
+std::string shell(const std::string& cmd, int* code = nullptr) {
   std::string out;
   FILE* p = ::popen(cmd.c_str(), "r");
   REQUIRE(p != nullptr);
@@ -31,6 +30,11 @@ std::string lotrinh(const std::string& args, int* code = nullptr) {
   const int status = ::pclose(p);
   if (code) *code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return out;
+}
+
+// Runs `lotrinh ARGS` from the source tree; returns its standard output (stderr dropped).
+std::string lotrinh(const std::string& args, int* code = nullptr) {
+  return shell("cd '" + kHome + "' && LANG=C.UTF-8 '" + LOTRINH_BINARY + "' " + args + " 2>/dev/null", code);
 }
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
@@ -167,4 +171,13 @@ TEST_CASE("sweep shows a rate parameter's values in percent and class changes by
   CHECK(has(en, "\n        15 %        34         10          50             8  Đắk Nhoong: Region III → Region II; "));
   const std::string codes = lotrinh(kSweep + " --lang vi --codes");
   CHECK(has(codes, "\n        0,15        34         10          50                    8  Đắk Nhoong III -> II; "));
+}
+
+TEST_CASE("an xlsx workbook stores a target's value as a number shown in percentage points a year", "[cli][words]") {
+  fs::path out = fs::temp_directory_path() / ("lotrinh-words-" + std::to_string(::getpid()) + ".xlsx");
+  lotrinh("simulate scenarios/kontum/baseline.toml --runs 20 --lang vi --format xlsx --out '" + out.string() + "'");
+  // The format keeps '%' outside the quotes, so that Excel shows -0.03 as "-3 điểm %/năm".
+  CHECK(has(shell("unzip -p '" + out.string() + "' xl/styles.xml"), "formatCode=\"#,##0&quot; điểm &quot;%&quot;/năm&quot;\""));
+  CHECK(has(shell("unzip -p '" + out.string() + "' xl/worksheets/sheet3.xml"), "<v>-0.03</v>"));
+  fs::remove(out);
 }
