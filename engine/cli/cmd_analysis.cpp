@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/option_checks.h"
+#include "cli/target_cells.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "diag/words.h"
@@ -51,10 +52,25 @@ int cmd_diff(Context& ctx) {
   changes.name = "rules";  // CSV: each table in its own file (--out FILE.csv, FILE-units.csv, ...)
   changes.columns = {{"kind", diag::msg("col.kind")}, {"name", diag::msg("col.name")},
                      {"before", diag::msg("diff.col.before")}, {"after", diag::msg("diff.col.after")}};
+  // A parameter's values in its unit ("20 %", "150 hộ") as numbers for a planner; the texts (plain
+  // numbers) with --codes, in JSON and in English CSV.
+  auto value_cell = [](const std::string& text, std::optional<double> v, const std::string& unit) {
+    if (diag::codes() || !v) return report::text(text);
+    if (unit == "fraction") return report::percent(*v);
+    report::Cell c = report::number(*v);
+    if (unit == "households" || unit == "people" || unit == "km" || (unit == "ratio" && diag::lang() == diag::Lang::kVi))
+      c.unit = diag::msg("diff.unit." + unit);
+    return c;
+  };
   for (const auto& c : rules::diff_rules(*a, *b, year))
-    changes.add_row({report::text(diag::word("diff", c.kind)), report::text(c.name), report::text(c.before), report::text(c.after)});
+    changes.add_row({report::text(diag::word("diff", c.kind)), report::text(c.name), value_cell(c.before, c.before_value, c.unit),
+                     value_cell(c.after, c.after_value, c.unit)});
   for (const auto& [name, value] : ctx.overrides())
-    changes.add_row({report::text("--set"), report::text(name), report::text(""), report::text(fmt::format("{}", value))});
+  {
+    const rules::Parameter* p = b->find_parameter(name);
+    changes.add_row({report::text("--set"), report::text(name), report::text(""),
+                     value_cell(fmt::format("{}", value), value, p ? p->decl.unit : "")});
+  }
   if (changes.rows.empty()) changes.notes.push_back(diag::msg("diff.no_rule_change"));
   tables.push_back(std::move(changes));
 
@@ -75,16 +91,22 @@ int cmd_diff(Context& ctx) {
     const rules::Classification* c = rs.find_classification(cname);
     return c ? c->class_title(cls) : diag::word("class", cls);
   };
+  // A classification by its title ("Khu vực"); its name with --codes or without a title.
+  auto class_name = [&](const std::string& cname) {
+    const rules::Classification* c = b->find_classification(cname);
+    if (!c) c = a->find_classification(cname);
+    return !c || diag::codes() ? cname : diag::pick(c->title.vi, c->title.en, cname);
+  };
   for (const auto& c : changed)
     moved.add_row({report::text(table.unit[rows[c.unit]]), report::text(table.name[rows[c.unit]]),
-                   report::text(c.classification), report::text(title(*a, c.classification, c.before)),
+                   report::text(class_name(c.classification)), report::text(title(*a, c.classification, c.before)),
                    report::text(title(*b, c.classification, c.after)), report::text(c.deciding)});
   moved.notes.push_back(diag::msg("diff.units_count", changed.size(), rows.size()));
   if (std::string e = ctx.estimated_note(*b, rows, year); !e.empty()) moved.notes.push_back(e);
   tables.push_back(std::move(moved));
   for (const auto& c : b->classifications) {
-    tables.push_back(
-        gap_table(rules::search_gaps(b, c, year, o.cap), b->id, c.name, ctx.format() != report::Format::kTable, o.codes));
+    tables.push_back(gap_table(rules::search_gaps(b, c, year, o.cap), b->id, class_name(c.name),
+                               ctx.format() != report::Format::kTable, o.codes));
     tables.back().name = "gaps-" + b->id + "-" + c.name;
   }
   ctx.emit(tables);
@@ -130,8 +152,18 @@ int cmd_sweep(Context& ctx) {
     t.columns.push_back({cname + "_" + cls, w != diag::word("class", cls) ? w : ctitle + " " + w, report::Align::kRight});
   }
   t.columns.push_back({"flipped", diag::msg("sweep.col.flipped")});
+  // A rate parameter's values in percent ("15 %"); plain numbers with --codes.
+  const rules::Parameter* swept_param = rs->find_parameter(o.param);
+  const bool rate = swept_param && swept_param->decl.unit == "fraction" && !diag::codes();
+  // A unit's change of class: "Xã A III -> II" with --codes, else "Xã A: Khu vực III → Khu vực II".
+  auto flip_text = [&](const std::string& name, const std::string& flip) {
+    const auto arrow = flip.find(" -> ");
+    if (diag::codes() || arrow == std::string::npos) return name + " " + flip;
+    auto title = [&](const std::string& cls) { return swept ? swept->class_title(cls) : diag::word("class", cls); };
+    return name + ": " + title(flip.substr(0, arrow)) + " → " + title(flip.substr(arrow + 4));
+  };
   for (const auto& s : steps) {
-    std::vector<report::Cell> row{report::number(s.value)};
+    std::vector<report::Cell> row{rate ? report::percent(s.value) : report::number(s.value)};
     for (const auto& cls : classes) {
       auto it = s.counts.find(cls);
       row.push_back(report::number(static_cast<double>(it == s.counts.end() ? 0 : it->second)));
@@ -139,7 +171,7 @@ int cmd_sweep(Context& ctx) {
     std::string f;
     for (size_t k = 0; k < s.flipped.size(); ++k) {
       size_t r = rows[s.flipped[k]];
-      f += (k ? "; " : "") + (table.name[r].empty() ? table.unit[r] : table.name[r]) + " " + s.flips[k];
+      f += (k ? "; " : "") + flip_text(table.name[r].empty() ? table.unit[r] : table.name[r], s.flips[k]);
     }
     row.push_back(report::text(f));
     t.add_row(std::move(row));
@@ -151,11 +183,14 @@ int cmd_sweep(Context& ctx) {
 }
 
 namespace {
-// A count prints as a count ("32", not "32.0000"); other figures with four decimals.
-report::Cell count_or_value(const rules::TargetResult& r) {
-  bool counted = r.measure.rfind("count ", 0) == 0 || r.measure.rfind("sum ", 0) == 0;
-  bool whole = std::isfinite(r.computed) && r.computed == std::floor(r.computed);
-  return report::number(r.computed, counted && whole ? 0 : 4);
+// A computed measure: in its unit (a rate in percent, a count whole), else with four decimals;
+// with --codes, a count whole and any other figure with four decimals, as before.
+report::Cell computed_cell(const config::TargetDecl& t, rules::MeasureUnit u, double v) {
+  const bool counted = t.aggregate == "count" || t.aggregate == "sum";
+  const bool whole = std::isfinite(v) && v == std::floor(v);
+  if (diag::codes()) return report::number(v, counted && whole ? 0 : 4);
+  if (u == rules::MeasureUnit::kFraction && !(t.years.size() == 2 && t.change == "ratio")) return target_value_cell(t, u, v, 2);
+  return report::number(v, counted && whole ? 0 : 4);
 }
 }  // namespace
 
@@ -199,9 +234,11 @@ int cmd_targets(Context& ctx) {
         if (it == reasons.end()) reasons.push_back({r.reason, 1});
         else ++it->second;
       }
-      t.add_row({report::text(rs->id), report::text(r.title.empty() ? r.id : r.title), report::text(r.group),
-                 report::text(r.measure), count_or_value(r), report::text(r.compare),
-                 r.target_value ? report::number(*r.target_value) : report::missing(), report::text(diag::word("target", r.status)),
+      const config::TargetDecl& d = rs->targets[r.index];
+      const rules::MeasureUnit u = rules::measure_unit(d, rs->catalogue, d.years.empty() ? year : d.years.back());
+      t.add_row({report::text(rule_set_name(*rs)), report::text(r.title.empty() ? r.id : r.title), report::text(r.group),
+                 report::text(r.measure), computed_cell(d, u, r.computed), report::text(r.compare),
+                 r.target_value ? target_value_cell(d, u, *r.target_value) : report::missing(), report::text(diag::word("target", r.status)),
                  report::text(r.detail)});
     }
   }

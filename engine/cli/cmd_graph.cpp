@@ -9,6 +9,7 @@
 #include "data/unit_registry.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/words.h"
 #include "graph/province_network.h"
 #include "data/successor_aggregation.h"
 #include "report/render.h"
@@ -130,8 +131,11 @@ int cmd_graph(Context& ctx) {
   for (size_t i = 0; i < g.units().size(); ++i) {
     const graph::Unit& u = g.units()[i];
     const data::Unit& d = *registry.by_slug(u.slug);
-    t.add_row({report::text(u.slug), report::text(d.name), report::text(d.kind), report::text(d.district_name),
-               report::text(centre_of[u.district]), report::number(hours[i], 2),
+    // The kind and the district centre in words (the centre by its name); codes with --codes.
+    const std::string& centre = centre_of[u.district];
+    const data::Unit* c = centre.empty() ? nullptr : registry.by_slug(centre);
+    t.add_row({report::text(u.slug), report::text(d.name), report::text(diag::term("unit_kind", d.kind)), report::text(d.district_name),
+               report::text(diag::codes() || !c ? centre : c->name), report::number(hours[i], 2),
                report::number(static_cast<double>(g.neighbours(u.slug).size()))});
   }
   t.notes.push_back(msg("graph.cmd.note.size", g.unit_count(), g.road_count(), year));

@@ -191,7 +191,7 @@ int cmd_check(Context& ctx) {
     int unknown_params = 0, unknown_clauses = 0;
     for (const auto& p : rs->parameters) unknown_params += !p.known();
     for (const auto& n : rs->nodes) unknown_clauses += n.kind == rules::Node::Kind::kUnknown;
-    t.add_row({report::text(rs->id), report::text(rs->path), report::text(rs->kind), report::text(diag::word("status", rs->status)),
+    t.add_row({report::text(rs->id), report::text(rs->path), report::text(diag::term("ruleset", rs->kind)), report::text(diag::word("status", rs->status)),
                report::text(rs->period_text()), report::number(static_cast<double>(rs->parameters.size())),
                report::number(static_cast<double>(unknown_params)), report::number(static_cast<double>(rs->criteria.size())),
                report::number(static_cast<double>(unknown_clauses)), report::number(static_cast<double>(rs->tests.size()))});

@@ -2,6 +2,7 @@
 #include "cli/cmd_simulate.h"
 
 #include "cli/html_reports.h"
+#include "cli/target_cells.h"
 
 #include <fmt/format.h>
 
@@ -89,9 +90,10 @@ report::ResultTable target_table(const sim::Simulation& s, const sim::Aggregates
   for (const auto& c : s.targets()) {
     const config::TargetDecl& d = c.decl();
     if (sets.find(c.rules->id) == std::string::npos) sets += (sets.empty() ? "" : ", ") + c.rules->id;
-    std::string measure = d.aggregate + " " + (d.of ? d.of->text : d.class_ref);
-    measure += c.years.size() == 2 && !d.change.empty() ? fmt::format(", {} {}-{}", d.change, c.years[0], c.years[1])
-                                                        : fmt::format(", {}", c.years[0]);
+    const rules::Classification* classes = nullptr;
+    if (c.class_rules && !d.class_ref.empty()) classes = c.class_rules->find_classification(d.class_ref.substr(0, d.class_ref.find(':')));
+    const std::string measure = rules::measure_text(d, c.years, *c.rules, classes);
+    const rules::MeasureUnit unit = rules::measure_unit(d, c.rules->catalogue, c.years.back());
     const std::string title = diag::lang() == diag::Lang::kVi && !d.title.vi.empty() ? d.title.vi : d.title.en;
     for (size_t g = 0; g < c.groups; ++g) {
       const size_t p = c.first_pair + g;
@@ -108,9 +110,9 @@ report::ResultTable target_table(const sim::Simulation& s, const sim::Aggregates
           add(diag::msg("simulate.targets.why.empty", c.years[slot], pct(share(sim::kTargetEmpty0 + slot))));
       }
       if (a.target(p, sim::kTargetUndefined)) add(diag::msg("simulate.targets.why.undefined", pct(share(sim::kTargetUndefined))));
-      t.add_row({report::text(c.rules->id), report::text(title.empty() ? d.id : title),
+      t.add_row({report::text(rule_set_name(*c.rules)), report::text(title.empty() ? d.id : title),
                  report::text(c.district ? W.district_names[g] : diag::msg("targets.province")), report::text(measure),
-                 report::text(d.compare), d.value ? report::number(*d.value) : report::missing(),
+                 report::text(d.compare), d.value ? target_value_cell(d, unit, *d.value) : report::missing(),
                  report::percent(share(sim::kTargetMet), 1), report::percent(share(sim::kTargetNotMet), 1),
                  report::percent(static_cast<double>(unknown) / runs, 1), report::text(why), report::text(c.detail)});
     }
@@ -150,7 +152,8 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
   for (size_t c = 0; c < n; ++c) {
     std::vector<Cell> row{report::text(W.slugs[c]), report::text(W.names[c]),
                           report::text(W.district_names[static_cast<size_t>(W.district[c])]),
-                          report::text(s.start_iii()[c] ? "III" : "-")};
+                          // The header names the class: "yes" under it, the class code with --codes.
+                          report::text(!s.start_iii()[c] ? "-" : diag::codes() ? S.region_iii : diag::msg("simulate.yes"))};
     if (W.merged) row.push_back(report::text(W.merged->slugs[static_cast<size_t>(W.successor[c])]));
     std::int64_t cum = 0;
     std::string median = s.start_iii()[c] ? diag::msg("simulate.after", S.end_year) : "-";

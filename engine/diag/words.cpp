@@ -18,6 +18,13 @@ std::string word(std::string_view kind, std::string_view code) {
   return std::string(text(id));
 }
 
+std::string term(std::string_view kind, std::string_view code) {
+  if (codes()) return std::string(code);
+  std::string id = "term." + std::string(kind) + "." + std::string(code);
+  if (!has_message(id)) return std::string(code);
+  return std::string(text(id));
+}
+
 std::string pick(const std::string& vi, const std::string& en, const std::string& fallback) {
   if (words() && !vi.empty()) return vi;
   if (!en.empty()) return en;

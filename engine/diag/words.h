@@ -18,6 +18,10 @@ bool words();
 /// "provenance", "target", "unit", "gap"): the catalogue's "word.<kind>.<code>" when words()
 /// and the catalogue has that id, else `code` unchanged.
 std::string word(std::string_view kind, std::string_view code);
+/// The word for `code` of kind `kind` in either language: the catalogue's "term.<kind>.<code>"
+/// unless codes() or the catalogue has no such id, else `code` unchanged. For codes that are not
+/// English words either (rule-set kinds such as "village-sd").
+std::string term(std::string_view kind, std::string_view code);
 /// A text a rule file or the indicator catalogue gives in two languages: `vi` when words()
 /// and it is not empty, else `en`, else `vi`, else `fallback` (an id).
 std::string pick(const std::string& vi, const std::string& en, const std::string& fallback = {});

@@ -37,12 +37,13 @@ std::string table_text(const Cell& cell) {
   if (cell.percent) {
     std::string digits = cell.decimals >= 0 ? fmt::format("{:.{}f}", v * 100, cell.decimals)
                                             : shortest_percent(v);
-    return diag::local_number(drop_negative_zero(digits)) + " %";
+    return diag::local_number(drop_negative_zero(digits)) + " " + (cell.unit.empty() ? "%" : cell.unit);
   }
   if (cell.money) return diag::money_text(v);
   if (cell.year) return diag::local_number(fmt::format("{:.0f}", v), diag::NumberKind::kYear);
-  if (cell.decimals >= 0) return diag::local_number(drop_negative_zero(fmt::format("{:.{}f}", v, cell.decimals)));
-  return diag::local_number(shortest_number(v));
+  const std::string unit = cell.unit.empty() ? "" : " " + cell.unit;
+  if (cell.decimals >= 0) return diag::local_number(drop_negative_zero(fmt::format("{:.{}f}", v, cell.decimals))) + unit;
+  return diag::local_number(shortest_number(v)) + unit;
 }
 
 }  // namespace lotrinh::report

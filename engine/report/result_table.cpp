@@ -11,22 +11,39 @@ bool Cell::is_missing() const {
   return text.empty();
 }
 
-Cell text(std::string s) { return Cell{std::move(s), std::nullopt, -1, false}; }
+Cell text(std::string s) {
+  Cell c;
+  c.text = std::move(s);
+  return c;
+}
 
-Cell number(double v, int decimals) { return Cell{{}, v, decimals, false}; }
+Cell number(double v, int decimals) {
+  Cell c;
+  c.number = v;
+  c.decimals = decimals;
+  return c;
+}
 
 Cell number(std::optional<double> v, int decimals) { return v ? number(*v, decimals) : missing(); }
 
-Cell percent(double fraction, int decimals) { return Cell{{}, fraction, decimals, true}; }
+Cell percent(double fraction, int decimals) {
+  Cell c = number(fraction, decimals);
+  c.percent = true;
+  return c;
+}
 
 Cell percent(std::optional<double> fraction, int decimals) {
   return fraction ? percent(*fraction, decimals) : missing();
 }
 
-Cell year(int y) { return Cell{{}, static_cast<double>(y), 0, false, true}; }
+Cell year(int y) {
+  Cell c = number(static_cast<double>(y), 0);
+  c.year = true;
+  return c;
+}
 
 Cell money(double dong) {
-  Cell c{{}, dong};
+  Cell c = number(dong);
   c.money = true;
   return c;
 }

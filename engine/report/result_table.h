@@ -31,6 +31,10 @@ struct Cell {
   /// ("1,408.54 billion VND", "1.408,54 tỷ đồng"; see diag::money_text); CSV, JSON and xlsx carry
   /// the dong themselves, machine-readable.
   bool money = false;
+  /// Words after the number in a terminal table and in an xlsx number format ("điểm %/năm",
+  /// "pp/year"); with `percent`, in place of " %" (the number still shown ×100). CSV and JSON
+  /// carry the number alone.
+  std::string unit;
 
   /// True when the cell holds neither a finite number nor text.
   bool is_missing() const;

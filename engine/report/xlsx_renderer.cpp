@@ -113,8 +113,20 @@ std::string number_format(const Cell& c) {
   }
   std::string f = "#,##0";
   if (d > 0) f += "." + std::string(static_cast<size_t>(std::min(d, 10)), '0');
-  if (c.percent) f += "%";
-  return f;
+  if (c.unit.empty()) return c.percent ? f + "%" : f;
+  // The unit as quoted text; a '%' in it stays unquoted, so that Excel shows the number ×100.
+  std::string quoted = " ";
+  for (char ch : c.unit) {
+    if (ch == '%' && c.percent) quoted += "\"%\"";
+    else if (ch != '"') quoted += ch;
+  }
+  return f + "\"" + quoted + "\"";
+}
+
+/// The number an xlsx cell stores: a percent cell whose unit has no '%' ("pp/year") is stored
+/// ×100, as its format cannot scale it.
+double stored_number(const Cell& c) {
+  return c.percent && !c.unit.empty() && c.unit.find('%') == std::string::npos ? *c.number * 100 : *c.number;
 }
 
 class Workbook {
@@ -165,7 +177,7 @@ class Workbook {
         const Cell& cell = row[c];
         const auto col_i = static_cast<lxw_col_t>(c);
         if (cell.number && std::isfinite(*cell.number)) {
-          worksheet_write_number(ws, row_i, col_i, *cell.number, format(number_format(cell)));
+          worksheet_write_number(ws, row_i, col_i, stored_number(cell), format(number_format(cell)));
           width[c] = std::max(width[c], display_width(table_text(cell)) + 2);
         } else if (!cell.text.empty()) {
           worksheet_write_string(ws, row_i, col_i, cell.text.c_str(), nullptr);

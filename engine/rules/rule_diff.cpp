@@ -12,6 +12,13 @@
 namespace lotrinh::rules {
 namespace {
 
+// The value of p in force in `year`, when known.
+std::optional<double> param_value(const Parameter& p, int year) {
+  for (const auto& v : p.decl.values)
+    if ((v.from_year == 0 || v.from_year <= year) && (v.until_year == 0 || year <= v.until_year)) return v.value;
+  return std::nullopt;
+}
+
 std::string param_text(const Parameter& p, int year) {
   if (!p.known()) return diag::msg("diff.value_unknown");
   for (const auto& v : p.decl.values)
@@ -57,11 +64,12 @@ std::vector<RuleChange> diff_rules(const RuleSet& a, const RuleSet& b, int year)
   for (const auto& pb : b.parameters) {
     const Parameter* pa = a.find_parameter(pb.decl.name);
     std::string after = param_text(pb, year);
-    if (!pa) out.push_back({"parameter", pb.decl.name, "", after});
-    else if (param_text(*pa, year) != after) out.push_back({"parameter", pb.decl.name, param_text(*pa, year), after});
+    if (!pa) out.push_back({"parameter", pb.decl.name, "", after, std::nullopt, param_value(pb, year), pb.decl.unit});
+    else if (param_text(*pa, year) != after)
+      out.push_back({"parameter", pb.decl.name, param_text(*pa, year), after, param_value(*pa, year), param_value(pb, year), pb.decl.unit});
   }
   for (const auto& pa : a.parameters)
-    if (!b.find_parameter(pa.decl.name)) out.push_back({"parameter", pa.decl.name, param_text(pa, year), ""});
+    if (!b.find_parameter(pa.decl.name)) out.push_back({"parameter", pa.decl.name, param_text(pa, year), "", param_value(pa, year), std::nullopt, pa.decl.unit});
   auto derived_text = [](const RuleSet& rs, const std::string& name) -> std::string {
     for (const auto& d : rs.derived)
       if (d.decl.name == name) return d.decl.expr.text;
@@ -69,25 +77,25 @@ std::vector<RuleChange> diff_rules(const RuleSet& a, const RuleSet& b, int year)
   };
   for (const auto& d : b.derived) {
     std::string before = derived_text(a, d.decl.name);
-    if (before != d.decl.expr.text) out.push_back({"derived", d.decl.name, before, d.decl.expr.text});
+    if (before != d.decl.expr.text) out.push_back({"derived", d.decl.name, before, d.decl.expr.text, std::nullopt, std::nullopt, ""});
   }
   for (const auto& d : a.derived)
-    if (derived_text(b, d.decl.name).empty()) out.push_back({"derived", d.decl.name, d.decl.expr.text, ""});
+    if (derived_text(b, d.decl.name).empty()) out.push_back({"derived", d.decl.name, d.decl.expr.text, "", std::nullopt, std::nullopt, ""});
   for (const auto& cb : b.criteria) {
     std::string after = b.render_node(cb.root);
     const Criterion* ca = a.find_criterion(cb.name);
     std::string before = ca ? a.render_node(ca->root) : "";
-    if (before != after) out.push_back({"criterion", cb.name, before, after});
+    if (before != after) out.push_back({"criterion", cb.name, before, after, std::nullopt, std::nullopt, ""});
   }
   for (const auto& ca : a.criteria)
-    if (!b.find_criterion(ca.name)) out.push_back({"criterion", ca.name, a.render_node(ca.root), ""});
+    if (!b.find_criterion(ca.name)) out.push_back({"criterion", ca.name, a.render_node(ca.root), "", std::nullopt, std::nullopt, ""});
   for (const auto& cb : b.classifications) {
     const Classification* ca = a.find_classification(cb.name);
     std::string after = classification_text(b, cb), before = ca ? classification_text(a, *ca) : "";
-    if (before != after) out.push_back({"classification", cb.name, before, after});
+    if (before != after) out.push_back({"classification", cb.name, before, after, std::nullopt, std::nullopt, ""});
   }
   for (const auto& ca : a.classifications)
-    if (!b.find_classification(ca.name)) out.push_back({"classification", ca.name, classification_text(a, ca), ""});
+    if (!b.find_classification(ca.name)) out.push_back({"classification", ca.name, classification_text(a, ca), "", std::nullopt, std::nullopt, ""});
   return out;
 }
 

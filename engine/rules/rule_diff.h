@@ -1,5 +1,6 @@
 #pragma once
 // What changed between two rule sets, clause by clause, and which units change class.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,10 @@ struct RuleChange {
   std::string name;
   std::string before;  ///< "" when added.
   std::string after;   ///< "" when removed.
+  /// A parameter's values in the year, when known (for showing them in `unit`); the texts
+  /// above are their plain numbers.
+  std::optional<double> before_value, after_value;
+  std::string unit;
 };
 
 /// The elements of `b` that differ from `a` (parameters compared by their value in `year`).

@@ -27,7 +27,108 @@ std::vector<double> values_of(Workspace& ws, const TargetOperand& o) {
   return out;
 }
 
+// The identifiers of an expression, in order of first appearance.
+std::vector<std::string> identifiers(const std::string& text) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (std::isalpha(c) || c == '_') {
+      size_t j = i;
+      while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_')) ++j;
+      out.push_back(text.substr(i, j - i));
+      i = j;
+    } else if (std::isdigit(c) || c == '.') {
+      while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '.')) ++i;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+// True when `text` is one identifier, blanks around it aside.
+bool single_identifier(const std::string& text, std::string* name) {
+  auto ids = identifiers(text);
+  if (ids.size() != 1) return false;
+  auto b = text.find_first_not_of(" \t"), e = text.find_last_not_of(" \t");
+  if (b == std::string::npos || text.substr(b, e - b + 1) != ids[0]) return false;
+  *name = ids[0];
+  return true;
+}
+
+// "Poverty rate" -> "poverty rate" inside a sentence (not "EM ..." nor a Vietnamese "Đ" before
+// a capital).
+std::string lower_first(std::string s) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  if (s.size() >= 2 && upper(s[0]) && !upper(s[1])) s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  else if (s.size() >= 3 && s.compare(0, 2, "\xC4\x90") == 0 && !upper(s[2])) s[1] = '\x91';
+  return s;
+}
+
+// The unit of an indicator or alias (the alias resolved for `year`); empty when unknown.
+std::string unit_of(const std::string& name, const data::Catalogue* catalogue, int year) {
+  if (!catalogue) return "";
+  const data::Indicator* ind = catalogue->find(catalogue->resolve(name, year).value_or(name));
+  return ind ? ind->unit : "";
+}
+
+// An operand as a planner reads it: an indicator's, alias's or criterion's title; else the
+// expression as written.
+std::string operand_words(const std::string& text, const RuleSet& rs) {
+  std::string name;
+  if (!single_identifier(text, &name)) return text;
+  if (const Criterion* c = rs.find_criterion(name)) return lower_first(diag::pick(c->title.vi, c->title.en, name));
+  if (!rs.catalogue) return text;
+  if (const data::Indicator* ind = rs.catalogue->find(name)) return lower_first(diag::pick(ind->name_vi, ind->name_en, name));
+  if (const data::Alias* a = rs.catalogue->find_alias(name)) return lower_first(diag::pick(a->name_vi, a->name_en, name));
+  return text;
+}
+
 }  // namespace
+
+MeasureUnit measure_unit(const config::TargetDecl& t, const data::Catalogue* catalogue, int year) {
+  if (t.aggregate == "share") return MeasureUnit::kFraction;
+  if (t.aggregate == "count") return MeasureUnit::kCount;
+  if (!t.of) return MeasureUnit::kPlain;
+  std::string name;
+  if (single_identifier(t.of->text, &name)) return unit_of(name, catalogue, year) == "fraction" ? MeasureUnit::kFraction : MeasureUnit::kPlain;
+  // "a / b" of two indicators in the same unit (poor households over households): a fraction.
+  auto slash = t.of->text.find('/');
+  std::string a, b;
+  if (slash != std::string::npos && single_identifier(t.of->text.substr(0, slash), &a) &&
+      single_identifier(t.of->text.substr(slash + 1), &b)) {
+    const std::string ua = unit_of(a, catalogue, year), ub = unit_of(b, catalogue, year);
+    if (!ua.empty() && ua == ub && ua != "fraction") return MeasureUnit::kFraction;
+  }
+  return MeasureUnit::kPlain;
+}
+
+std::string measure_text(const config::TargetDecl& t, const std::vector<int>& years, const RuleSet& rs,
+                         const Classification* classes) {
+  const std::string what = t.of ? t.of->text : t.class_ref;
+  auto year_text = [](int y) { return std::to_string(y); };
+  if (diag::codes()) {
+    std::string m = t.aggregate + " " + what;
+    if (years.size() == 2 && !t.change.empty()) return m + fmt::format(", {} {}-{}", t.change, years[0], years[1]);
+    return years.empty() ? m : m + ", " + year_text(years[0]);
+  }
+  // Counts and shares are of units: communes, or villages for a village rule set.
+  const std::string units = rs.level == "village" ? "village" : "commune";
+  std::string m;
+  if (!t.of && !t.class_ref.empty()) {
+    const std::string cls = t.class_ref.substr(t.class_ref.find(':') + 1);
+    const std::string title = classes ? classes->class_title(cls) : cls;
+    m = diag::msg("measure." + t.aggregate + "_class." + units, title);
+  } else {
+    const std::string of = t.of ? operand_words(t.of->text, rs) : "";
+    if (t.aggregate == "count" || t.aggregate == "share") m = diag::msg("measure." + t.aggregate + "." + units, of);
+    else if (t.aggregate == "weighted_mean" && t.weight) m = diag::msg("measure.weighted_mean", of, operand_words(t.weight->text, rs));
+    else if (t.aggregate == "weighted_mean") m = diag::msg("measure.mean", of);
+    else m = diag::msg("measure." + t.aggregate, of);
+  }
+  if (years.size() == 2 && !t.change.empty()) return diag::msg("measure.change." + t.change, m, year_text(years[0]), year_text(years[1]));
+  return years.empty() ? m : diag::msg("measure.year", m, year_text(years[0]));
+}
 
 bool mentions_name(const std::string& text, const std::string& word) {
   auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
@@ -148,27 +249,32 @@ std::vector<TargetResult> check_targets(const std::shared_ptr<const RuleSet>& ta
         agg[g][y] = {v, static_cast<int>(m.size())};
       }
     }
+    // The class titles of a class reference: the classification of the last year's rule set.
+    const Classification* classes = nullptr;
+    std::shared_ptr<const RuleSet> class_rules;
+    if (!t.class_ref.empty()) {
+      class_rules = classifier(years.back());
+      if (class_rules) classes = class_rules->find_classification(t.class_ref.substr(0, t.class_ref.find(':')));
+    }
     for (const auto& g : groups) {
       TargetResult r;
+      r.index = ti;
       r.id = t.id;
       r.title = diag::lang() == diag::Lang::kVi && !t.title.vi.empty() ? t.title.vi : t.title.en;
       r.group = g;
       r.compare = t.compare;
       r.target_value = t.value;
-      std::string what = t.of ? t.of->text : t.class_ref;
-      r.measure = t.aggregate + " " + what;
+      r.measure = measure_text(t, years, *targets, classes);
       double v = NAN;
       if (!t.change.empty() && years.size() == 2) {
         double a = agg[g].count(years[0]) ? agg[g][years[0]].first : NAN;
         double b = agg[g].count(years[1]) ? agg[g][years[1]].first : NAN;
         v = target_measure(t, a, b);
-        r.measure += fmt::format(", {} {}-{}", t.change, years[0], years[1]);
         r.units = agg[g].count(years[1]) ? agg[g][years[1]].second : 0;
       } else {
         auto& p = agg[g][years[0]];
         v = p.first;
         r.units = p.second;
-        r.measure += fmt::format(", {}", years[0]);
       }
       // Rounded like derived values: a fall from 0.35 to 0.19 over 4 years is -0.04, not
       // -0.039999999999999994, and meets a target of -0.04.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "data/catalogue.h"
 #include "data/commune_table.h"
 #include "rules/evaluation.h"
 
@@ -14,8 +15,9 @@ namespace lotrinh::rules {
 
 /// One target evaluated for one group (the province, or one district).
 struct TargetResult {
+  size_t index = 0;           ///< The target's index in its rule set's `targets`.
   std::string id, title, group;
-  std::string measure;        ///< What was computed, e.g. "weighted_mean of poverty_rate, per_year 2016-2020".
+  std::string measure;        ///< What was computed, in words (measure_text): "mean of poverty rate (...), change per year 2016-2020".
   double computed = NAN;      ///< NaN when the data cannot give it.
   std::optional<double> target_value;
   std::string compare;
@@ -44,6 +46,25 @@ double target_measure(const config::TargetDecl& t, double first, double second);
 
 /// Whether `computed` meets `value` under the target's comparison (< <= > >= ==).
 bool target_met(const std::string& compare, double computed, double value);
+
+/// What a target's measure is in, for showing its values: a fraction (a rate or a share), a
+/// number of units (a count), or not known (shown as a plain number).
+enum class MeasureUnit { kPlain, kFraction, kCount };
+
+/// The unit of target `t`'s measure before any change: a share is a fraction, a count counts
+/// units; a mean, minimum, maximum or sum of one indicator (or alias, resolved for `year`) is in
+/// that indicator's unit, and a quotient of two indicators in the same unit ("a / b") is a
+/// fraction. Anything else is kPlain.
+MeasureUnit measure_unit(const config::TargetDecl& t, const data::Catalogue* catalogue, int year);
+
+/// Target `t`'s measure as a planner reads it in the output's language: the aggregate and the
+/// change in words, an indicator, alias or criterion named by its title, a class by its title in
+/// `classes` (may be null: the class code), any other expression as written; e.g. "bình quân
+/// theo số hộ dân cư của tỷ lệ hộ nghèo (...), mức thay đổi mỗi năm 2021-2025" or "communes in
+/// Region III, 2025 over 2020". With diag::codes(), the code form ("weighted_mean poverty_rate,
+/// per_year 2021-2025"). `years`: the target's one or two years.
+std::string measure_text(const config::TargetDecl& t, const std::vector<int>& years, const RuleSet& targets,
+                         const Classification* classes);
 
 /// Gives the rule set of `kind` in force for `year` (for `class = "region:III"` references).
 using RuleSetForYear = std::function<std::shared_ptr<const RuleSet>(int year)>;

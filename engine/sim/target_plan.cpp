@@ -163,6 +163,7 @@ std::vector<TargetCheck> plan_targets(const config::ScenarioFile& S, const World
             auto crs = class_rules(S, library, c.years[s]);
             const rules::Classification* cl = crs ? crs->find_classification(cname) : nullptr;
             if (!cl) continue;
+            c.class_rules = crs;
             for (size_t i = 0; i < cl->order.size(); ++i)
               if (cl->order[i].cls == cls) c.class_index[s] = static_cast<int>(i);
           }

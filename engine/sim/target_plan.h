@@ -50,6 +50,9 @@ struct TargetCheck {
   /// (read from the run's classification), else the class's index per year slot.
   bool counts_class = false, region_iii = false;
   std::vector<int> class_index;
+  /// The classifying rule set of the last year that has the referenced classification (for the
+  /// class's title); null when none has it or the target references no class.
+  std::shared_ptr<const rules::RuleSet> class_rules;
 };
 
 /// The targets to check: those of the rule sets the scenario names (`targets` in [scenario]),

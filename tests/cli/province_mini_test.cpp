@@ -89,10 +89,20 @@ TEST_CASE("graph draws the province's own network of the year its manifest names
   CHECK(r.out.rfind("Mini commune network, 2022: travel time to the district centre\n", 0) == 0);
   CHECK(has(r.out, "\n12 units and 11 roads in 2022; every unit reaches its district centre\n"));
   // 6 km paved at the manifest's 50 km/h: 0.12 hours from the town Đông to An.
-  CHECK(has(r.out, "xa-an     An     commune  Huyện Đông  tt-dong                     0.12           1\n"));
+  CHECK(has(r.out, "xa-an     An     commune  Huyện Đông  Đông                        0.12           1\n"));
   // Huyện Tây's centre comes from district_centres.csv, not districts.csv.
-  CHECK(has(r.out, "xa-giang  Giang  commune  Huyện Tây   tt-tay"));
+  CHECK(has(r.out, "xa-giang  Giang  commune  Huyện Tây   Tây  "));
   CHECK(has(r.out, "estimated: invented roads, and speeds are 50 km/h on paved and 20 km/h on unpaved road\n"));
+}
+
+TEST_CASE("graph names a unit's kind and its district centre in words, in Vietnamese too, and keeps the codes under --codes", "[cli][province]") {
+  Run vi = lotrinh("graph --lang vi --data " + kMini);
+  CHECK(vi.code == 0);
+  CHECK(has(vi.out, "Đơn vị    Tên    Loại      Huyện       Trung tâm huyện  Số giờ đến trung tâm  Lân cận\n"));
+  CHECK(has(vi.out, "tt-dong   Đông   thị trấn  Huyện Đông  Đông                             0,00        3\n"));
+  CHECK(has(vi.out, "xa-giang  Giang  xã        Huyện Tây   Tây                              0,10        2\n"));
+  Run codes = lotrinh("graph --codes --data " + kMini);
+  CHECK(has(codes.out, "xa-an     An     commune  Huyện Đông  tt-dong                     0.12           1\n"));
 }
 
 TEST_CASE("graph as DOT is named after the province", "[cli][province]") {

@@ -221,3 +221,19 @@ TEST_CASE("rows made as they are written render as the same rows stored, in ever
   CHECK(made.rows[1][0].text == kNgocLinhNfd);
   CHECK(render(made, Format::kTable) == render(stored, Format::kTable));
 }
+
+TEST_CASE("a number cell with a unit shows it after the number in a table, in place of '%' for a percent, and the number alone in CSV and JSON", "[report]") {
+  ResultTable t;
+  t.columns = {{"change", "change"}, {"households", "households"}};
+  Cell points = percent(-0.03);
+  points.unit = "pp/year";
+  Cell households = number(150);
+  households.unit = "households";
+  t.add_row({points, households});
+  CHECK(render(t, Format::kTable) ==
+        "    change      households\n"
+        "----------  --------------\n"
+        "-3 pp/year  150 households\n");
+  CHECK(render(t, Format::kCsv) == "change,households\n-0.03,150\n");
+  CHECK(render(t, Format::kJson).find("\"change\": -0.03") != std::string::npos);
+}
