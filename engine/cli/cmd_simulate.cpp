@@ -174,7 +174,7 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
     size_t best_k = 0;
     for (size_t k = 0; k < s.last_criteria().size(); ++k)
       if (a.holding(c, k) > best) { best = a.holding(c, k); best_k = k; }
-    row.push_back(report::text(best ? fmt::format("{} ({})", diag::pick(s.last_criteria_vi()[best_k], s.last_criteria()[best_k]), pct(static_cast<double>(best) / runs)) : "-"));
+    row.push_back(report::text(best ? fmt::format("{} ({})", s.last_criterion_name(best_k), pct(static_cast<double>(best) / runs)) : "-"));
     for (int q : {5, 50, 95}) row.push_back(report::percent(sim::Aggregates::percentile(a.last(c), R, q), 1));
     row.push_back(report::percent(static_cast<double>(a.behind(c)) / runs, 1));
     row.push_back(W.has_provenance && W.values[c] ? report::percent(static_cast<double>(W.estimated[c]) / W.values[c], 0) : report::missing());
