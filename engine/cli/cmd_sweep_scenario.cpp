@@ -15,6 +15,8 @@
 #include "config/sim_file_reader.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/number_style.h"
+#include "diag/words.h"
 #include "diag/spelling.h"
 #include "report/render.h"
 #include "rules/sweep.h"
@@ -65,7 +67,20 @@ std::string rel(const std::string& dir, const std::string& p) {
 // assumption, or one model parameter.
 enum class Kind { kBudget, kBudgetLine, kWorkdays, kAssumption, kParameter };
 
-std::string num(long double v, int decimals) { return fmt::format("{:.{}f}", static_cast<double>(v), decimals); }
+// The figures are text cells: in a format people read (a terminal table, xlsx) they take the
+// output's number style ("14,30" under --lang vi), as compare's do; CSV and JSON keep "14.30".
+bool g_local = false;
+
+std::string num(long double v, int decimals) {
+  std::string plain = fmt::format("{:.{}f}", static_cast<double>(v), decimals);
+  return g_local ? diag::local_number(plain) : plain;
+}
+
+// An interval "[a, b]"; "[a; b]" where the decimal mark is a comma (as compare writes it).
+std::string interval(const std::string& lo, const std::string& hi) {
+  const bool comma = g_local && diag::lang() == diag::Lang::kVi;
+  return "[" + lo + (comma ? "; " : ", ") + hi + "]";
+}
 
 // The figures of one step.
 struct Step {
@@ -91,6 +106,7 @@ double sweep_number(const std::string& option, const std::string& text, double f
 }
 
 int cmd_sweep_scenario(Context& ctx) {
+  g_local = ctx.format() == report::Format::kTable || ctx.format() == report::Format::kXlsx;
   const Options& o = ctx.options();
   // A rule sweep's options are refused rather than ignored.
   for (const auto& [option, given] : {std::pair{"--param", !o.param.empty()}, std::pair{"--rules", !o.rules.empty()},
@@ -219,7 +235,7 @@ int cmd_sweep_scenario(Context& ctx) {
   t.columns.push_back({"note", diag::msg("compare.col.note")});
   const long double runs = static_cast<long double>(R);
   auto range = [](const std::vector<std::int64_t>& hist) {
-    return fmt::format("[{}, {}]", rank_percentile(hist, 5), rank_percentile(hist, 95));
+    return interval(num(rank_percentile(hist, 5), 0), num(rank_percentile(hist, 95), 0));
   };
   for (size_t i = 0; i < steps.size(); ++i) {
     const Step& st = steps[i];
@@ -241,7 +257,7 @@ int cmd_sweep_scenario(Context& ctx) {
       row.push_back(report::missing());
     } else {
       row.push_back(report::text(num(iv.mean, 2)));
-      row.push_back(report::text(fmt::format("[{}, {}]", num(iv.mean - iv.half, 2), num(iv.mean + iv.half, 2))));
+      row.push_back(report::text(interval(num(iv.mean - iv.half, 2), num(iv.mean + iv.half, 2))));
     }
     row.push_back(report::money(static_cast<double>(st.money)));
     row.push_back(exits > 0 ? report::money(std::round(static_cast<double>(static_cast<long double>(st.money) / exits))) : report::missing());
@@ -265,7 +281,7 @@ int cmd_sweep_scenario(Context& ctx) {
   if (kind == Kind::kBudget) t.notes.push_back(diag::msg("sweepval.note.budget"));
   else if (kind == Kind::kBudgetLine && in_percent) t.notes.push_back(diag::msg("sweepval.note.line", name, base));
   if (!ctx.overrides().empty()) t.notes.push_back(diag::msg("sweepval.note.set"));
-  t.notes.push_back(diag::msg("compare.note.scenario", file.id, file.path, file.start_year, file.end_year, file.seed, file.allocation));
+  t.notes.push_back(diag::msg("compare.note.scenario", file.id, file.path, file.start_year, file.end_year, file.seed, diag::word("allocation", file.allocation)));
   ctx.emit(t);
   if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(t).c_str(), stderr);
   return 0;
