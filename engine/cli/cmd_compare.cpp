@@ -10,6 +10,8 @@
 #include "config/sim_file_reader.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/number_style.h"
+#include "diag/words.h"
 #include "report/render.h"
 #include "sim/simulation.h"
 
@@ -236,11 +238,20 @@ std::vector<report::ResultTable> compare_tables(Context& ctx, std::uint64_t bloc
   for (size_t i = 0; i < sc.size(); ++i) {
     const auto& s = *sc[i].sim;
     const auto& a = aggs[i];
+    // By name (district-qualified where two communes share it), the slugs with --codes.
+    const sim::World& w = s.world();
     std::vector<std::string> names;
-    for (size_t c = 0; c < s.world().size(); ++c)
-      if (s.start_iii()[c] && a.exit(c, static_cast<size_t>(s.years())) * 2 >= a.runs()) names.push_back(s.world().slugs[c]);
+    for (size_t c = 0; c < w.size(); ++c) {
+      if (!s.start_iii()[c] || a.exit(c, static_cast<size_t>(s.years())) * 2 < a.runs()) continue;
+      if (diag::codes()) {
+        names.push_back(w.slugs[c]);
+        continue;
+      }
+      const bool shared = std::count(w.names.begin(), w.names.end(), w.names[c]) > 1;
+      names.push_back(shared ? w.names[c] + ", " + w.district_names[static_cast<size_t>(w.district[c])] : w.names[c]);
+    }
     std::string list;
-    for (const auto& nm : names) list += (list.empty() ? "" : " ") + nm;
+    for (const auto& nm : names) list += (list.empty() ? "" : diag::codes() ? " " : "; ") + nm;
     t.add_row({report::text(diag::msg("compare.fig.behind", sc[i].file.end_year)), report::text(sc[i].file.id),
                report::text(std::to_string(names.size())), report::missing(), report::missing(), report::text(list)});
   }
@@ -248,7 +259,7 @@ std::vector<report::ResultTable> compare_tables(Context& ctx, std::uint64_t bloc
   t.notes.push_back(diag::msg("compare.note.cost"));
   if (!keys.empty()) t.notes.push_back(diag::msg("compare.note.targets", never_known));
   for (const auto& s : sc) {
-    t.notes.push_back(diag::msg("compare.note.scenario", s.file.id, s.file.path, s.file.start_year, s.file.end_year, s.file.seed, s.file.allocation));
+    t.notes.push_back(diag::msg("compare.note.scenario", s.file.id, s.file.path, s.file.start_year, s.file.end_year, s.file.seed, diag::word("allocation", s.file.allocation)));
     for (const auto& note : workdays_notes(s.file, s.sim->model())) t.notes.push_back(diag::msg("compare.note.of", s.file.id, note));
     for (const auto& note : event_notes(*s.sim)) t.notes.push_back(diag::msg("compare.note.of", s.file.id, note));
     if (s.file.seed != ref.file.seed) t.notes.push_back(diag::msg("compare.note.seed", s.file.id, ref.file.id));

@@ -69,6 +69,28 @@ Loaded load(Context& ctx, const std::string& path, std::optional<std::uint64_t> 
 
 std::string pct(double f) { return std::isnan(f) ? "-" : diag::local_number(fmt::format("{:.1f}", f * 100)) + " %"; }
 std::string bn(std::int64_t dong) { return diag::money_text(static_cast<double>(dong)); }
+// A number in its shortest form (at most 6 significant digits), in the reader's style.
+std::string short_number(double v) { return diag::local_number(fmt::format("{:.6g}", v)); }
+
+// A model state (an indicator or alias id) as a planner reads it: its catalogue name in the
+// output's language, the id with --codes or where the catalogue has no name.
+std::string state_name(const data::Catalogue& cat, const std::string& id) {
+  if (const data::Indicator* ind = cat.find(id)) return diag::named(ind->name_vi, ind->name_en, id);
+  if (const data::Alias* al = cat.find_alias(id)) return diag::named(al->name_vi, al->name_en, id);
+  return id;
+}
+
+// The model's shocks in words: "natural disaster, probability 10 % a year, each district and
+// its neighbouring districts"; names and scope codes with --codes.
+std::string shocks_text(const config::ModelFile& M) {
+  std::string out;
+  for (const auto& sh : M.shocks) {
+    const std::string scope = diag::codes() ? sh.scope : diag::msg("simulate.note.shock_scope." + sh.scope);
+    out += (out.empty() ? "" : "; ") + diag::msg("simulate.note.shock", diag::named(sh.title_vi, sh.title, sh.name),
+                                                 short_number(sh.probability * 100) + " %", scope);
+  }
+  return out;
+}
 
 // The targets of the targets files in force: per target and group, the share of runs in which
 // it is met, not met, or unknown (with why).
@@ -176,7 +198,7 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
     size_t best_k = 0;
     for (size_t k = 0; k < s.last_criteria().size(); ++k)
       if (a.holding(c, k) > best) { best = a.holding(c, k); best_k = k; }
-    row.push_back(report::text(best ? fmt::format("{} ({})", diag::pick(s.last_criteria_vi()[best_k], s.last_criteria()[best_k]), pct(static_cast<double>(best) / runs)) : "-"));
+    row.push_back(report::text(best ? fmt::format("{} ({})", s.last_criterion_name(best_k), pct(static_cast<double>(best) / runs)) : "-"));
     for (int q : {5, 50, 95}) row.push_back(report::percent(sim::Aggregates::percentile(a.last(c), R, q), 1));
     row.push_back(report::percent(static_cast<double>(a.behind(c)) / runs, 1));
     row.push_back(W.has_provenance && W.values[c] ? report::percent(static_cast<double>(W.estimated[c]) / W.values[c], 0) : report::missing());
@@ -187,12 +209,12 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
 
   // What it ran and assumed.
   auto& N = t.notes;
-  N.push_back(diag::msg("simulate.note.ran", S.path, M.path, M.id, R, S.seed, S.start_year, S.end_year));
+  N.push_back(diag::msg("simulate.note.ran", S.path, M.path, diag::named(M.title_vi, M.title, M.id), R, S.seed, S.start_year, S.end_year));
   if (!S.parameters.empty()) {
     std::string fitted;
     for (size_t i = 0; i < M.parameters.size(); ++i)
       if (s.parameters()[i].value != M.parameters[i].value)
-        fitted += (fitted.empty() ? "" : ", ") + M.parameters[i].name + " = " + diag::local_number(fmt::format("{:.6g}", s.parameters()[i].value));
+        fitted += (fitted.empty() ? "" : ", ") + M.parameters[i].name + " = " + short_number(s.parameters()[i].value);
     N.push_back(diag::msg("simulate.note.fitted", S.parameters, fitted.empty() ? "-" : fitted));
   }
   for (const auto& r : S.rules) {
@@ -201,7 +223,7 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
   }
   if (W.merged) N.push_back(diag::msg("simulate.note.merger", W.merger_year, n, W.merged->size()));
   for (const auto& c : M.conversions)
-    N.push_back(diag::msg("simulate.note.conversion", c.alias, c.year, c.factor, diag::pick(c.source_vi, c.source), diag::pick(c.note_vi, c.note)));
+    N.push_back(diag::msg("simulate.note.conversion", state_name(s.catalogue(), c.alias), c.year, short_number(c.factor), diag::pick(c.source_vi, c.source), diag::pick(c.note_vi, c.note)));
   for (const auto& as : S.assumptions) N.push_back(diag::msg("simulate.note.assumption", as.name, as.value, diag::pick(as.text_vi, as.text)));
   std::int64_t money = 0;
   std::string per_year;
@@ -223,17 +245,16 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
     N.push_back(diag::msg("simulate.note.no_provenance"));
   std::string held;
   for (const auto& st : M.states)
-    if (!st.update) held += (held.empty() ? "" : ", ") + st.id;
+    if (!st.update) held += (held.empty() ? "" : "; ") + state_name(s.catalogue(), st.id);
   if (!held.empty()) N.push_back(diag::msg("simulate.note.held", held));
   for (size_t i = 0; i < M.states.size(); ++i) {
-    if (a.clamps(i)) N.push_back(diag::msg("simulate.note.clamps", M.states[i].id, a.clamps(i)));
-    if (a.missing(i)) N.push_back(diag::msg("simulate.note.missing", M.states[i].id, a.missing(i)));
+    if (a.clamps(i)) N.push_back(diag::msg("simulate.note.clamps", state_name(s.catalogue(), M.states[i].id), a.clamps(i)));
+    if (a.missing(i)) N.push_back(diag::msg("simulate.note.missing", state_name(s.catalogue(), M.states[i].id), a.missing(i)));
   }
   for (int k = 1; k <= Y; ++k)
     if (a.unknown(static_cast<size_t>(k - 1)))
       N.push_back(diag::msg("simulate.note.unknown", S.start_year + k, static_cast<double>(a.unknown(static_cast<size_t>(k - 1))) / runs));
-  std::string shocks;
-  for (const auto& sh : M.shocks) shocks += (shocks.empty() ? "" : "; ") + fmt::format("{} p={} ({})", sh.name, diag::local_number(fmt::format("{}", sh.probability)), sh.scope);
+  const std::string shocks = shocks_text(M);
   if (!shocks.empty()) N.push_back(diag::msg("simulate.note.shocks", shocks));
   N.push_back(diag::msg("simulate.note.method"));
   if (!W.merged) N.push_back(diag::msg("simulate.note.no_merger"));

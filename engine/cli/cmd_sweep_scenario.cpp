@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/option_checks.h"
 #include "cli/paired_runs.h"
+#include "diag/words.h"
 #include "config/sim_file_reader.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
@@ -277,7 +278,7 @@ int cmd_sweep_scenario(Context& ctx) {
   if (kind == Kind::kBudget) t.notes.push_back(diag::msg("sweepval.note.budget"));
   else if (kind == Kind::kBudgetLine && in_percent) t.notes.push_back(diag::msg("sweepval.note.line", name, base));
   if (!ctx.overrides().empty()) t.notes.push_back(diag::msg("sweepval.note.set"));
-  t.notes.push_back(diag::msg("compare.note.scenario", file.id, file.path, file.start_year, file.end_year, file.seed, file.allocation));
+  t.notes.push_back(diag::msg("compare.note.scenario", file.id, file.path, file.start_year, file.end_year, file.seed, diag::word("allocation", file.allocation)));
   ctx.emit(t);
   if (ctx.format() == report::Format::kCsv) std::fputs(report::render_notes(t).c_str(), stderr);
   return 0;

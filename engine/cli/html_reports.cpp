@@ -13,7 +13,9 @@
 #include "html/html_report.h"
 #include "report/cell_text.h"
 #include "report/output.h"
+#include "diag/words.h"
 #include "rules/borderline.h"
+#include "rules/explanation.h"
 #include "rules/workspace.h"
 #include "sim/target_plan.h"
 
@@ -109,7 +111,7 @@ std::string holding_text(const sim::Simulation& s, const sim::Aggregates& a, siz
   for (size_t k = 0; k < s.last_criteria().size(); ++k)
     if (a.holding(c, k) > best) best = a.holding(c, k), best_k = k;
   if (!best) return "-";
-  return fmt::format("{} ({})", s.last_criteria()[best_k], pct(static_cast<double>(best) / static_cast<double>(a.runs())));
+  return fmt::format("{} ({})", s.last_criterion_name(best_k), pct(static_cast<double>(best) / static_cast<double>(a.runs())));
 }
 
 // The start-year poverty of each unit of `w` (NaN when the data has none).
@@ -341,7 +343,7 @@ void add_borderline(html::Document* d, Context& ctx, const SimulatedRun& run, do
   const auto& W = s.world();
   auto rs = ctx.library().get(s.rules_id(S.start_year));
   const rules::Classification* cl = rs->find_classification(S.classification);
-  html::Section sec{diag::msg("html.borderline"), {diag::msg("html.borderline.text", dec(margin * 100, 0), S.start_year, rs->id)}, {}, {}, true, {}};
+  html::Section sec{diag::msg("html.borderline"), {diag::msg("html.borderline.text", dec(margin * 100, 0), S.start_year, diag::codes() ? rs->id : rs->display_title())}, {}, {}, true, {}};
   if (!cl) {
     d->sections.push_back(std::move(sec));
     return;
@@ -359,15 +361,24 @@ void add_borderline(html::Document* d, Context& ctx, const SimulatedRun& run, do
                {"class", diag::msg("html.col.class", S.start_year)}, {"criterion", diag::msg("html.col.criterion")},
                {"margin", diag::msg("html.col.margin")}};
   size_t communes = 0;
+  // As explain words them: the clause's title and the comparison with the indicator's name and
+  // the threshold's value, then the value and the margin; the ids and expressions with --codes.
+  const bool names = !diag::codes();
+  bool translated = false;
   for (size_t c = 0; c < W.size(); ++c) {
     const auto near = rules::near_thresholds(ws, c, *cl, margin);
     if (near.empty()) continue;
     ++communes;
     const std::string cls = ws.class_name(*cl, c);
-    for (const auto& n : near)
+    for (const auto& n : near) {
+      const rules::Criterion* crit = n.criterion.empty() ? nullptr : rs->find_criterion(n.criterion);
+      const std::string leaf = rules::leaf_label(ws, n.node, c, names);
+      const std::string what = crit ? rules::criterion_label(*rs, *crit, names, &translated) + ": " + leaf : leaf;
       t.add_row({report::text(W.slugs[c]), report::text(W.names[c]), report::text(W.district_names[static_cast<size_t>(W.district[c])]),
-                 report::text(cl->class_title(cls)), report::text(n.criterion.empty() ? n.text : n.criterion + ": " + n.text), report::text(n.detail)});
+                 report::text(cl->class_title(cls)), report::text(what), report::text(rules::leaf_detail(ws, n.node, c, names))});
+    }
   }
+  if (translated) t.notes.push_back(diag::msg("explain.translation_note"));
   sec.paragraphs.push_back(diag::msg("html.borderline.count", communes, W.size()));
   if (!t.rows.empty()) sec.tables.push_back(std::move(t));
   d->sections.push_back(std::move(sec));

@@ -26,7 +26,7 @@ const Words kDistributions = {"fixed", "uniform", "triangular", "normal"};
 const Words kStateKeys = {"update", "held", "note", "merge"};
 const Words kMergeRules = {"sum", "household_weighted", "population_weighted", "max", "min", "any"};
 const Words kSpillKeys = {"of"};
-const Words kShockKeys = {"probability", "scope", "note", "source"};
+const Words kShockKeys = {"probability", "scope", "note", "source", "title"};
 const Words kScopes = {"province", "district", "district_and_neighbours"};
 const Words kNoiseKeys = {"sd"};
 const Words kConversionKeys = {"alias", "year", "factor", "source", "note"};
@@ -102,7 +102,7 @@ class ModelReader {
       TableReader t(*m, "[model]", kModelKeys, p_);
       out_.id = t.string("id").value_or("");
       if (!t.has("id")) t.missing("id", msg("sim.model.id.hint"));
-      out_.title = t.string("title").value_or("");
+      both(t, "title", out_.title, out_.title_vi);
       out_.notes = t.string("notes").value_or("");
       out_.poverty = t.string("poverty").value_or("");
       if (!t.has("poverty")) t.missing("poverty", msg("sim.model.poverty.hint"));
@@ -222,6 +222,7 @@ class ModelReader {
       p_.error(e.value.find("probability")->loc, msg("sim.shock.probability", ctx, s.probability),
                msg("sim.shock.probability.hint"));
     s.scope = t.word("scope", kScopes).value_or("province");
+    both(t, "title", s.title, s.title_vi);
     s.note = t.string("note").value_or("");
     s.source = t.string("source").value_or("");
     if (!t.has("source")) t.missing("source", msg("sim.source.hint"));

@@ -52,6 +52,9 @@ struct ModelShock {
   double probability = 0;  ///< Per year (and per district for the district scopes).
   std::string scope = "province";  ///< province | district | district_and_neighbours
   std::string note, source;
+  /// `title` (English) or `title.en` / `title.vi`: the shock's name for a planner ("natural
+  /// disaster"); may be empty (the outputs then show `name`).
+  std::string title, title_vi;
   diag::SourceLoc loc;
 };
 
@@ -75,6 +78,7 @@ struct ModelConversion {
 
 struct ModelFile {
   std::string path, id, title, notes;
+  std::string title_vi;  ///< `title.vi`: the model's title under --lang vi; may be empty.
   std::string poverty;  ///< The state that is the poverty rate (for the outputs).
   std::vector<ModelParameter> parameters;
   std::vector<ModelTerm> terms;

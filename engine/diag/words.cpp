@@ -32,4 +32,14 @@ std::string pick(const std::string& vi, const std::string& en, const std::string
   return fallback;
 }
 
+std::string named(const std::string& vi, const std::string& en, const std::string& code) {
+  if (g_codes) return code;
+  const bool in_vi = lang() == Lang::kVi;
+  const std::string& first = in_vi ? vi : en;
+  const std::string& second = in_vi ? en : vi;
+  if (!first.empty()) return first;
+  if (!second.empty()) return second;
+  return code;
+}
+
 }  // namespace lotrinh::diag

@@ -25,5 +25,9 @@ std::string term(std::string_view kind, std::string_view code);
 /// A text a rule file or the indicator catalogue gives in two languages: `vi` when words()
 /// and it is not empty, else `en`, else `vi`, else `fallback` (an id).
 std::string pick(const std::string& vi, const std::string& en, const std::string& fallback = {});
+/// The name a planner reads for a thing that has a code and may have titles (a criterion, an
+/// indicator, a model, a shock): `code` with --codes; else the title in the output's language
+/// (`vi` under --lang vi, `en` in English), else the other title, else `code`.
+std::string named(const std::string& vi, const std::string& en, const std::string& code);
 
 }  // namespace lotrinh::diag

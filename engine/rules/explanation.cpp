@@ -30,15 +30,16 @@ std::string trim(const std::string& s) { return s.empty() || s[0] != ' ' ? s : s
 
 std::string num(double v) { return diag::local_number(fmt::format("{}", std::round(v * 1e10) / 1e10)); }
 
-// Under words (Vietnamese without --codes): the name a planner reads for slot s, the
-// catalogue's name of the indicator read (for an alias, of the indicator in force), else the id.
-std::string slot_words(Workspace& ev, int s) {
+// Under `names` (explain: Vietnamese without --codes): the name a planner reads for slot s, the
+// catalogue's name of the indicator read (for an alias, of the indicator in force) in the
+// output's language, else the id.
+std::string slot_words(Workspace& ev, int s, bool names) {
   const RuleSet& rs = ev.rules();
   const Slot& slot = rs.slots[s];
-  if (!diag::words() || !rs.catalogue) return slot.name;
+  if (!names || !rs.catalogue) return slot.name;
   if (const data::Indicator* ind = rs.catalogue->find(ev.resolved_name(s)))
-    return diag::pick(ind->name_vi, ind->name_en, slot.name);
-  if (const data::Alias* a = rs.catalogue->find_alias(slot.name)) return diag::pick(a->name_vi, a->name_en, slot.name);
+    return diag::named(ind->name_vi, ind->name_en, slot.name);
+  if (const data::Alias* a = rs.catalogue->find_alias(slot.name)) return diag::named(a->name_vi, a->name_en, slot.name);
   return slot.name;
 }
 
@@ -49,6 +50,14 @@ std::string value_words(double v, const std::string& unit) {
   if (unit == "flag" && (v == 0 || v == 1)) return diag::word("flag", v == 1 ? "1" : "0");
   if (unit == "km" || unit == "households" || unit == "people" || unit == "ratio") return num(v) + " " + diag::word("unit", unit);
   return num(v);
+}
+
+// A margin in percentage points with enough decimals that a non-zero margin does not read as
+// zero: one decimal, or up to four where one would round to 0.
+std::string points(double gap) {
+  int decimals = 1;
+  while (decimals < 4 && gap > 0 && std::round(gap * 100 * std::pow(10, decimals)) == 0) ++decimals;
+  return diag::local_number(fmt::format("{:.{}f}", gap * 100, decimals));
 }
 
 class Explainer {
@@ -120,23 +129,7 @@ class Explainer {
     return slot.name;
   }
 
-  // A criterion as a planner reads it: "Điều 3 (b): <its Vietnamese title>" (with '*' when the
-  // title is the project's translation), or its id with --codes or without a title.
-  std::string criterion_label(const Criterion& c) {
-    if (!diag::words() || c.title.vi.empty()) return c.name;
-    translated_ = translated_ || c.title.vi_translated;
-    const std::string& src = rs_.nodes[c.root].source;
-    return (src.empty() ? "" : src + ": ") + c.title.vi + (c.title.vi_translated ? "*" : "");
-  }
-
-  // A leaf as a planner reads it: "Tỷ lệ hộ nghèo (...) ≥ 20 %"; the expression with --codes.
-  std::string leaf_label(const Node& nd) {
-    if (!diag::words() || !nd.expr || !nd.expr->comparison()) return nd.text;
-    const auto& cmp = *nd.expr->comparison();
-    const Slot& lhs = rs_.slots[cmp.lhs_slot];
-    double c = cmp.rhs_slot < 0 ? cmp.rhs_constant : ev_.value(cmp.rhs_slot, i_);
-    return slot_words(ev_, cmp.lhs_slot) + " " + op_text(cmp.op) + " " + value_words(c, lhs.unit);
-  }
+  std::string criterion_label(const Criterion& c) { return rules::criterion_label(rs_, c, diag::words(), &translated_); }
 
   // `show_clause` is false for a criterion's root, whose clause its criterion line shows.
   void node(int n, int depth, bool show_clause = true) {
@@ -166,7 +159,7 @@ class Explainer {
         return;
       }
       case Node::Kind::kLeaf:
-        lines_.push_back({depth, leaf_label(nd), truth_word(t), leaf_detail(ev_, n, i_) + clause});
+        lines_.push_back({depth, leaf_label(ev_, n, i_, diag::words()), truth_word(t), leaf_detail(ev_, n, i_) + clause});
         return;
       case Node::Kind::kUnknown:
         lines_.push_back({depth, diag::msg("explain.unknown_clause"), truth_word(kUnknown), nd.note + clause});
@@ -195,6 +188,24 @@ class Explainer {
 
 }  // namespace
 
+std::string criterion_label(const RuleSet& rs, const Criterion& c, bool names, bool* translated) {
+  if (!names) return c.name;
+  if (diag::lang() != diag::Lang::kVi) return c.title.en.empty() ? c.name : c.title.en;
+  if (c.title.vi.empty()) return c.name;
+  if (translated) *translated = *translated || c.title.vi_translated;
+  const std::string& src = rs.nodes[c.root].source;
+  return (src.empty() ? "" : src + ": ") + c.title.vi + (c.title.vi_translated ? "*" : "");
+}
+
+std::string leaf_label(Workspace& ev, int n, size_t i, bool names) {
+  const Node& nd = ev.rules().nodes[n];
+  if (!names || !nd.expr || !nd.expr->comparison()) return nd.text;
+  const auto& cmp = *nd.expr->comparison();
+  const Slot& lhs = ev.rules().slots[cmp.lhs_slot];
+  double c = cmp.rhs_slot < 0 ? cmp.rhs_constant : ev.value(cmp.rhs_slot, i);
+  return slot_words(ev, cmp.lhs_slot, names) + " " + op_text(cmp.op) + " " + value_words(c, lhs.unit);
+}
+
 std::string display_value(double v, const std::string& unit) {
   if (diag::words()) return value_words(v, unit);
   if (std::isnan(v)) return diag::msg("explain.missing");
@@ -202,19 +213,22 @@ std::string display_value(double v, const std::string& unit) {
   return num(v);
 }
 
-std::string leaf_detail(Workspace& ev, int n, size_t i) {
+std::string leaf_detail(Workspace& ev, int n, size_t i) { return leaf_detail(ev, n, i, diag::words()); }
+
+std::string leaf_detail(Workspace& ev, int n, size_t i, bool names) {
   const RuleSet& rs = ev.rules();
   const Node& nd = rs.nodes[n];
   if (nd.kind != Node::Kind::kLeaf || !nd.expr) return {};
   auto label = [&](int s) {
     const Slot& slot = rs.slots[s];
-    if (diag::words()) return slot_words(ev, s);
+    if (names) return slot_words(ev, s, names);
     return ev.resolved_name(s) != slot.name ? slot.name + "[" + ev.resolved_name(s) + "]" : slot.name;
   };
+  auto shown = [&](double v, const std::string& unit) { return names ? value_words(v, unit) : display_value(v, unit); };
   auto values_of = [&](const expr::CompiledExpr& e) {
     std::string vals;
     for (int s : e.slots())
-      vals += (vals.empty() ? "" : ", ") + label(s) + " " + display_value(ev.value(s, i), rs.slots[s].unit);
+      vals += (vals.empty() ? "" : ", ") + label(s) + " " + shown(ev.value(s, i), rs.slots[s].unit);
     return vals;
   };
   // Missing values and unknown parameters first: they decide that the leaf is unknown.
@@ -243,7 +257,7 @@ std::string leaf_detail(Workspace& ev, int n, size_t i) {
   if (!cmp) {
     std::string vals;
     for (int s : nd.expr->slots())
-      vals += (vals.empty() ? "" : ", ") + label(s) + " " + display_value(ev.value(s, i), rs.slots[s].unit);
+      vals += (vals.empty() ? "" : ", ") + label(s) + " " + shown(ev.value(s, i), rs.slots[s].unit);
     return vals;
   }
   const Slot& lhs = rs.slots[cmp->lhs_slot];
@@ -251,14 +265,14 @@ std::string leaf_detail(Workspace& ev, int n, size_t i) {
   double c = cmp->rhs_slot < 0 ? cmp->rhs_constant : ev.value(cmp->rhs_slot, i);
   std::string rhs_name = cmp->rhs_slot < 0 ? "" : " (" + rs.slots[cmp->rhs_slot].name + ")";
   // Under words the leaf's label already names the indicator and the threshold: the value alone.
-  std::string head = diag::words() ? value_words(v, lhs.unit)
+  std::string head = names ? value_words(v, lhs.unit)
                                    : fmt::format("{} {}, {} {} {}{}", label(cmp->lhs_slot), display_value(v, lhs.unit),
                                                  diag::msg("explain.needs"), op_text(cmp->op), num(c), rhs_name);
   bool pass = expr::compare(cmp->op, v, c) != 0;
   if (cmp->op == expr::CompareOp::kEq || cmp->op == expr::CompareOp::kNe)
     return head + ": " + diag::msg(pass ? "explain.met" : "explain.not_met");
   double gap = std::fabs(v - c);
-  std::string amount = lhs.unit == "fraction" ? diag::msg("explain.points", gap * 100)
+  std::string amount = lhs.unit == "fraction" ? diag::msg("explain.points", points(gap))
                                               : (num(gap) + (lhs.unit.empty() || lhs.unit == "flag" ? "" : " " + diag::word("unit", lhs.unit)));
   if (gap == 0) return head + ": " + diag::msg("explain.exactly_at");
   return head + ": " + diag::msg(pass ? "explain.to_spare" : "explain.short", amount);

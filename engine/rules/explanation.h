@@ -23,6 +23,21 @@ std::vector<ExplainLine> explain_unit(Workspace& ev, size_t i, const std::string
 /// "poverty_rate 0.187, needs ≥ 0.2 (poverty_high): 1.3 points short"; "" for other leaves.
 std::string leaf_detail(Workspace& ev, int node, size_t i);
 
+/// Leaf_detail under `names` (words in the output's language: the value in its unit, the
+/// margin, "18,7 %: thiếu 1,3 điểm phần trăm"; in English "18.7 %: 1.3 points short") or not
+/// (the codes, as above). leaf_detail(ev, node, i) is this with names = diag::words().
+std::string leaf_detail(Workspace& ev, int node, size_t i, bool names);
+
+/// A criterion as a planner reads it under `names`: in Vietnamese "Điều 3 (b): <title.vi>"
+/// (with '*' when the title is the project's translation, and *translated set), in English its
+/// title.en; its id without `names` or without a title in that language.
+std::string criterion_label(const RuleSet& rs, const Criterion& c, bool names, bool* translated = nullptr);
+
+/// A comparison leaf as a planner reads it under `names`: the indicator's name in the output's
+/// language, the operator and the threshold's value in its unit ("Tỷ lệ hộ nghèo (...) ≥ 20 %");
+/// the expression as written without `names` or for other leaves.
+std::string leaf_label(Workspace& ev, int node, size_t i, bool names);
+
 /// Renders the lines as an indented tree.
 std::string render_explanation(const std::vector<ExplainLine>& lines);
 

@@ -118,6 +118,16 @@ std::vector<std::string> Classifier::criteria_titles_vi(int year) const {
   return out;
 }
 
+std::vector<std::string> Classifier::criteria_titles_en(int year) const {
+  const Entry& e = entries_.at(static_cast<size_t>(entry_for(year)));
+  std::vector<std::string> out;
+  for (const auto& name : e.candidates) {
+    const rules::Criterion* c = e.rules->find_criterion(name);
+    out.push_back(c ? c->title.en : std::string());
+  }
+  return out;
+}
+
 std::vector<std::string> Classifier::class_names(int year) const {
   std::vector<std::string> out;
   for (const auto& r : entries_.at(static_cast<size_t>(entry_for(year))).classification->order) out.push_back(r.cls);

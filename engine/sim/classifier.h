@@ -42,6 +42,8 @@ class Classifier {
   const std::vector<std::string>& criteria_names(int year) const;
   /// The Vietnamese titles of criteria_names(year), in order ("" where a criterion has none).
   std::vector<std::string> criteria_titles_vi(int year) const;
+  /// Their English titles, in order ("" where a criterion has none).
+  std::vector<std::string> criteria_titles_en(int year) const;
   /// The class names of the classification in the rule set of `year`.
   std::vector<std::string> class_names(int year) const;
   /// The id and title of the rule set of `year`.

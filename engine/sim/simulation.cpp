@@ -13,6 +13,7 @@
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "diag/spelling.h"
+#include "diag/words.h"
 #include "expr/compiled_expr.h"
 #include "config/sim_file_reader.h"
 #include "sim/allocation.h"
@@ -1112,6 +1113,7 @@ void Simulation::plan_and_project() {
   for (auto& v : start_iii_) v = v == 1;
   last_criteria_ = w.classifier.criteria_names(scenario_.end_year);
   last_criteria_vi_ = w.classifier.criteria_titles_vi(scenario_.end_year);
+  last_criteria_en_ = w.classifier.criteria_titles_en(scenario_.end_year);
   projection_.exit_year.assign(n, 0);
   projection_.poverty.assign(static_cast<size_t>(Y) + 1, {});
   projection_.spend.assign(static_cast<size_t>(Y) + 1, {});
@@ -1128,6 +1130,10 @@ AggregateShape Simulation::shape() const {
   return {world_.size(), world_.district_ids.size() + 1, static_cast<size_t>(years()), last_criteria_.size(),
           program_->layout().states.size(), scenario_.lists.size(), target_pairs(targets_),
           world_.merged ? world_.merged->size() : 0};
+}
+
+std::string Simulation::last_criterion_name(size_t k) const {
+  return diag::named(last_criteria_vi_.at(k), last_criteria_en_.at(k), last_criteria_.at(k));
 }
 
 std::string Simulation::rules_id(int year) const { return rules_entry(year).id; }

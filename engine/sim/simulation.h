@@ -73,6 +73,11 @@ class Simulation {
   const std::vector<std::string>& last_criteria() const { return last_criteria_; }
   /// Their Vietnamese titles, in the same order ("" where a criterion has none).
   const std::vector<std::string>& last_criteria_vi() const { return last_criteria_vi_; }
+  /// Last_criteria()[k] as a planner reads it: its title in the output's language, its id with
+  /// --codes or where it has no title (diag::named).
+  std::string last_criterion_name(size_t k) const;
+  /// The catalogue the model's states are indicators or aliases of.
+  const data::Catalogue& catalogue() const { return catalogue_; }
   std::string rules_id(int year) const;
   std::string rules_title(int year) const;
   const config::ScenarioRules& rules_entry(int year) const;
@@ -124,7 +129,7 @@ class Simulation {
   std::vector<TargetCheck> targets_;
   std::vector<std::vector<std::int64_t>> workdays_;   ///< [yi][start-year commune], twinning workdays
   std::vector<unsigned char> targeted_;  ///< Per commune: named by [allocation] communes.
-  std::vector<std::string> last_criteria_, last_criteria_vi_;
+  std::vector<std::string> last_criteria_, last_criteria_vi_, last_criteria_en_;
   Projection projection_;
   std::map<std::tuple<int, int, std::string>, std::int64_t> table_plan_;  ///< allocation table
   std::vector<data::Aggregation> merge_rules_;  ///< Per model state: how it combines at the merger.

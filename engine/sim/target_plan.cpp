@@ -174,7 +174,13 @@ std::vector<TargetCheck> plan_targets(const config::ScenarioFile& S, const World
         for (const auto& name : simulated) moves = moves || rules::mentions_name(t.of->text, name);
         if (!moves) {
           std::string held;
-          for (const auto& nm : names_in(t.of->text, catalogue)) held += (held.empty() ? "" : ", ") + nm;
+          // By the indicators' names in the output's language (their ids with --codes).
+          for (const auto& nm : names_in(t.of->text, catalogue)) {
+            const data::Indicator* ind = catalogue.find(nm);
+            const data::Alias* al = ind ? nullptr : catalogue.find_alias(nm);
+            const std::string shown = ind ? diag::named(ind->name_vi, ind->name_en, nm) : al ? diag::named(al->name_vi, al->name_en, nm) : nm;
+            if (held.find(shown) == std::string::npos) held += (held.empty() ? "" : "; ") + shown;
+          }
           c.fixed_reason = diag::msg("sim.targets.held", held.empty() ? t.of->text : held);
         }
       }

@@ -157,3 +157,28 @@ TEST_CASE("compare's table shows money with its unit and figures in the output's
     if (r[0] == "money spent 2022-2030" && r[1] == "baseline") money = r[2] == "3145882499955";  // whole dong
   CHECK(money);
 }
+
+TEST_CASE("compare names the communes left behind by name (district-qualified when two share it), the slugs with --codes, and the allocation in words under --lang vi", "[cli][sim]") {
+  struct Restore {
+    ~Restore() { lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn); }
+  } restore;
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  Options o;
+  o.command = "compare";
+  o.paths = {kDir + "/baseline.toml", kDir + "/cut-30.toml"};
+  o.runs = 20;
+  o.threads = 2;
+  o.format = "table";
+  o.out = temp_path(".txt");
+  REQUIRE(lotrinh::cli::run_command(o) == 0);
+  std::string vi = slurp(o.out);
+  CHECK(vi.find("  Mường Hoong; Ngọc Linh; ") != std::string::npos);
+  CHECK(vi.find("; Đắk Hà, Tu Mơ Rông; ") != std::string::npos);
+  CHECK(vi.find("'baseline': " + kDir + "/baseline.toml, 2021 đến 2030, hạt giống 20210101, phân bổ theo công thức\n") != std::string::npos);
+  o.codes = true;
+  REQUIRE(lotrinh::cli::run_command(o) == 0);
+  std::string codes = slurp(o.out);
+  std::remove(o.out.c_str());
+  CHECK(codes.find("  muong-hoong ngoc-linh ") != std::string::npos);
+  CHECK(codes.find(", phân bổ formula\n") != std::string::npos);
+}

@@ -14,6 +14,7 @@
 #include "../common/cli_runs.h"
 #include "../common/test_files.h"
 #include "diag/diagnostic.h"
+#include "diag/messages.h"
 
 using lotrinh::cli::Options;
 
@@ -140,4 +141,68 @@ TEST_CASE("simulate --set changes the twinning workdays, says so, and refuses a 
   CHECK(error_of(o) ==
         "--set: error: --set workdays.twinning-workdays=-3: workdays must be a whole number, 0 or more\n"
         "  hint: give the agencies' workdays a year as a whole number, 0 or more\n");
+}
+
+namespace {
+
+// Simulate's table output (six runs) in `lang`, with or without --codes.
+std::string simulate_table(lotrinh::diag::Lang lang, bool codes) {
+  struct Restore {
+    ~Restore() { lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn); }
+  } restore;
+  lotrinh::diag::set_lang(lang);
+  Options o = simulate(6, 2);
+  o.format = "table";
+  o.out = temp_path(".txt");
+  o.codes = codes;
+  return run(o);
+}
+
+}  // namespace
+
+TEST_CASE("under --lang vi simulate's notes name the model, the held indicators, the converted rates and the shocks in Vietnamese, numbers in Vietnamese style", "[cli][sim]") {
+  const std::string out = simulate_table(lotrinh::diag::Lang::kVi, false);
+  CHECK(out.find("với mô hình " + kHome + "/scenarios/kontum/model.toml (Thoát nghèo và tái nghèo của các hộ nghèo, theo mức chi có hiệu quả giảm dần): 6 lượt") !=
+        std::string::npos);
+  CHECK(out.find("(lotrinh calibrate): grad_base = 0,07993, grad_access = 0,074984, relapse_base = 0,030012, road_gain = 0,276199, grid_gain = 0,6, water_gain = 0,013618;") !=
+        std::string::npos);
+  CHECK(out.find("chuẩn nghèo: từ năm 2026, 'Tỷ lệ hộ nghèo (theo chuẩn nghèo áp dụng trong năm số liệu)' được chuyển qua lần đổi chuẩn bằng cách nhân với 1 (") !=
+        std::string::npos);
+  CHECK(out.find("'Tỷ lệ hộ cận nghèo (theo chuẩn nghèo áp dụng trong năm số liệu)' được chuyển qua lần đổi chuẩn bằng cách nhân với 1 (GIẢ ĐỊNH; như với tỷ lệ hộ nghèo)\n") !=
+        std::string::npos);
+  CHECK(out.find("giữ nguyên giá trị ban đầu: Số hộ dân cư; Tỷ lệ hộ nghèo dân tộc thiểu số trong tổng số hộ nghèo; Tỷ lệ hộ dân tộc thiểu số trong tổng số hộ dân cư; "
+                 "Đã được công nhận đạt chuẩn nông thôn mới; Số thôn đặc biệt khó khăn (") != std::string::npos);
+  CHECK(out.find("các cú sốc: thiên tai, xác suất 10 % mỗi năm, từng huyện và các huyện lân cận; dịch bệnh, xác suất 5 % mỗi năm, toàn tỉnh; "
+                 "giá nông sản giảm, xác suất 10 % mỗi năm, toàn tỉnh\n") != std::string::npos);
+  // The criterion holding a commune back, by its title.
+  CHECK(out.find("  (b) tỷ lệ hộ nghèo từ 15 % đến dưới 20 % (Đồng bằng sông Cửu Long: từ 12 % đến dưới 15 %) (") != std::string::npos);
+  for (const char* code : {"art3_", "default-commune-model", "district_and_neighbours", "p=0", "households, em_poor_share", "'poverty_rate'"}) {
+    INFO(code);
+    CHECK(out.find(code) == std::string::npos);
+  }
+}
+
+TEST_CASE("in English simulate's notes name the model, the held indicators, the converted rates and the shocks in English words", "[cli][sim]") {
+  const std::string out = simulate_table(lotrinh::diag::Lang::kEn, false);
+  CHECK(out.find("with the model " + kHome + "/scenarios/kontum/model.toml (Graduation and relapse of poor households, moved by spending with diminishing returns): 6 runs") !=
+        std::string::npos);
+  CHECK(out.find("(lotrinh calibrate): grad_base = 0.07993, grad_access = 0.074984,") != std::string::npos);
+  CHECK(out.find("poverty standard: from 2026, 'Poverty rate (under the standard in force in the data year)' is carried across the change of standard multiplied by 1 (") !=
+        std::string::npos);
+  CHECK(out.find("(ASSUMPTION; as for the poverty rate)\n") != std::string::npos);
+  CHECK(out.find("held at their starting values: Households; Ethnic-minority share of poor households; Ethnic-minority share of households; "
+                 "Recognised as a new-rural commune; Special-difficulty villages (") != std::string::npos);
+  CHECK(out.find("shocks: natural disaster, probability 10 % a year, each district and its neighbouring districts; epidemic, probability 5 % a year, "
+                 "the whole province; falling farm prices, probability 10 % a year, the whole province\n") != std::string::npos);
+  CHECK(out.find("  (b) poverty from 15 % to under 20 % (Mekong Delta: 12 % to under 15 %) (") != std::string::npos);
+  CHECK(out.find("art3_") == std::string::npos);
+}
+
+TEST_CASE("with --codes simulate's notes keep the model's id, the states' ids, the shocks' names and scopes, and the criteria's ids", "[cli][sim]") {
+  const std::string out = simulate_table(lotrinh::diag::Lang::kVi, true);
+  CHECK(out.find("/scenarios/kontum/model.toml (default-commune-model): 6 ") != std::string::npos);
+  CHECK(out.find(": households; em_poor_share; em_household_share; new_rural; sd_villages (") != std::string::npos);
+  CHECK(out.find(": disaster, xác suất 10 % mỗi năm, district_and_neighbours; epidemic, xác suất 5 % mỗi năm, province; price, xác suất 10 % mỗi năm, province\n") !=
+        std::string::npos);
+  CHECK(out.find("  art3_b_band (") != std::string::npos);
 }

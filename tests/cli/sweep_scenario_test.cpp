@@ -339,3 +339,23 @@ TEST_CASE("the 5th and 95th percentiles of the runs are taken by rank", "[cli]")
   CHECK(lotrinh::cli::rank_percentile(counts, 31) == 2);  // the 4th
   CHECK(lotrinh::cli::rank_percentile(counts, 95) == 2);
 }
+
+TEST_CASE("under --lang vi a scenario sweep's table writes its exits and intervals in Vietnamese number style, and its allocation in words", "[cli][sim]") {
+  struct Restore {
+    ~Restore() { lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn); }
+  } restore;
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  Options o = sweep("budget", "80", "120", "20");
+  o.format = "table";
+  const std::string vi = run(o);
+  // Expected exits with a decimal comma; run ranges and intervals with "; " between their ends.
+  CHECK(vi.find("  14,90                 [9; 23]                      32,90                [18; 50]                                    1,65  [0,75; 2,55]    3.145,88 tỷ đồng") !=
+        std::string::npos);
+  CHECK(vi.find(", phân bổ theo công thức\n") != std::string::npos);
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+  o.out = temp_path(".txt");
+  const std::string en = run(o);
+  CHECK(en.find("  14.90             [9, 23]                   32.90            [18, 50]                                     1.65   [0.75, 2.55]   3,145.88 billion VND") !=
+        std::string::npos);
+  CHECK(en.find(", allocation formula\n") != std::string::npos);
+}

@@ -69,7 +69,7 @@ std::vector<std::string> missing_vietnamese() {
 
 // The same for the simulator's files of every shipped scenario folder: the texts simulate,
 // compare and report print (scenario titles, stated assumptions, the workdays' source and note,
-// a model's conversion source and note), and the notes reproduce prints from a figures file.
+// a model's title, its shocks' titles, its conversion source and note), and the notes reproduce prints from a figures file.
 std::vector<std::string> missing_vietnamese_in_scenarios() {
   std::vector<std::string> out;
   const fs::path home = fs::path(LOTRINH_SOURCE_HOME);
@@ -107,6 +107,9 @@ std::vector<std::string> missing_vietnamese_in_scenarios() {
       }
     } else if (text.find("[model]") != std::string::npos) {
       config::ModelFile m = config::read_model_file(path.string());
+      // simulate names the model by its title and each shock by its title.
+      need(rel, "[model] title", m.title, m.title_vi);
+      for (const auto& sh : m.shocks) need(rel, "[shocks." + sh.name + "] title", sh.title, sh.title_vi);
       for (const auto& c : m.conversions) {
         need(rel, "[[conversion]] " + c.alias + " source", c.source, c.source_vi);
         need(rel, "[[conversion]] " + c.alias + " note", c.note, c.note_vi);

@@ -170,6 +170,26 @@ poor = "poverty_rate >= 0.2"
   CHECK(Evaluation(rs, in, 2021).criterion("poor", 0) == kFalse);
 }
 
+TEST_CASE("a margin under a tenth of a point keeps the decimals that stop it reading as zero", "[rules]") {
+  auto rs = compile_text("r.toml", kRegion);
+  Evaluation ev(rs, columns({{"poverty_rate", {0.1998, 0.19999, 0.2134}}, {"x", {0.5, 0.5, 0.5}}, {"road_km", {1, 1, 1}}, {"flag", {0, 0, 0}}}), 2021);
+  int poor = rs->find_criterion("poor")->root;
+  CHECK(leaf_detail(ev, poor, 0) == "poverty_rate[poverty_rate_new] 0.1998 (19.98 %), needs ≥ 0.2 (high): 0.02 points short");
+  CHECK(leaf_detail(ev, poor, 1) == "poverty_rate[poverty_rate_new] 0.19999 (19.999 %), needs ≥ 0.2 (high): 0.001 points short");
+  CHECK(leaf_detail(ev, poor, 2) == "poverty_rate[poverty_rate_new] 0.2134 (21.34 %), needs ≥ 0.2 (high): 1.3 points to spare");
+}
+
+TEST_CASE("in words a comparison reads as the indicator's name and the threshold in its unit, the detail as the value and the margin", "[rules]") {
+  auto rs = compile_text("r.toml", kRegion);
+  Evaluation ev(rs, columns({{"poverty_rate", {0.187}}, {"x", {0.5}}, {"road_km", {kNaN}}, {"flag", {0}}}), 2021);
+  int poor = rs->find_criterion("poor")->root;
+  // The test catalogue names each indicator by its id in English.
+  CHECK(leaf_label(ev, poor, 0, true) == "poverty_rate_new ≥ 20 %");
+  CHECK(leaf_detail(ev, poor, 0, true) == "18.7 %: 1.3 points short");
+  CHECK(leaf_label(ev, poor, 0, false) == "poverty_rate >= high");
+  CHECK(criterion_label(*rs, *rs->find_criterion("poor"), true) == "poor");  // no title: its id
+}
+
 TEST_CASE("explain gives each comparison's values and the margin to its threshold", "[rules]") {
   auto rs = compile_text("r.toml", kRegion);
   Evaluation ev(rs, columns({{"poverty_rate", {0.187}}, {"x", {0.5}}, {"road_km", {kNaN}}, {"flag", {0}}}), 2021);

@@ -110,3 +110,19 @@ TEST_CASE("a budget for an unknown purpose is an error listing the purposes") {
         "             ^\n"
         "  hint: use one of: infrastructure, production, social, housing\n");
 }
+
+TEST_CASE("a model's title and a shock's title may be given in English and Vietnamese, or as one English string") {
+  auto m = config::parse_model_file("m.toml",
+      "[model]\nid = \"m\"\ntitle.en = \"Graduation\"\ntitle.vi = \"Thoát nghèo\"\npoverty = \"poverty_rate\"\n"
+      "[shocks.flood]\ntitle.en = \"flood\"\ntitle.vi = \"lũ lụt\"\nprobability = 0.1\nsource = \"ASSUMPTION\"\n"
+      "[shocks.price]\ntitle = \"falling prices\"\nprobability = 0.1\nsource = \"ASSUMPTION\"\n"
+      "[shocks.storm]\nprobability = 0.1\nsource = \"ASSUMPTION\"\n");
+  CHECK(m.title == "Graduation");
+  CHECK(m.title_vi == "Thoát nghèo");
+  REQUIRE(m.shocks.size() == 3);
+  CHECK(m.shocks[0].title == "flood");
+  CHECK(m.shocks[0].title_vi == "lũ lụt");
+  CHECK(m.shocks[1].title == "falling prices");
+  CHECK(m.shocks[1].title_vi.empty());
+  CHECK(m.shocks[2].title.empty());
+}

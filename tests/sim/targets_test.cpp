@@ -7,6 +7,7 @@
 #include "config/rule_file_reader.h"
 #include "config/sim_file_reader.h"
 #include "diag/diagnostic.h"
+#include "diag/words.h"
 #include "sim/aggregates.h"
 #include "sim/shocks.h"
 #include "sim/simulation.h"
@@ -191,10 +192,20 @@ TEST_CASE("a target is unknown, with why, when its value is not given, its area 
   CHECK(a.target(pd.first_pair + 2, sim::kTargetEmpty0) == 10);
   CHECK(a.target(pd.first_pair + 0, sim::kTargetMet) + a.target(pd.first_pair + 0, sim::kTargetNotMet) == 10);
   const auto& held = check(s, "held");
-  CHECK(held.fixed_reason == "its measure reads only values the model holds (households): the runs cannot move it");
+  // The held indicator by its name (the id with --codes: see the next test).
+  CHECK(held.fixed_reason == "its measure reads only values the model holds (Households): the runs cannot move it");
   const auto& early = check(s, "from-2020");
   CHECK(early.fixed_reason == "the data has no rows for 2020");
   CHECK(a.target(early.first_pair, sim::kTargetFixed) == 10);
+}
+
+TEST_CASE("with --codes a target the model cannot move names the held indicator by its id") {
+  struct Restore {
+    ~Restore() { diag::set_codes(false); }
+  } restore;
+  diag::set_codes(true);
+  auto s = make_targets();
+  CHECK(check(s, "held").fixed_reason == "its measure reads only values the model holds (households): the runs cannot move it");
 }
 
 TEST_CASE("the targets' counts of shards added up equal one run's, whatever the threads, and their size does not depend on the runs") {
