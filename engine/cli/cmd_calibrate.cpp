@@ -8,6 +8,7 @@
 #include "config/sim_file_reader.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/words.h"
 #include "report/output.h"
 #include "report/render.h"
 #include "sim/calibration.h"
@@ -38,9 +39,9 @@ int cmd_calibrate(Context& ctx) {
                {"use", diag::msg("calibrate.col.use")}, {"source", diag::msg("calibrate.col.source")}};
   for (const auto& tr : r.targets) {
     const auto& g = *tr.target;
-    t.add_row({report::text(g.name), report::year(g.year), report::percent(tr.simulated, 2), report::percent(g.reported, 2),
+    t.add_row({report::text(diag::pick(g.name_vi, g.name)), report::year(g.year), report::percent(tr.simulated, 2), report::percent(g.reported, 2),
                report::number((tr.simulated - g.reported) * 100, 2),
-               report::text(diag::msg(g.fit ? "calibrate.fitted" : "calibrate.check")), report::text(g.source)});
+               report::text(diag::msg(g.fit ? "calibrate.fitted" : "calibrate.check")), report::text(diag::pick(g.source_vi, g.source))});
   }
   std::string fitted;
   for (const auto& [name, value] : r.fitted) fitted += (fitted.empty() ? "" : ", ") + fmt::format("{} = {:.6g}", name, value);

@@ -64,7 +64,17 @@ std::vector<std::string> standard_notes(Context& ctx, const rules::RuleSet& rs, 
         const data::Indicator* ind = cat.find(id);
         return ind && !ind->standard.empty() ? ind->standard : id;
       };
-      out.push_back(diag::msg("classify.standard_changes", slot.name, year, standard(*here), *here, other, standard(*there), *there));
+      // By the catalogue's names (name.vi / name.en); the ids with --codes.
+      auto name = [&](const std::string& id) {
+        if (const data::Indicator* ind = cat.find(id)) return diag::pick(ind->name_vi, ind->name_en, id);
+        if (const data::Alias* a = cat.find_alias(id)) return diag::pick(a->name_vi, a->name_en, id);
+        return id;
+      };
+      if (diag::codes())
+        out.push_back(diag::msg("classify.standard_changes", slot.name, year, standard(*here), *here, other, standard(*there), *there));
+      else
+        out.push_back(diag::msg("classify.standard_changes.named", name(slot.name), year, standard(*here), name(*here), other,
+                                standard(*there), name(*there)));
     }
   }
   return out;

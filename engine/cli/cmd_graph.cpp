@@ -9,6 +9,7 @@
 #include "data/unit_registry.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/words.h"
 #include "graph/province_network.h"
 #include "data/successor_aggregation.h"
 #include "report/render.h"
@@ -164,13 +165,25 @@ int cmd_aggregate(Context& ctx) {
                {"name", msg("col.name")},
                {"members", msg("graph.aggregate.col.members")},
                {"missing", msg("graph.aggregate.col.missing")}};
-  for (const auto& id : agg.indicators) t.columns.push_back({id, id, report::Align::kRight});
+  // Under words (Vietnamese without --codes), indicators and old units by their names.
+  auto indicator = [&](const std::string& id) {
+    if (!diag::words()) return id;
+    if (const data::Indicator* ind = ctx.catalogue().find(id)) return diag::pick(ind->name_vi, ind->name_en, id);
+    if (const data::Alias* a = ctx.catalogue().find_alias(id)) return diag::pick(a->name_vi, a->name_en, id);
+    return id;
+  };
+  auto indicators = [&](const std::vector<std::string>& ids) {
+    std::vector<std::string> names;
+    for (const auto& id : ids) names.push_back(indicator(id));
+    return join(names);
+  };
+  for (const auto& id : agg.indicators) t.columns.push_back({id, indicator(id), report::Align::kRight});
   size_t incomplete = 0;
   for (size_t i = 0; i < agg.units.size(); ++i) {
     const data::AggregatedUnit& u = agg.units[i];
     std::vector<std::string> members, missing;
-    for (const auto* m : u.members) members.push_back(m->slug);
-    for (const auto* m : u.missing) missing.push_back(m->slug);
+    for (const auto* m : u.members) members.push_back(diag::words() ? m->name : m->slug);
+    for (const auto* m : u.missing) missing.push_back(diag::words() ? m->name : m->slug);
     incomplete += !missing.empty();
     std::vector<report::Cell> row{report::text(u.unit->slug), report::text(with_kind(*u.unit)),
                                   report::text(join(members)), report::text(join(missing))};
@@ -183,8 +196,8 @@ int cmd_aggregate(Context& ctx) {
     t.add_row(std::move(row));
   }
   t.notes.push_back(msg("graph.aggregate.note.rules"));
-  if (!agg.not_aggregated.empty()) t.notes.push_back(msg("graph.aggregate.note.none", join(agg.not_aggregated)));
-  if (!agg.no_weight.empty()) t.notes.push_back(msg("graph.aggregate.note.no_weight", join(agg.no_weight)));
+  if (!agg.not_aggregated.empty()) t.notes.push_back(msg("graph.aggregate.note.none", indicators(agg.not_aggregated)));
+  if (!agg.no_weight.empty()) t.notes.push_back(msg("graph.aggregate.note.no_weight", indicators(agg.no_weight)));
   if (incomplete) t.notes.push_back(msg("graph.aggregate.note.incomplete", incomplete, agg.units.size()));
   // The values combined rest on the table's values: say how many of those are estimated.
   if (std::string e = ctx.estimated_note(agg.indicators, ctx.table().rows_in_year(year)); !e.empty())

@@ -7,6 +7,7 @@
 
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/words.h"
 #include "rules/evaluation.h"
 #include "rules/explanation.h"
 
@@ -36,9 +37,12 @@ void reasons(rules::Workspace& ev, int n, size_t i, std::vector<std::string>& ou
       if (std::find(out.begin(), out.end(), line) == out.end()) out.push_back(line);
       return;
     }
-    case Node::Kind::kUnknown:
-      if (std::find(out.begin(), out.end(), nd.note) == out.end()) out.push_back(nd.note);
+    case Node::Kind::kUnknown: {
+      // Under words, the clause's Vietnamese title ("(c) điều kiện 2 trong 6: chưa tìm thấy văn bản").
+      std::string note = diag::pick(nd.title.vi, nd.note);
+      if (std::find(out.begin(), out.end(), note) == out.end()) out.push_back(note);
       return;
+    }
     default:
       break;
   }
@@ -159,9 +163,18 @@ Transitions region_transitions(const data::CommuneTable& table, std::shared_ptr<
   }
 
   auto& n = out.notes;
-  n.push_back(diag::msg("repro.tr.note.members", order.size(), spec.member, before_year, after_year, t1.total, t2.total));
-  n.push_back(diag::msg("repro.tr.note.tally", before->id, before_year, spec.criterion, t1.yes, t1.no, t1.unknown, t1.total));
-  n.push_back(diag::msg("repro.tr.note.tally", after->id, after_year, spec.criterion, t2.yes, t2.no, t2.unknown, t2.total));
+  // The member flag and the criterion as a planner reads them: by their names under words.
+  std::string member = spec.member + " = 1";
+  if (diag::words() && after->catalogue)
+    if (const data::Indicator* ind = after->catalogue->find(spec.member))
+      if (!ind->name_vi.empty()) member = ind->name_vi + " = " + diag::msg("repro.expr.yes");
+  auto criterion = [&](const rules::RuleSet& rs) {
+    const rules::Criterion* c = rs.find_criterion(spec.criterion);
+    return diag::words() && c ? diag::pick(c->title.vi, c->title.en, c->name) : spec.criterion;
+  };
+  n.push_back(diag::msg("repro.tr.note.members", order.size(), member, before_year, after_year, t1.total, t2.total));
+  n.push_back(diag::msg("repro.tr.note.tally", before->id, before_year, criterion(*before), t1.yes, t1.no, t1.unknown, t1.total));
+  n.push_back(diag::msg("repro.tr.note.tally", after->id, after_year, criterion(*after), t2.yes, t2.no, t2.unknown, t2.total));
   if (t1.unknown > 0 || t2.unknown > 0) n.push_back(diag::msg("repro.tr.note.unknown", before_year, after_year));
   auto count = [&](const char* w) { return out.counts.count(w) ? out.counts.at(w) : 0; };
   n.push_back(diag::msg("repro.tr.note.changes", count("left"), count("stayed"), count("entered"), count("outside"),
