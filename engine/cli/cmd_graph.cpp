@@ -1,6 +1,8 @@
 // lotrinh graph, lotrinh aggregate.
 #include "cli/cmd_graph.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <optional>
@@ -21,6 +23,11 @@ using diag::msg;
 
 // "xã Hòa Bình": the unit's name after its kind word.
 std::string with_kind(const data::Unit& u) { return msg("graph.kind." + u.kind, u.name); }
+
+// A unit's first day as the reader writes a date: "01/07/2025" under words, else "2025-07-01".
+std::string date_words(const data::UnitDate& d) {
+  return diag::words() ? fmt::format("{:02}/{:02}/{}", d.day, d.month, d.year) : d.str();
+}
 
 std::string join(const std::vector<std::string>& parts) {
   std::string out;
@@ -84,7 +91,7 @@ int part_of(Context& ctx, const data::UnitRegistry& registry) {
                {"from", msg("graph.aggregate.col.from")}};
   t.add_row({report::text(unit->slug), report::text(with_kind(*unit)), report::text(unit->district_name),
              report::text(target.slug), report::text(msg("graph.aggregate.unit_of_year", with_kind(target), target_year)),
-             next && target.from ? report::text(target.from->str()) : report::missing()});
+             next && target.from ? report::text(date_words(*target.from)) : report::missing()});
   t.notes.push_back(next ? msg("graph.aggregate.part_of.note", with_kind(*unit), unit->district_name,
                                msg("graph.aggregate.unit_of_year", with_kind(target), target_year))
                          : msg("graph.aggregate.part_of.itself", with_kind(*unit), year));
@@ -172,10 +179,10 @@ int cmd_aggregate(Context& ctx) {
     if (const data::Alias* a = ctx.catalogue().find_alias(id)) return diag::pick(a->name_vi, a->name_en, id);
     return id;
   };
-  auto indicators = [&](const std::vector<std::string>& ids) {
-    std::vector<std::string> names;
-    for (const auto& id : ids) names.push_back(indicator(id));
-    return join(names);
+  auto indicators = [&](const std::vector<std::string>& ids) {  // names may hold commas: "; " between them
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "" : diag::words() ? "; " : ", ") + indicator(id);
+    return out;
   };
   for (const auto& id : agg.indicators) t.columns.push_back({id, indicator(id), report::Align::kRight});
   size_t incomplete = 0;

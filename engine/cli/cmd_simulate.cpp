@@ -345,9 +345,9 @@ std::vector<std::string> event_notes(const sim::Simulation& s) {
   const config::ScenarioFile& S = s.scenario();
   std::vector<std::string> out;
   std::int64_t total = 0;
-  // A commune by its name (its slug with --codes), in the units of `year`.
+  // Under words (Vietnamese without --codes), a commune by its name, in the units of `year`.
   auto commune = [&](const std::string& slug, int year) {
-    if (diag::codes()) return slug;
+    if (!diag::words()) return slug;
     const sim::World* merged = s.world().merged.get();
     bool after = merged && year >= s.world().merger_year;
     for (const sim::World* w : {after ? merged : &s.world(), after ? &s.world() : merged}) {

@@ -505,7 +505,7 @@ TEST_CASE("reproduce says so when no figure computed from the table is an indepe
   CHECK(table.find("\nnone of the 2 figures computed from the table is an independent check: their matches show that "
                    "the fit holds, not that the table is right\n") != std::string::npos);
   table = in_vietnamese([&] { return run(o); });
-  CHECK(table.find("tính từ: 2 từ các dòng của bảng (2 fitted, 0 independent), 1 từ chính các con số của báo cáo\n") !=
+  CHECK(table.find("tính từ: 2 từ các dòng của bảng (2 đã khớp dữ liệu, 0 độc lập), 1 từ chính các con số của báo cáo\n") !=
         std::string::npos);
   std::remove(o.paths.front().c_str());
 }
@@ -681,12 +681,25 @@ TEST_CASE("targets' summary line counts the targets met, not met and unknown, an
 TEST_CASE("classify and explain say when the data years next to the one read use another poverty standard", "[cli]") {
   Options o = kontum("classify");
   o.year = 2021;
-  CHECK(run(o).find("\npoverty standard: poverty_rate is read under 07/2021 (poverty_rate_2022) in the data of 2021 but under "
-                    "59/2015 (poverty_rate_2016) in the data of 2020; a class that changes between 2021 and 2020 may change "
-                    "with the standard, not the commune\n") != std::string::npos);
+  CHECK(run(o).find("\npoverty standard: “Poverty rate (under the standard in force in the data year)” is read as "
+                    "“Multidimensional poverty rate (2022-2025 standard, Decree 07/2021)” (standard 07/2021) in the data of 2021 "
+                    "but as “Poverty rate (2016-2020 standard, Decision 59/2015)” (standard 59/2015) in the data of 2020; a class "
+                    "that changes between 2021 and 2020 may change with the standard, not the commune\n") != std::string::npos);
+  CHECK(in_vietnamese([&] { return run(o); })
+            .find("\nchuẩn nghèo: “Tỷ lệ hộ nghèo (theo chuẩn nghèo áp dụng trong năm số liệu)” được đọc là “Tỷ lệ hộ nghèo "
+                  "đa chiều (chuẩn nghèo 2022-2025, NĐ 07/2021)” (chuẩn 07/2021) trong dữ liệu năm 2021 nhưng là “Tỷ lệ hộ "
+                  "nghèo (chuẩn nghèo 2016-2020, QĐ 59/2015)” (chuẩn 59/2015) trong dữ liệu năm 2020; một đơn vị đổi loại "
+                  "giữa năm 2021 và năm 2020 có thể do chuẩn nghèo thay đổi, không phải do chính đơn vị\n") != std::string::npos);
+  Options codes = o;
+  codes.codes = true;
+  CHECK(in_vietnamese([&] { return run(codes); })
+            .find("\nchuẩn nghèo: poverty_rate được đọc theo chuẩn 07/2021 (poverty_rate_2022) trong dữ liệu năm 2021 nhưng "
+                  "theo chuẩn 59/2015 (poverty_rate_2016) trong dữ liệu năm 2020;") != std::string::npos);
   Options e = kontum("explain");
   e.commune = "Mường Hoong";
   e.year = 2020;
-  CHECK(run(e).find("\npoverty standard: poverty_rate is read under 59/2015 (poverty_rate_2016) in the data of 2020 but under "
-                    "07/2021 (poverty_rate_2022) in the data of 2021;") != std::string::npos);
+  CHECK(run(e).find("\npoverty standard: “Poverty rate (under the standard in force in the data year)” is read as "
+                    "“Poverty rate (2016-2020 standard, Decision 59/2015)” (standard 59/2015) in the data of 2020 but as "
+                    "“Multidimensional poverty rate (2022-2025 standard, Decree 07/2021)” (standard 07/2021) in the data of 2021;") !=
+        std::string::npos);
 }

@@ -239,3 +239,18 @@ TEST_CASE("a bare table with no province and no default province cannot be drawn
         "and roads\n");
   fs::remove_all(home);
 }
+
+TEST_CASE("under Vietnamese aggregate names its indicators and old units by their names, and by their ids with --codes", "[cli][province]") {
+  Run r = lotrinh("aggregate --lang vi --format csv --data " + kMini);
+  CHECK(r.code == 0);
+  CHECK(r.out.rfind("Đơn vị,Tên,Đơn vị cũ,Thiếu dòng,Số hộ dân cư,Dân số,", 0) == 0);
+  CHECK(has(r.out, "\nxa-an-binh,xã An Bình,\"An, Bình\",,1508,6032,"));
+  CHECK(has(r.out + r.err, "ghi chú: không tổng hợp, danh mục không có quy tắc gộp: Tỷ lệ hộ nghèo dân tộc thiểu số trong tổng số hộ "
+                   "nghèo; Tỷ lệ thôn đặc biệt khó khăn; "));
+  CHECK(has(r.out + r.err, "nhỏ nhất, có ở ít nhất một đơn vị cũ);"));
+  Run codes = lotrinh("aggregate --lang vi --codes --format csv --data " + kMini);
+  CHECK(codes.out.rfind("unit,name,members,missing,households,population,", 0) == 0);
+  CHECK(has(codes.out, "\nxa-an-binh,xã An Bình,\"xa-an, xa-binh\",,1508,6032,"));
+  Run part = lotrinh("aggregate --lang vi --commune Bình --data " + kMini);
+  CHECK(has(part.out, "\nxa-binh  xã Bình  Huyện Đông  xa-an-binh  xã An Bình (2023)  01/01/2023\n"));
+}
