@@ -71,7 +71,7 @@ TEST_CASE("compare of the baseline and roads-and-housing shows the same money in
   CHECK(checked == 3);
 }
 
-TEST_CASE("under Vietnamese simulate's event notes give each event's kind, source and communes in Vietnamese, and the codes with --codes", "[cli][sim]") {
+TEST_CASE("under Vietnamese simulate's event notes and its HTML report give each event's kind, source and communes in Vietnamese, and the codes with --codes", "[cli][sim]") {
   Options o;
   o.command = "simulate";
   o.paths = {kDir + "/roads-and-housing.toml"};
@@ -82,7 +82,14 @@ TEST_CASE("under Vietnamese simulate's event notes give each event's kind, sourc
     ~Restore() { lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn); }
   } restore;
   lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  o.report = lotrinh::testing::temp_path("events-test", ".html");
   const std::string out = run(o, ".csv");
+  const std::string html = lotrinh::testing::slurp(o.report);
+  std::remove(o.report.c_str());
+  o.report.clear();
+  // The HTML report's notes are the same as simulate's.
+  CHECK(html.find("sự kiện cứng hoá đường năm 2026: 48,00 tỷ đồng (GIẢ ĐỊNH: 12 km cần cứng hoá") != std::string::npos);
+  CHECK(html.find("ASSUMPTION: 12 km") == std::string::npos);
   CHECK(out.find("sự kiện cứng hoá đường năm 2026: 48,00 tỷ đồng (GIẢ ĐỊNH: 12 km cần cứng hoá (roads.csv, số ước tính) x 4 tỷ "
                  "đồng một km (đơn giá giả định)) từ dòng ngân sách 'econ-infra-province'") != std::string::npos);
   CHECK(out.find("đường 'Đắk Choong' - 'Mường Hoong' có tỷ lệ cứng hoá 1 từ năm đó") != std::string::npos);
