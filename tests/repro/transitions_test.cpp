@@ -154,6 +154,7 @@ const char* const kAfterVi = R"toml(
 id = "new"
 kind = "commune-region"
 level = "commune"
+source = "Quyết định mới (31/12/2020)"
 status = "in-force"
 effective = { from = 2020-12-31 }
 [criteria.region_iii]
@@ -196,6 +197,12 @@ TEST_CASE("under Vietnamese the transitions' notes and reasons name the flag, cr
   CHECK(t.notes[4] == "ra khỏi khu vực III 1, vẫn ở khu vực III 2, vào khu vực III 0, ngoài khu vực III 0, nay ở khu vực III 0, "
                       "nay ngoài khu vực III 1, chưa xác định 0, không còn đơn vị 0");
   CHECK(row(t, "c3").why_before == "điều kiện 2: chưa tìm thấy văn bản");
+  // A rule set by the law it restates (its source), or its id when it names none.
+  CHECK(t.before_id == "old");
+  CHECK(t.after_id == "Quyết định mới (31/12/2020)");
+  CHECK(t.notes[2] == "Quyết định mới (31/12/2020) với dữ liệu năm 2020: Xã khu vực III (xã đặc biệt khó khăn): đạt với 2, không đạt "
+                      "với 2, chưa xác định với 0 trong số 4 xã được kết nghĩa khi đó");
+  CHECK(codes.after_id == "new");
   CHECK(codes.notes[0] == "4 đơn vị có twinned = 1 trong năm 2016 hoặc 2020 (4 năm 2016, 4 năm 2020)");
   CHECK(codes.notes[1] == "old với dữ liệu năm 2016: region_iii: đạt với 3, không đạt với 0, chưa xác định với 1 trong số 4 xã được kết nghĩa khi đó");
   CHECK(row(codes, "c3").why_before == "condition 2: text not found");
