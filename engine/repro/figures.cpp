@@ -72,7 +72,9 @@ std::vector<Token> tokens_of(const std::string& text) {
     if (is_name(c, true)) {
       kind = Token::kName;
       while (j < text.size() && is_name(text[j], false)) ++j;
-    } else if (std::isdigit(static_cast<unsigned char>(c)) || (c == '.' && j < text.size() && std::isdigit(static_cast<unsigned char>(text[j])))) {
+    } else if (std::isdigit(static_cast<unsigned char>(c)) || (c == '.' && j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ||
+               (c == '-' && j < text.size() && std::isdigit(static_cast<unsigned char>(text[j])) &&
+                (out.empty() || (out.back().kind == Token::kOther && out.back().text != ")")))) {  // a negative number
       kind = Token::kNumber;
       while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) || text[j] == '.')) ++j;
     } else if (j < text.size() && std::string("=!<>&|").find(c) != std::string::npos && std::string("=&|").find(text[j]) != std::string::npos) {

@@ -155,6 +155,32 @@ TEST_CASE("under English the how-computed column names indicators and units by t
   CHECK(row(rows, "infrastructure").measure == "the report's own figures, not the table: 436.414 + 972.12; rounded to 2 decimals");
 }
 
+TEST_CASE("a compound condition reads with 'and' and 'or', and a negative threshold as a negative percentage [repro]") {
+  const std::string text = R"toml(
+[[figure]]
+id = "both"
+section = "II.2"
+label.en = "both"
+reported = 4
+unit = "count"
+aggregate = "count"
+of = "poverty_rate_2016 > -0.05"
+where = "twinned == 1 && (households >= 100 || health_station_standard != 1)"
+year = 2016
+)toml";
+  auto file = config::parse_figures_file("figures.toml", text);
+  diag::set_lang(diag::Lang::kVi);
+  auto vi = reproduce_figures(file, testing::table(), named_catalogue());
+  diag::set_lang(diag::Lang::kEn);
+  auto en = reproduce_figures(file, testing::table(), named_catalogue());
+  CHECK(row(vi, "both").measure ==
+        "số đơn vị có Tỷ lệ hộ nghèo > -5 %, trong 4 đơn vị với điều kiện Xã kết nghĩa = có và (Số hộ ≥ 100 hoặc Trạm y tế đạt "
+        "chuẩn = không), dòng năm 2016; làm tròn đến 0 chữ số thập phân");
+  CHECK(row(en, "both").measure ==
+        "count of units with Poverty rate > -5 %, of 4 units where Twinned = yes and (Households ≥ 100 or Health station at "
+        "standard = no), 2016 rows; rounded to 0 decimals");
+}
+
 TEST_CASE("with --codes the how-computed column keeps the expressions and unit ids as written [repro]") {
   auto rows = reproduce_in(diag::Lang::kVi, true);
   CHECK(row(rows, "above-35").measure ==
