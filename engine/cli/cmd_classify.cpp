@@ -264,7 +264,7 @@ int cmd_explain(Context& ctx) {
     double v = ev.value(s, static_cast<size_t>(found));
     const std::string& id = ev.resolved_name(s);
     const data::Provenance* p = prov.find(table.unit[r], year, id);
-    std::string where = p ? diag::word("provenance", p->kind) + ": " + p->source : diag::msg("explain.no_provenance");
+    std::string where = p ? diag::word("provenance", p->kind) + ": " + prov.source_text(*p) : diag::msg("explain.no_provenance");
     std::string name = rs->slots[s].name + (id != rs->slots[s].name ? "[" + id + "]" : "");
     if (diag::words())  // the catalogue's Vietnamese name of the indicator read
       if (const data::Indicator* ind = ctx.catalogue().find(id)) name = diag::pick(ind->name_vi, ind->name_en, name);

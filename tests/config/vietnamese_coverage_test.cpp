@@ -17,6 +17,7 @@
 #include "config/figures_reader.h"
 #include "config/rule_file_reader.h"
 #include "config/sim_file_reader.h"
+#include "data/provenance.h"
 
 using namespace lotrinh;
 namespace fs = std::filesystem;
@@ -149,6 +150,29 @@ std::vector<std::string> missing_vietnamese_in_scenarios() {
 }
 
 }  // namespace
+
+// The sources of every shipped provenance.csv that explain shows under --lang vi without their
+// Vietnamese (provenance-vi.csv beside it).
+std::vector<std::string> missing_vietnamese_in_provenance() {
+  std::vector<std::string> out;
+  const fs::path home = fs::path(LOTRINH_SOURCE_HOME);
+  for (const auto& e : fs::recursive_directory_iterator(home / "scenarios")) {
+    if (e.path().filename() != "provenance.csv") continue;
+    std::string rel = fs::relative(e.path(), home).string();
+    for (const auto& s : data::ProvenanceTable::read_if_present(e.path().string()).untranslated())
+      out.push_back(rel + ": source '" + s + "' has no Vietnamese (provenance-vi.csv)");
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST_CASE("every provenance source of a shipped dataset that explain shows under --lang vi has its Vietnamese", "[config]") {
+  std::vector<std::string> missing = missing_vietnamese_in_provenance();
+  std::string list;
+  for (const auto& m : missing) list += m + "\n";
+  INFO(list);
+  CHECK(missing.empty());
+}
 
 TEST_CASE("every rule-file and catalogue text shown under --lang vi has its Vietnamese", "[config]") {
   std::vector<std::string> missing = missing_vietnamese();
