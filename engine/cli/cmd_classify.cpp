@@ -20,7 +20,9 @@
 namespace lotrinh::cli {
 namespace {
 
+// Under words (Vietnamese without --codes), the rule set by its title and the law, without its id.
 std::string rule_note(const rules::RuleSet& rs, int year) {
+  if (diag::words()) return diag::msg("classify.rules_note.named", rs.display_title(), rs.source, year);
   return diag::msg("classify.rules_note", rs.id, rs.display_title(), rs.source, year);
 }
 
@@ -254,8 +256,12 @@ int cmd_explain(Context& ctx) {
   rules::Evaluation ev(rs, in, year, ctx.overrides());
   auto lines = rules::explain_unit(ev, static_cast<size_t>(found), o.classification);
   size_t r = rows[static_cast<size_t>(found)];
-  std::string head = diag::msg("explain.head", table.name[r].empty() ? table.unit[r] : table.name[r], table.unit[r],
-                               table.district[r], year) + "\n" + rule_note(*rs, year) + "\n";
+  // Under words, the commune by its name and district (its id with --codes).
+  std::string head = (diag::words() && !table.name[r].empty()
+                          ? diag::msg("explain.head.named", table.name[r], table.district[r], year)
+                          : diag::msg("explain.head", table.name[r].empty() ? table.unit[r] : table.name[r], table.unit[r],
+                                      table.district[r], year)) +
+                     "\n" + rule_note(*rs, year) + "\n";
   for (const auto& n : standard_notes(ctx, *rs, year)) head += n + "\n";
   // The values behind the verdict, each with where it came from.
   std::vector<rules::ExplainLine> values;

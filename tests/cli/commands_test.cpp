@@ -370,6 +370,25 @@ TEST_CASE("explain of Mường Hoong in 2020 shows its reported poverty and wher
         std::string::npos);
 }
 
+TEST_CASE("under Vietnamese explain names the commune, the rule set and the values' sources in Vietnamese, and their ids with --codes", "[cli]") {
+  Options o = kontum("explain");
+  o.commune = "Mường Hoong";
+  o.year = 2020;
+  std::string vi = in_vietnamese([&] { return run(o); });
+  CHECK(vi.find("Mường Hoong (Đăk Glei), dữ liệu năm 2020\n"
+                "bộ quy tắc “Tiêu chí phân định xã khu vực III, II, I vùng đồng bào dân tộc thiểu số và miền núi giai đoạn "
+                "2021-2025” (Quyết định 33/2020/QĐ-TTg (12/11/2020), Điều 2-5), áp dụng cho dữ liệu năm 2020\n") == 0);
+  CHECK(vi.find("Tỷ lệ hộ nghèo (chuẩn nghèo 2016-2020, QĐ 59/2015): 59,09 %  — theo báo cáo: Báo cáo 141-BC/TU, III.2\n") !=
+        std::string::npos);
+  CHECK(vi.find("Thuộc vùng Đồng bằng sông Cửu Long: không  — tính toán: Kon Tum thuộc Tây Nguyên, không thuộc Đồng bằng "
+                "sông Cửu Long\n") != std::string::npos);
+  Options codes = o;
+  codes.codes = true;
+  std::string ids = in_vietnamese([&] { return run(codes); });
+  CHECK(ids.find("Mường Hoong (muong-hoong, Đăk Glei), dữ liệu năm 2020\nbộ quy tắc vn.qd-33-2020 (") == 0);
+  CHECK(ids.find("poverty_rate[poverty_rate_2016]: 0,5909 (59,09 %)  — reported: report 141-BC/TU, III.2\n") != std::string::npos);
+}
+
 TEST_CASE("explain of Đăk Long in 2020 lists the two communes of that name", "[cli]") {
   Options o = kontum("explain");
   o.commune = "Đăk Long";
