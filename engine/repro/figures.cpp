@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <map>
 #include <memory>
 
@@ -122,7 +124,7 @@ std::string expr_words(const std::string& text, int year, const data::Catalogue&
         bool yes = (num == "1") == (op == "==");
         add(name + " = " + diag::msg(yes ? "repro.expr.yes" : "repro.expr.no"));
       } else if (ind->unit == "fraction") {
-        add(name + " " + op_words(op) + " " + diag::local_number(fmt::format("{}", std::round(std::stod(num) * 1e8) / 1e6)) + " %");
+        add(name + " " + op_words(op) + " " + diag::local_number(fmt::format("{}", std::round(std::strtod(num.c_str(), nullptr) * 1e8) / 1e6)) + " %");
       } else {
         add(name + " " + op_words(op) + " " + diag::local_number(num));
       }
