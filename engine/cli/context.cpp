@@ -1,6 +1,7 @@
 #include "cli/context.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -40,6 +41,32 @@ diag::InputError option_error(const std::string& option, std::string message, st
   d.hint = std::move(hint);
   return diag::InputError(d);
 }
+// The format of a file's extension, for the formats whose files have one ("" otherwise).
+std::string format_of_extension(const std::string& out) {
+  std::string ext = fs::path(out).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext == ".csv") return "csv";
+  if (ext == ".xlsx") return "xlsx";
+  if (ext == ".json") return "json";
+  return "";
+}
+
+// --format when given; else the format --out's extension names (`--out result.xlsx` writes a
+// workbook, not a text table under an .xlsx name), else CSV under --excel, else the plain table.
+// A given format that contradicts a workbook's extension is refused: a text file named .xlsx
+// does not open in Excel, and a workbook named .csv or .json is not what the name promises.
+std::string chosen_format(const Options& o) {
+  const bool to_file = o.command != "report" && !o.out.empty() && o.out != "-";
+  const std::string by_name = to_file ? format_of_extension(o.out) : "";
+  if (o.format.empty()) {
+    if (!by_name.empty()) return by_name;
+    return o.excel ? "csv" : "table";
+  }
+  if (!by_name.empty() && (by_name == "xlsx") != (o.format == "xlsx"))
+    throw option_error("--format", diag::msg("cli.format_extension", o.format, o.out, by_name),
+                       diag::msg("cli.format_extension.hint", by_name));
+  return o.format;
+}
 }  // namespace
 
 std::string home() {
@@ -77,13 +104,14 @@ Context::Context(const Options& o) : o_(o) {
   if (o.command != "estimate" && !o.out.empty() && o.out != "-") diag::check_output_target(o.out, "--out");
   if (!o.report.empty()) diag::check_output_target(o.report, "--report");
   // Graphviz DOT is a format of `lotrinh graph` only; the table renderers never see it.
-  auto f = o.command == "graph" && o.format == "dot" ? std::optional<report::Format>(report::Format::kTable)
-                                                     : report::parse_format(o.format);
-  if (!f) throw option_error("--format", diag::msg("cli.bad_format", o.format), diag::msg("cli.bad_format.hint"));
+  const std::string format_name = chosen_format(o);
+  auto f = o.command == "graph" && format_name == "dot" ? std::optional<report::Format>(report::Format::kTable)
+                                                        : report::parse_format(format_name);
+  if (!f) throw option_error("--format", diag::msg("cli.bad_format", format_name), diag::msg("cli.bad_format.hint"));
   format_ = *f;
   // --excel: CSV that Vietnamese Excel opens with its diacritics and numbers intact.
   if (o.excel && format_ != report::Format::kCsv)
-    throw option_error("--excel", diag::msg("cli.excel_needs_csv", o.format), diag::msg("cli.excel_needs_csv.hint"));
+    throw option_error("--excel", diag::msg("cli.excel_needs_csv", format_name), diag::msg("cli.excel_needs_csv.hint"));
   if (o.excel) format_ = report::Format::kCsvExcel;
   // Words for people, codes for programs: JSON, English CSV and --codes keep ids and codes
   // (class codes "III", not the class titles "Region III" a terminal table shows).

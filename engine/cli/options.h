@@ -16,7 +16,7 @@ struct Options {
   std::string csv_dialect = "rfc4180";  ///< --csv-dialect: rfc4180 | excel-vi
   std::optional<int> year;              ///< --year: the data year.
   std::vector<std::string> set;         ///< --set name=value, as given.
-  std::string format = "table";         ///< --format
+  std::string format;                   ///< --format; empty: from --out's extension, else table
   double max_input_mb = 512;            ///< --max-input-mb: the largest input file read, in MiB
   std::string out = "-";                ///< --out
   std::string commune;                  ///< explain --commune

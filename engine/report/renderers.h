@@ -25,5 +25,9 @@ std::string render_json(const std::vector<ResultTable>& tables);
 /// holds every table's title and notes. Throws diag::InputError when the workbook cannot be
 /// written.
 std::string render_xlsx(const std::vector<ResultTable>& tables);
+/// The sheet names render_xlsx gives `tables`, in order: Excel's limits (31 characters, none of
+/// []:*?/\, unique ignoring case, the notes sheet's name taken) kept by shortening a long title
+/// to its head before ':' or ',' or to whole words, " (2)" for a name already taken.
+std::vector<std::string> xlsx_sheet_names(const std::vector<ResultTable>& tables);
 
 }  // namespace lotrinh::report

@@ -50,15 +50,55 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
-/// A sheet name Excel accepts (at most 31 characters, none of []:*?/\, not starting or ending
-/// with an apostrophe, unique ignoring ASCII case): the table's title, else "Table N".
-std::string sheet_name(const std::string& title, size_t n, std::set<std::string>* used) {
-  std::string s;
-  for (char c : title) s += std::strchr("[]:*?/\\", c) ? ' ' : c;
+/// The characters of `s` (UTF-8), counted as Excel counts a sheet name's length.
+size_t utf8_length(const std::string& s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+std::string trim_sheet_name(std::string s) {
   while (!s.empty() && (s.front() == '\'' || s.front() == ' ')) s.erase(s.begin());
-  s = utf8_prefix(s, 31);
-  while (!s.empty() && (s.back() == '\'' || s.back() == ' ')) s.pop_back();
-  if (s.empty() || used->count(lower_ascii(s))) s = utf8_prefix(diag::msg("report.xlsx_sheet", n), 31);
+  while (!s.empty() && std::strchr("' ,;.-", s.back())) s.pop_back();
+  return s;
+}
+
+/// A sheet name Excel accepts (at most 31 characters, none of []:*?/\, not starting or ending
+/// with an apostrophe, unique ignoring ASCII case), read from the table's title: the whole title
+/// when it fits, else its head before the first ':' or ',' ("Communes that change class, data
+/// 2020" gives "Communes that change class"), else its words up to 31 characters; a name already
+/// taken gets " (2)", " (3)"...; no usable title gives "Table N".
+std::string sheet_name(const std::string& title, size_t n, std::set<std::string>* used) {
+  constexpr size_t kMax = 31;
+  std::string s = title;
+  if (utf8_length(s) > kMax) {
+    size_t cut = s.find_first_of(":,");
+    if (cut != std::string::npos && cut > 0) s = s.substr(0, cut);
+  }
+  std::string clean;
+  for (char c : s) {
+    if (std::strchr("[]:*?/\\", c)) c = ' ';
+    if (c != ' ' || clean.empty() || clean.back() != ' ') clean += c;
+  }
+  s = trim_sheet_name(clean);
+  if (utf8_length(s) > kMax) {
+    std::string head = utf8_prefix(s, kMax);
+    // Cut at the last space when the limit falls inside a word.
+    size_t space = head.rfind(' ');
+    if (s.size() > head.size() && s[head.size()] != ' ' && space != std::string::npos && space > 0) head.resize(space);
+    s = trim_sheet_name(head);
+  }
+  if (s.empty()) s = utf8_prefix(diag::msg("report.xlsx_sheet", n), kMax);
+  if (used->count(lower_ascii(s))) {
+    for (size_t k = 2;; ++k) {
+      const std::string suffix = " (" + std::to_string(k) + ")";
+      std::string candidate = trim_sheet_name(utf8_prefix(s, kMax - suffix.size())) + suffix;
+      if (!used->count(lower_ascii(candidate))) {
+        s = candidate;
+        break;
+      }
+    }
+  }
   used->insert(lower_ascii(s));
   return s;
 }
@@ -214,18 +254,21 @@ class TempDir {
 
 }  // namespace
 
+std::vector<std::string> xlsx_sheet_names(const std::vector<ResultTable>& tables) {
+  std::set<std::string> used;
+  used.insert(lower_ascii(utf8_prefix(diag::msg("report.xlsx_notes"), 31)));
+  std::vector<std::string> names;
+  for (size_t i = 0; i < tables.size(); ++i) names.push_back(sheet_name(tables[i].title, i + 1, &used));
+  return names;
+}
+
 std::string render_xlsx(const std::vector<ResultTable>& tables) {
   TempDir dir;
   const std::string file = dir.path() + "/book.xlsx";
   {
     Workbook wb(file);
-    std::set<std::string> used;
-    std::vector<std::string> names;
-    used.insert(lower_ascii(utf8_prefix(diag::msg("report.xlsx_notes"), 31)));
-    for (size_t i = 0; i < tables.size(); ++i) {
-      names.push_back(sheet_name(tables[i].title, i + 1, &used));
-      wb.add_table(tables[i], names.back());
-    }
+    const std::vector<std::string> names = xlsx_sheet_names(tables);
+    for (size_t i = 0; i < tables.size(); ++i) wb.add_table(tables[i], names[i]);
     wb.add_notes(tables, names);
     wb.close();
   }

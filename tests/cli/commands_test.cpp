@@ -557,6 +557,7 @@ TEST_CASE("classify --format xlsx writes a zip workbook to --out, the same bytes
 TEST_CASE("the Excel CSV flag with a format other than csv is refused with the fix, in English and Vietnamese", "[cli]") {
   Options o = example("classify");
   o.excel = true;
+  o.format = "table";
   CHECK(error_of(o) ==
         "--excel: error: --excel shapes CSV for Excel, but the format is 'table'\n"
         "  hint: add --format csv (or use --format xlsx for a workbook)\n");
@@ -721,4 +722,40 @@ TEST_CASE("classify and explain say when the data years next to the one read use
                     "“Poverty rate (2016-2020 standard, Decision 59/2015)” (standard 59/2015) in the data of 2020 but as "
                     "“Multidimensional poverty rate (2022-2025 standard, Decree 07/2021)” (standard 07/2021) in the data of 2021;") !=
         std::string::npos);
+}
+
+TEST_CASE("the Excel CSV flag alone writes Excel CSV", "[cli]") {
+  Options o = example("classify");
+  o.excel = true;
+  CHECK(run(o).rfind("\xEF\xBB\xBFunit;name;district;region\n", 0) == 0);
+}
+
+TEST_CASE("without --format the extension of --out chooses the format: a workbook, CSV or JSON", "[cli]") {
+  Options o = example("classify");
+  o.out = temp_path(".xlsx");
+  CHECK(run(o).substr(0, 2) == "PK");
+  o.out = temp_path(".CSV");
+  CHECK(run(o).rfind("unit,name,district,region\n", 0) == 0);
+  o.out = temp_path(".json");
+  CHECK(run(o).substr(0, 1) == "{");
+  o.out = temp_path(".txt");
+  CHECK(run(o).find("-----") != std::string::npos);
+}
+
+TEST_CASE("a text format written under a workbook's name, or a workbook under a CSV name, is refused with the fix", "[cli]") {
+  Options o = example("classify");
+  o.format = "csv";
+  o.out = "result.xlsx";
+  CHECK(error_of(o) ==
+        "--format: error: --format csv does not match --out 'result.xlsx', a name for xlsx\n"
+        "  hint: leave out --format (the extension .xlsx chooses the format), or name the file for the format you want\n");
+  o.format = "xlsx";
+  o.out = "result.csv";
+  std::string vi = in_vietnamese([&] { return error_of(o); });
+  CHECK(vi ==
+        "--format: lỗi: --format xlsx không khớp với --out 'result.csv', tên dành cho tệp csv\n"
+        "  gợi ý: bỏ --format (phần mở rộng .csv tự chọn định dạng), hoặc đặt tên tệp theo định dạng bạn muốn\n");
+  o.format = "table";
+  o.out = temp_path(".csv");
+  CHECK(error_of(o).empty());
 }

@@ -5,6 +5,7 @@
 
 #include "diag/diagnostic.h"
 #include "report/render.h"
+#include "report/renderers.h"
 
 using namespace lotrinh::report;
 
@@ -61,4 +62,25 @@ TEST_CASE("an xlsx workbook that cannot be written names the temporary folder an
         "lotrinh: error: cannot write the Excel workbook: /nonexistent-lotrinh-dir/lotrinh-xlsx-XXXXXX: No such file or "
         "directory\n"
         "  hint: check that the temporary folder (TMPDIR) has free space and can be written, then run again\n");
+}
+
+TEST_CASE("a long title gives a sheet name cut at its first comma or colon, or at a whole word, and a taken name gets a number", "[report]") {
+  auto named = [](std::string title) {
+    ResultTable t;
+    t.title = std::move(title);
+    return t;
+  };
+  std::vector<ResultTable> tables = {
+      named("Các đơn vị đổi nhóm, dữ liệu năm 2020"),
+      named("Khoảng trống và chồng chéo: draft.qd-33-2020-poverty-15, phân loại 'region'"),
+      named("Khoảng trống và chồng chéo: draft.qd-33-2020-poverty-15, phân loại 'village'"),
+      named("Những thay đổi từ vn.qd-33-2020 sang draft.qd-33-2020-poverty-15"),
+      named("Poverty [2020]"),
+      named(""),
+      named("Notes"),
+      named("A title of many words that has no comma and goes on past the limit")};
+  CHECK(xlsx_sheet_names(tables) == std::vector<std::string>{"Các đơn vị đổi nhóm", "Khoảng trống và chồng chéo",
+                                                             "Khoảng trống và chồng chéo (2)", "Những thay đổi từ vn.qd-33-2020",
+                                                             "Poverty 2020", "Table 6", "Notes (2)",
+                                                             "A title of many words that has"});
 }
