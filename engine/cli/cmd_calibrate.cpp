@@ -8,6 +8,7 @@
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "diag/number_style.h"
+#include "diag/words.h"
 #include "report/output.h"
 #include "report/render.h"
 #include "sim/calibration.h"
@@ -38,13 +39,16 @@ int cmd_calibrate(Context& ctx) {
                {"use", diag::msg("calibrate.col.use")}, {"source", diag::msg("calibrate.col.source")}};
   for (const auto& tr : r.targets) {
     const auto& g = *tr.target;
-    t.add_row({report::text(g.name), report::year(g.year), report::percent(tr.simulated, 2), report::percent(g.reported, 2),
+    t.add_row({report::text(diag::pick(g.name_vi, g.name)), report::year(g.year), report::percent(tr.simulated, 2), report::percent(g.reported, 2),
                report::number((tr.simulated - g.reported) * 100, 2),
-               report::text(diag::msg(g.fit ? "calibrate.fitted" : "calibrate.check")), report::text(g.source)});
+               report::text(diag::msg(g.fit ? "calibrate.fitted" : "calibrate.check")), report::text(diag::pick(g.source_vi, g.source))});
   }
   std::string fitted;
-  for (const auto& [name, value] : r.fitted) fitted += (fitted.empty() ? "" : ", ") + name + " = " + diag::local_number(fmt::format("{:.6g}", value));
-  t.notes.push_back(diag::msg("calibrate.note.fitted", fitted, r.algorithm, r.evaluations, r.rms_points));
+  for (const auto& [name, value] : r.fitted)
+    fitted += (fitted.empty() ? "" : ", ") + name + " = " + diag::local_number(fmt::format("{:.6g}", value));
+  // The optimiser's name as NLopt gives it, in the reader's language where the catalogue has it.
+  t.notes.push_back(diag::msg("calibrate.note.fitted", fitted, diag::word("algorithm", r.algorithm), r.evaluations,
+                              diag::local_number(fmt::format("{:.2f}", r.rms_points))));
   t.notes.push_back(diag::msg("calibrate.note.method"));
   for (auto& note : workdays_notes(scenario, model)) t.notes.push_back(std::move(note));
   if (!scenario.calibration_output.empty()) {

@@ -21,7 +21,9 @@
 namespace lotrinh::cli {
 namespace {
 
+// Under words (Vietnamese without --codes), the rule set by its title and the law, without its id.
 std::string rule_note(const rules::RuleSet& rs, int year) {
+  if (diag::words()) return diag::msg("classify.rules_note.named", rs.display_title(), rs.source, year);
   return diag::msg("classify.rules_note", rs.id, rs.display_title(), rs.source, year);
 }
 
@@ -65,7 +67,17 @@ std::vector<std::string> standard_notes(Context& ctx, const rules::RuleSet& rs, 
         const data::Indicator* ind = cat.find(id);
         return ind && !ind->standard.empty() ? ind->standard : id;
       };
-      out.push_back(diag::msg("classify.standard_changes", slot.name, year, standard(*here), *here, other, standard(*there), *there));
+      // By the catalogue's names (name.vi / name.en); the ids with --codes.
+      auto name = [&](const std::string& id) {
+        if (const data::Indicator* ind = cat.find(id)) return diag::pick(ind->name_vi, ind->name_en, id);
+        if (const data::Alias* a = cat.find_alias(id)) return diag::pick(a->name_vi, a->name_en, id);
+        return id;
+      };
+      if (diag::codes())
+        out.push_back(diag::msg("classify.standard_changes", slot.name, year, standard(*here), *here, other, standard(*there), *there));
+      else
+        out.push_back(diag::msg("classify.standard_changes.named", name(slot.name), year, standard(*here), name(*here), other,
+                                standard(*there), name(*there)));
     }
   }
   return out;
@@ -245,8 +257,12 @@ int cmd_explain(Context& ctx) {
   rules::Evaluation ev(rs, in, year, ctx.overrides());
   auto lines = rules::explain_unit(ev, static_cast<size_t>(found), o.classification);
   size_t r = rows[static_cast<size_t>(found)];
-  std::string head = diag::msg("explain.head", table.name[r].empty() ? table.unit[r] : table.name[r], table.unit[r],
-                               table.district[r], year) + "\n" + rule_note(*rs, year) + "\n";
+  // Under words, the commune by its name and district (its id with --codes).
+  std::string head = (diag::words() && !table.name[r].empty()
+                          ? diag::msg("explain.head.named", table.name[r], table.district[r], year)
+                          : diag::msg("explain.head", table.name[r].empty() ? table.unit[r] : table.name[r], table.unit[r],
+                                      table.district[r], year)) +
+                     "\n" + rule_note(*rs, year) + "\n";
   for (const auto& n : standard_notes(ctx, *rs, year)) head += n + "\n";
   // The values behind the verdict, each with where it came from.
   std::vector<rules::ExplainLine> values;
@@ -255,7 +271,7 @@ int cmd_explain(Context& ctx) {
     double v = ev.value(s, static_cast<size_t>(found));
     const std::string& id = ev.resolved_name(s);
     const data::Provenance* p = prov.find(table.unit[r], year, id);
-    std::string where = p ? diag::word("provenance", p->kind) + ": " + p->source : diag::msg("explain.no_provenance");
+    std::string where = p ? diag::word("provenance", p->kind) + ": " + prov.source_text(*p) : diag::msg("explain.no_provenance");
     std::string name = rs->slots[s].name + (id != rs->slots[s].name ? "[" + id + "]" : "");
     if (diag::words())  // the catalogue's Vietnamese name of the indicator read
       if (const data::Indicator* ind = ctx.catalogue().find(id)) name = diag::pick(ind->name_vi, ind->name_en, name);

@@ -1,6 +1,8 @@
 // lotrinh graph, lotrinh aggregate.
 #include "cli/cmd_graph.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <optional>
@@ -21,6 +23,11 @@ using diag::msg;
 
 // "xã Hòa Bình": the unit's name after its kind word.
 std::string with_kind(const data::Unit& u) { return msg("graph.kind." + u.kind, u.name); }
+
+// A unit's first day as the reader writes a date: "01/07/2025" under words, else "2025-07-01".
+std::string date_words(const data::UnitDate& d) {
+  return diag::words() ? fmt::format("{:02}/{:02}/{}", d.day, d.month, d.year) : d.str();
+}
 
 std::string join(const std::vector<std::string>& parts) {
   std::string out;
@@ -84,7 +91,7 @@ int part_of(Context& ctx, const data::UnitRegistry& registry) {
                {"from", msg("graph.aggregate.col.from")}};
   t.add_row({report::text(unit->slug), report::text(with_kind(*unit)), report::text(unit->district_name),
              report::text(target.slug), report::text(msg("graph.aggregate.unit_of_year", with_kind(target), target_year)),
-             next && target.from ? report::text(target.from->str()) : report::missing()});
+             next && target.from ? report::text(date_words(*target.from)) : report::missing()});
   t.notes.push_back(next ? msg("graph.aggregate.part_of.note", with_kind(*unit), unit->district_name,
                                msg("graph.aggregate.unit_of_year", with_kind(target), target_year))
                          : msg("graph.aggregate.part_of.itself", with_kind(*unit), year));
@@ -168,13 +175,25 @@ int cmd_aggregate(Context& ctx) {
                {"name", msg("col.name")},
                {"members", msg("graph.aggregate.col.members")},
                {"missing", msg("graph.aggregate.col.missing")}};
-  for (const auto& id : agg.indicators) t.columns.push_back({id, id, report::Align::kRight});
+  // Under words (Vietnamese without --codes), indicators and old units by their names.
+  auto indicator = [&](const std::string& id) {
+    if (!diag::words()) return id;
+    if (const data::Indicator* ind = ctx.catalogue().find(id)) return diag::pick(ind->name_vi, ind->name_en, id);
+    if (const data::Alias* a = ctx.catalogue().find_alias(id)) return diag::pick(a->name_vi, a->name_en, id);
+    return id;
+  };
+  auto indicators = [&](const std::vector<std::string>& ids) {  // names may hold commas: "; " between them
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "" : diag::words() ? "; " : ", ") + indicator(id);
+    return out;
+  };
+  for (const auto& id : agg.indicators) t.columns.push_back({id, indicator(id), report::Align::kRight});
   size_t incomplete = 0;
   for (size_t i = 0; i < agg.units.size(); ++i) {
     const data::AggregatedUnit& u = agg.units[i];
     std::vector<std::string> members, missing;
-    for (const auto* m : u.members) members.push_back(m->slug);
-    for (const auto* m : u.missing) missing.push_back(m->slug);
+    for (const auto* m : u.members) members.push_back(diag::words() ? m->name : m->slug);
+    for (const auto* m : u.missing) missing.push_back(diag::words() ? m->name : m->slug);
     incomplete += !missing.empty();
     std::vector<report::Cell> row{report::text(u.unit->slug), report::text(with_kind(*u.unit)),
                                   report::text(join(members)), report::text(join(missing))};
@@ -187,8 +206,8 @@ int cmd_aggregate(Context& ctx) {
     t.add_row(std::move(row));
   }
   t.notes.push_back(msg("graph.aggregate.note.rules"));
-  if (!agg.not_aggregated.empty()) t.notes.push_back(msg("graph.aggregate.note.none", join(agg.not_aggregated)));
-  if (!agg.no_weight.empty()) t.notes.push_back(msg("graph.aggregate.note.no_weight", join(agg.no_weight)));
+  if (!agg.not_aggregated.empty()) t.notes.push_back(msg("graph.aggregate.note.none", indicators(agg.not_aggregated)));
+  if (!agg.no_weight.empty()) t.notes.push_back(msg("graph.aggregate.note.no_weight", indicators(agg.no_weight)));
   if (incomplete) t.notes.push_back(msg("graph.aggregate.note.incomplete", incomplete, agg.units.size()));
   // The values combined rest on the table's values: say how many of those are estimated.
   if (std::string e = ctx.estimated_note(agg.indicators, ctx.table().rows_in_year(year)); !e.empty())

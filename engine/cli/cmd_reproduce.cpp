@@ -142,7 +142,7 @@ report::ResultTable transition_table(const repro::Transitions& tr) {
   auto flag = [](const std::string& c, bool on) { return c.empty() ? report::missing() : report::number(on ? 1.0 : 0.0); };
   for (const auto& r : tr.rows)
     t.add_row({report::text(r.unit), report::text(r.name), report::text(r.district), flag(r.class_before, r.member_before),
-               flag(r.class_after, r.member_after), cls(r.class_before_title), cls(r.class_after_title), report::text(r.change),
+               flag(r.class_after, r.member_after), cls(r.class_before_title), cls(r.class_after_title), report::text(diag::word("transition", r.change)),
                report::text(r.why_before), report::text(r.why_after)});
   t.notes = tr.notes;
   return t;

@@ -368,23 +368,37 @@ std::vector<std::string> event_notes(const sim::Simulation& s) {
   const config::ScenarioFile& S = s.scenario();
   std::vector<std::string> out;
   std::int64_t total = 0;
+  // Under words (Vietnamese without --codes), a commune by its name, in the units of `year`.
+  auto commune = [&](const std::string& slug, int year) {
+    if (!diag::words()) return slug;
+    const sim::World* merged = s.world().merged.get();
+    bool after = merged && year >= s.world().merger_year;
+    for (const sim::World* w : {after ? merged : &s.world(), after ? &s.world() : merged}) {
+      if (!w) continue;
+      for (size_t u = 0; u < w->slugs.size() && u < w->names.size(); ++u)
+        if (w->slugs[u] == slug && !w->names[u].empty()) return w->names[u];
+    }
+    return slug;
+  };
   for (const sim::EventCost& c : s.event_costs()) {
     const config::ScenarioEvent& e = S.events[c.event];
     std::string effect;
     if (e.kind == "road_paved") {
-      effect = diag::msg("simulate.note.event.road", e.from, e.to, e.paved_share);
+      effect = diag::msg("simulate.note.event.road", commune(e.from, c.year), commune(e.to, c.year),
+                         diag::local_number(fmt::format("{}", e.paved_share)));
     } else if (e.kind == "housing") {
       const auto& units = s.world().merged && c.year >= s.world().merger_year ? s.world().merged->slugs : s.world().slugs;
       std::string names;
-      for (int u : c.units) names += (names.empty() ? "" : ", ") + units[static_cast<size_t>(u)];
+      for (int u : c.units) names += (names.empty() ? "" : ", ") + commune(units[static_cast<size_t>(u)], c.year);
       effect = diag::msg("simulate.note.event.housing", names);
     } else {
       effect = diag::msg("simulate.note.event.resettlement", e.households,
                          e.poor_households >= 0 ? diag::msg("simulate.note.event.poor_given", e.poor_households)
                                                 : diag::msg("simulate.note.event.poor_rate"),
-                         e.from, e.to == "outside" ? diag::msg("simulate.note.event.outside") : e.to);
+                         commune(e.from, c.year), e.to == "outside" ? diag::msg("simulate.note.event.outside") : commune(e.to, c.year));
     }
-    out.push_back(diag::msg("simulate.note.event_cost", diag::msg("sim.ctx.event", e.kind, c.year), bn(c.cost_vnd), e.source, e.budget, effect));
+    out.push_back(diag::msg("simulate.note.event_cost", diag::msg("sim.ctx.event", diag::word("event", e.kind), c.year), bn(c.cost_vnd),
+                                 diag::pick(e.source_vi, e.source), e.budget, effect));
     total += c.cost_vnd;
   }
   if (!s.event_costs().empty()) out.push_back(diag::msg("simulate.note.events_total", bn(total)));

@@ -31,10 +31,12 @@ enum class Rounding { kRound, kTruncate };
 /// One figure of the report.
 struct FigureDecl {
   std::string id, section;
+  std::string section_vi;          ///< `section.vi` ("chú thích 9"); empty: `section` reads in both languages.
   Text label;
   FigureKind kind = FigureKind::kAggregate;
   std::optional<double> reported;  ///< In `unit`; absent for source-inconsistent figures.
   std::string printed;             ///< As the report prints it (optional, shown instead of `reported`).
+  std::string printed_vi;          ///< `printed.vi`: in Vietnamese number style; empty: `printed` reads in both.
   std::string unit;                ///< percent | points | count | billion-vnd | number
   int decimals = 2;                ///< Digits the comparison is made at.
   Rounding rounding = Rounding::kRound;
@@ -55,6 +57,7 @@ struct FigureDecl {
   std::optional<ExprText> arithmetic;
   // kSourceInconsistent, kNotReproducible
   std::vector<std::string> figures;  ///< The report's conflicting figures, each with its place.
+  std::vector<std::string> figures_vi;  ///< `figures.vi`: the same in Vietnamese; may be empty.
   std::string reason;                ///< Why not reproducible.
   std::string reason_vi, note_vi;    ///< `reason.vi`, `note.vi`: shown under --lang vi; may be empty.
   std::string note, source;

@@ -92,12 +92,16 @@ class FiguresReader {
     f.loc = v.loc;
     if (auto id = t.string("id")) f.id = *id;
     else if (!t.has("id")) t.missing("id", msg("figures.missing_id.hint"));
-    if (auto s = t.string("section")) f.section = *s;
-    else if (!t.has("section")) t.missing("section", msg("figures.missing_section.hint"));
+    Text section = t.text("section");  // a string (read in both languages), or section.en / section.vi
+    f.section = section.en.empty() ? section.vi : section.en;
+    f.section_vi = section.vi;
+    if (!t.has("section")) t.missing("section", msg("figures.missing_section.hint"));
     f.label = t.text("label");
     if (!t.has("label")) t.missing("label", msg("figures.missing_label.hint"));
     f.reported = t.number("reported");
-    f.printed = t.string("printed").value_or("");
+    Text printed = t.text("printed");  // a string (read in both languages), or printed.en / printed.vi
+    f.printed = printed.en.empty() ? printed.vi : printed.en;
+    f.printed_vi = printed.vi;
     f.unit = t.word("unit", kUnits).value_or("");
     f.decimals = default_decimals(f.unit);
     if (auto d = t.integer("decimals")) {
@@ -234,13 +238,21 @@ class FiguresReader {
     if (!word) return;
     if (*word == "source-inconsistent") {
       f.kind = FigureKind::kSourceInconsistent;
-      if (const TomlValue* list = t.get("figures", Want::kArray)) {
-        for (const auto& item : list->items) {
-          if (item.type == TomlValue::Type::kString) f.figures.push_back(item.str);
-          else problems_.error(item.loc, msg("config.wrong_item_type", t.context(), "figures", detail::want_name(Want::kString), detail::type_name(item)),
-                               detail::want_hint(Want::kString));
-        }
-        if (list->items.size() < 2) problems_.error(list->loc, msg("figures.too_few_figures", t.context()), msg("figures.missing_figures.hint"));
+      // A list (English), or figures.en / figures.vi lists of the same length.
+      const TomlValue* v = t.table().find("figures");
+      if (v && v->type == TomlValue::Type::kTable) {
+        TableReader texts(*v, t.context(), {"vi", "en", "vi_translated"}, problems_);
+        const TomlValue* en = texts.get("en", Want::kArray);
+        const TomlValue* vi = texts.get("vi", Want::kArray);
+        texts.boolean("vi_translated");
+        if (!texts.has("en")) texts.missing("en", msg("figures.missing_figures.hint"));
+        if (en) read_figure_list(t, *en, f.figures);
+        if (vi) read_figure_list(t, *vi, f.figures_vi, /*counted=*/false);
+        if (en && vi && en->items.size() != vi->items.size())
+          problems_.error(vi->loc, msg("figures.figures_vi_count", t.context(), vi->items.size(), en->items.size()),
+                          msg("figures.figures_vi_count.hint"));
+      } else if (const TomlValue* list = t.get("figures", Want::kArray)) {
+        read_figure_list(t, *list, f.figures);
       } else if (!t.has("figures")) {
         t.missing("figures", msg("figures.missing_figures.hint"));
       }
@@ -251,6 +263,16 @@ class FiguresReader {
       f.reason_vi = reason.vi;
       if (!t.has("reason")) t.missing("reason", msg("figures.missing_reason.hint"));
     }
+  }
+
+  // The strings of a `figures` list: at least two (`counted`; figures.vi is counted against figures.en).
+  void read_figure_list(const TableReader& t, const TomlValue& list, std::vector<std::string>& into, bool counted = true) {
+    for (const auto& item : list.items) {
+      if (item.type == TomlValue::Type::kString) into.push_back(item.str);
+      else problems_.error(item.loc, msg("config.wrong_item_type", t.context(), "figures", detail::want_name(Want::kString), detail::type_name(item)),
+                           detail::want_hint(Want::kString));
+    }
+    if (counted && list.items.size() < 2) problems_.error(list.loc, msg("figures.too_few_figures", t.context()), msg("figures.missing_figures.hint"));
   }
 
   FiguresFile& out_;

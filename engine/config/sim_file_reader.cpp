@@ -387,9 +387,11 @@ class ScenarioReader {
       TableReader t(*v, msg("config.ctx.key", "target"), kTargetKeys, p_);
       ScenarioTarget g;
       g.loc = v->loc;
-      required_string(t, "name", g.name);
+      both(t, "name", g.name, g.name_vi);  // a string, or name.en / name.vi (and source likewise)
+      if (!t.has("name")) t.missing("name", msg("sim.required.hint", "name"));
       required_string(t, "state", g.state);
-      required_string(t, "source", g.source);
+      both(t, "source", g.source, g.source_vi);
+      if (!t.has("source")) t.missing("source", msg("sim.required.hint", "source"));
       g.year = t.integer("year").value_or(0);
       if (!t.has("year")) t.missing("year", msg("sim.target.hint"));
       g.where = t.expr("where");
@@ -504,7 +506,8 @@ class ScenarioReader {
       } else if (!t.has("budget")) {
         t.missing("budget", msg("sim.event.budget.hint"));
       }
-      required_string(t, "source", e.source);
+      both(t, "source", e.source, e.source_vi);  // a string, or source.en / source.vi
+      if (!t.has("source")) t.missing("source", msg("sim.required.hint", "source"));
     } else if (const TomlValue* x = v.find("budget")) {
       p_.error(x->loc, msg("sim.event.budget_no_cost", ctx), msg("sim.event.cost.hint"));
     }

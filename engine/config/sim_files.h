@@ -151,6 +151,7 @@ struct ScenarioEvent {
   std::int64_t households = 0;               ///< housing (optional), resettlement: households
   std::int64_t poor_households = -1;         ///< resettlement: poor among them (-1: the source's rate)
   std::string budget, source;                ///< the budget line paying the cost; where the cost comes from
+  std::string source_vi;                     ///< `source.vi`: shown under --lang vi; may be empty
   std::vector<std::string> communes;         ///< housing: start-year slugs (or units after a merger)
   std::vector<diag::SourceLoc> communes_loc;
   diag::SourceLoc loc, cost_loc, budget_loc, households_loc, from_loc, to_loc;
@@ -161,6 +162,7 @@ struct ScenarioEvent {
 /// start year's data; all when absent), in `year`.
 struct ScenarioTarget {
   std::string name, state, weight, source;
+  std::string name_vi, source_vi;  ///< `name.vi`, `source.vi`: shown under --lang vi; may be empty.
   int year = 0;
   std::optional<ExprText> where;
   double reported = 0;

@@ -2,11 +2,13 @@
 
 #include <filesystem>
 #include <optional>
+#include <set>
 
 #include "data/csv_table_reader.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
 #include "diag/text_file.h"
+#include "diag/words.h"
 
 namespace lotrinh::data {
 namespace {
@@ -174,7 +176,53 @@ ProvenanceTable ProvenanceTable::parse(const std::string& path, std::string_view
 ProvenanceTable ProvenanceTable::read_if_present(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return {};
-  return parse(path, diag::read_file(path));
+  ProvenanceTable t = parse(path, diag::read_file(path));
+  const std::string vi = translations_path(path);
+  if (std::filesystem::exists(vi, ec)) t.parse_translations(vi, diag::read_file(vi));
+  return t;
+}
+
+std::string ProvenanceTable::translations_path(const std::string& path) {
+  std::filesystem::path p(path);
+  return (p.parent_path() / (p.stem().string() + "-vi" + p.extension().string())).string();
+}
+
+void ProvenanceTable::parse_translations(const std::string& path, std::string_view text) {
+  auto records = parse_csv(path, text, CsvDialect::kRfc4180);
+  auto file = diag::SourceFile::from_text(path, text);
+  diag::DiagnosticSink sink;
+  if (records.empty() || records[0].cells != std::vector<std::string>{"source", "source_vi"}) {
+    sink.error({file, 1, 1}, diag::msg("provenance.vi.bad_header"), diag::msg("provenance.vi.bad_header.hint"));
+    sink.throw_if_errors();
+  }
+  for (size_t r = 1; r < records.size(); ++r) {
+    const auto& rec = records[r];
+    auto at = [&](size_t c) { return diag::SourceLoc{file, rec.line[c], rec.column[c]}; };
+    if (rec.cells.size() != 2) {
+      sink.error(at(0), diag::msg("provenance.ragged", rec.cells.size(), 2), diag::msg("provenance.vi.bad_header.hint"));
+      continue;
+    }
+    if (rec.cells[1].empty()) {
+      sink.error(at(1), diag::msg("provenance.vi.empty", rec.cells[0]), diag::msg("provenance.vi.bad_header.hint"));
+      continue;
+    }
+    if (!source_vi_.emplace(rec.cells[0], rec.cells[1]).second)
+      sink.error(at(0), diag::msg("provenance.vi.duplicate", rec.cells[0]), diag::msg("provenance.duplicate.hint"));
+  }
+  sink.throw_if_errors();
+}
+
+const std::string& ProvenanceTable::source_text(const Provenance& p) const {
+  if (!diag::words()) return p.source;
+  auto it = source_vi_.find(p.source);
+  return it == source_vi_.end() ? p.source : it->second;
+}
+
+std::vector<std::string> ProvenanceTable::untranslated() const {
+  std::set<std::string> out;
+  for (const auto& [key, p] : rows_)
+    if (!p.source.empty() && !source_vi_.count(p.source)) out.insert(p.source);
+  return {out.begin(), out.end()};
 }
 
 const Provenance* ProvenanceTable::find(const std::string& unit, int year, const std::string& indicator) const {

@@ -31,8 +31,21 @@ class ProvenanceTable {
   /// kind, a year that is not a number, a value given twice, a `from` naming no value of the
   /// table, a value computed, through its `from`, from itself).
   static ProvenanceTable parse(const std::string& path, std::string_view text);
-  /// Reads `path`; an absent file gives an empty table (nothing recorded).
+  /// Reads `path`; an absent file gives an empty table (nothing recorded). The Vietnamese of its
+  /// sources is read from translations_path(path) when that file is present.
   static ProvenanceTable read_if_present(const std::string& path);
+  /// "provenance-vi.csv" beside "provenance.csv": the file of the sources' Vietnamese.
+  static std::string translations_path(const std::string& path);
+  /// Reads the sources' Vietnamese: a CSV with the header `source,source_vi`, one row per source
+  /// text (every one the project's translation). A row of the wrong width, a source given
+  /// twice or an empty source_vi is an error located at its cell.
+  void parse_translations(const std::string& path, std::string_view text);
+
+  /// The source of `p` as the reader reads it: its Vietnamese under words (Vietnamese without
+  /// --codes) where the translations give one, else the source as written.
+  const std::string& source_text(const Provenance& p) const;
+  /// The sources (as written) that have no Vietnamese, sorted.
+  std::vector<std::string> untranslated() const;
 
   /// The provenance of a value, or nullptr when none is recorded.
   const Provenance* find(const std::string& unit, int year, const std::string& indicator) const;
@@ -43,6 +56,7 @@ class ProvenanceTable {
 
  private:
   std::map<std::tuple<std::string, int, std::string>, Provenance> rows_;
+  std::map<std::string, std::string> source_vi_;  ///< source as written -> its Vietnamese
 };
 
 }  // namespace lotrinh::data

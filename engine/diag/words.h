@@ -15,7 +15,7 @@ bool codes();
 /// True when words replace codes: Vietnamese output without --codes.
 bool words();
 /// The word for `code` of kind `kind` ("truth", "class", "diff", "repro", "check", "source",
-/// "provenance", "target", "unit", "gap"): the catalogue's "word.<kind>.<code>" when words()
+/// "provenance", "target", "unit", "gap", "transition", "event", "algorithm"): the catalogue's "word.<kind>.<code>" when words()
 /// and the catalogue has that id, else `code` unchanged.
 std::string word(std::string_view kind, std::string_view code);
 /// The word for `code` of kind `kind` in either language: the catalogue's "term.<kind>.<code>"

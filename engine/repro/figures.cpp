@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <map>
 #include <memory>
 
@@ -37,6 +39,117 @@ bool has_at_most(double reported, int decimals) {
 
 bool scaled(const std::string& unit) { return unit == "percent" || unit == "points"; }
 
+// The name a planner reads for indicator or alias `id`: its name in the output's language
+// (name.vi / name.en), the id itself with --codes or when the catalogue has no name.
+std::string indicator_words(const std::string& id, const data::Catalogue& catalogue) {
+  if (diag::codes()) return id;
+  if (const data::Indicator* ind = catalogue.find(id)) return diag::pick(ind->name_vi, ind->name_en, id);
+  if (const data::Alias* a = catalogue.find_alias(id)) return diag::pick(a->name_vi, a->name_en, id);
+  return id;
+}
+
+const data::Indicator* indicator_of(const std::string& id, int year, const data::Catalogue& catalogue) {
+  if (const data::Indicator* ind = catalogue.find(id)) return ind;
+  auto resolved = catalogue.resolve(id, year);
+  return resolved ? catalogue.find(*resolved) : nullptr;
+}
+
+struct Token {
+  enum Kind { kName, kNumber, kOther } kind;
+  std::string text;
+};
+
+std::vector<Token> tokens_of(const std::string& text) {
+  std::vector<Token> out;
+  size_t i = 0;
+  auto is_name = [](char c, bool first) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || (!first && std::isdigit(static_cast<unsigned char>(c))); };
+  while (i < text.size()) {
+    char c = text[i];
+    size_t j = i + 1;
+    Token::Kind kind = Token::kOther;
+    if (c == ' ') {
+      ++i;
+      continue;
+    }
+    if (is_name(c, true)) {
+      kind = Token::kName;
+      while (j < text.size() && is_name(text[j], false)) ++j;
+    } else if (std::isdigit(static_cast<unsigned char>(c)) || (c == '.' && j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ||
+               (c == '-' && j < text.size() && std::isdigit(static_cast<unsigned char>(text[j])) &&
+                (out.empty() || (out.back().kind == Token::kOther && out.back().text != ")")))) {  // a negative number
+      kind = Token::kNumber;
+      while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) || text[j] == '.')) ++j;
+    } else if (j < text.size() && std::string("=!<>&|").find(c) != std::string::npos && std::string("=&|").find(text[j]) != std::string::npos) {
+      ++j;
+    }
+    out.push_back({kind, text.substr(i, j - i)});
+    i = j;
+  }
+  return out;
+}
+
+std::string op_words(const std::string& op) {
+  if (op == "==") return "=";
+  if (op == ">=") return "≥";
+  if (op == "<=") return "≤";
+  if (op == "!=") return "≠";
+  if (op == "&&" || op == "and") return diag::msg("repro.expr.and");
+  if (op == "||" || op == "or") return diag::msg("repro.expr.or");
+  return op;
+}
+
+// An expression of a figures file as a planner reads it: indicators by their names, numbers in
+// the language's style, a flag compared with 1 or 0 as "= yes" / "= no", a fraction compared
+// with a number as a percentage ("Poverty rate (...) > 35 %"). With --codes, the text as written.
+std::string expr_words(const std::string& text, int year, const data::Catalogue& catalogue) {
+  if (diag::codes()) return text;
+  std::vector<Token> t = tokens_of(text);
+  std::string out;
+  auto add = [&](const std::string& piece) {
+    if (piece.empty()) return;
+    bool tight = piece == ")" || (!out.empty() && out.back() == '(');
+    out += (out.empty() || tight ? "" : " ") + piece;
+  };
+  for (size_t k = 0; k < t.size(); ++k) {
+    const Token& tok = t[k];
+    bool comparison = k + 2 < t.size() && tok.kind == Token::kName && t[k + 2].kind == Token::kNumber &&
+                      (t[k + 1].text == "==" || t[k + 1].text == "!=" || t[k + 1].text == ">" || t[k + 1].text == "<" ||
+                       t[k + 1].text == ">=" || t[k + 1].text == "<=");
+    const data::Indicator* ind = tok.kind == Token::kName ? indicator_of(tok.text, year, catalogue) : nullptr;
+    if (comparison && ind) {
+      const std::string& op = t[k + 1].text;
+      const std::string& num = t[k + 2].text;
+      std::string name = indicator_words(tok.text, catalogue);
+      if (ind->unit == "flag" && (num == "1" || num == "0") && (op == "==" || op == "!=")) {
+        bool yes = (num == "1") == (op == "==");
+        add(name + " = " + diag::msg(yes ? "repro.expr.yes" : "repro.expr.no"));
+      } else if (ind->unit == "fraction") {
+        add(name + " " + op_words(op) + " " + diag::local_number(fmt::format("{}", std::round(std::strtod(num.c_str(), nullptr) * 1e8) / 1e6)) + " %");
+      } else {
+        add(name + " " + op_words(op) + " " + diag::local_number(num));
+      }
+      k += 2;
+      continue;
+    }
+    if (tok.kind == Token::kName) add(catalogue.knows(tok.text) ? indicator_words(tok.text, catalogue) : op_words(tok.text));
+    else if (tok.kind == Token::kNumber) add(diag::local_number(tok.text));
+    else add(op_words(tok.text));
+  }
+  return out;
+}
+
+// The numbers of the report's own arithmetic ("436.414 + 972.12") in the language's style.
+std::string arithmetic_words(const std::string& text) {
+  if (diag::codes()) return text;
+  std::string out;
+  for (const Token& tok : tokens_of(text)) {
+    std::string piece = tok.kind == Token::kNumber ? diag::local_number(tok.text) : tok.text;
+    bool tight = piece == ")" || (!out.empty() && out.back() == '(');
+    out += (out.empty() || tight ? "" : " ") + piece;
+  }
+  return out;
+}
+
 std::string label_of(const FigureDecl& f) {
   return diag::lang() == diag::Lang::kVi && !f.label.vi.empty() ? f.label.vi : f.label.en;
 }
@@ -46,19 +159,21 @@ std::string rounding_text(const FigureDecl& f) {
 }
 
 // What an aggregate figure computes, in words.
-std::string aggregate_measure(const FigureDecl& f, int units, const data::CommuneTable& table) {
-  std::string where = f.where ? diag::msg("repro.measure.where", f.where->text) : "";
-  std::string of = f.of ? f.of->text : "";
+std::string aggregate_measure(const FigureDecl& f, int units, const data::CommuneTable& table, const data::Catalogue& catalogue) {
+  auto words = [&](const std::optional<config::ExprText>& e) { return e ? expr_words(e->text, f.year, catalogue) : ""; };
+  std::string where = f.where ? diag::msg("repro.measure.where", words(f.where)) : "";
+  std::string of = words(f.of);
   std::string m;
   if (f.aggregate == "mean") m = diag::msg("repro.measure.mean", of, units, where, f.year);
-  else if (f.aggregate == "weighted_mean") m = diag::msg("repro.measure.weighted_mean", of, f.weight ? f.weight->text : "", units, where, f.year);
+  else if (f.aggregate == "weighted_mean") m = diag::msg("repro.measure.weighted_mean", of, words(f.weight), units, where, f.year);
   else if (f.aggregate == "count") m = diag::msg("repro.measure.count", of, units, where, f.year);
   else if (f.aggregate == "share") m = diag::msg("repro.measure.share", of, units, where, f.year);
   else if (f.aggregate == "sum") m = diag::msg("repro.measure.sum", of, units, where, f.year);
   else if (f.aggregate == "value") {
     long r = table.find_row(f.commune, f.year);
     std::string name = r >= 0 ? table.name[static_cast<size_t>(r)] : "";
-    m = diag::msg("repro.measure.value", of, f.commune, name, f.year);
+    m = diag::codes() || name.empty() ? diag::msg("repro.measure.value", of, f.commune, name, f.year)
+                                      : diag::msg("repro.measure.value_named", of, name, f.year);
   }
   if (scaled(f.unit)) m += diag::msg("repro.measure.times_100");
   return m + rounding_text(f);
@@ -279,10 +394,10 @@ std::vector<FigureRow> reproduce_figures(const config::FiguresFile& file, const 
   for (const auto& f : file.figures) {
     FigureRow row;
     row.id = f.id;
-    row.section = f.section;
+    row.section = diag::pick(f.section_vi, f.section);
     row.label = label_of(f);
     row.reported = f.reported;
-    row.printed = f.printed;
+    row.printed = diag::pick(f.printed_vi, f.printed);
     row.unit = f.unit;
     row.decimals = f.decimals;
     row.check = f.check;
@@ -293,7 +408,7 @@ std::vector<FigureRow> reproduce_figures(const config::FiguresFile& file, const 
         double v = it == results.end() ? NAN : it->second.computed;
         row.units = it == results.end() ? 0 : it->second.units;
         row.computed = scaled(f.unit) ? v * 100 : v;
-        row.measure = aggregate_measure(f, row.units, table);
+        row.measure = aggregate_measure(f, row.units, table, catalogue);
         if (std::isnan(v)) {
           row.status = Status::kNotReproducible;
           row.note = missing_reason(f, *rs, table, catalogue, it == results.end() ? "" : it->second.detail);
@@ -311,8 +426,10 @@ std::vector<FigureRow> reproduce_figures(const config::FiguresFile& file, const 
         int years = db->year - da->year;
         bool fall = f.change == "fall_per_year" || f.change == "fall";
         double diff = fall ? a->computed - b->computed : b->computed - a->computed;
-        const std::string& first = fall ? f.from : f.to;
-        const std::string& second = fall ? f.to : f.from;
+        // Figures by their labels; by their ids with --codes.
+        auto named = [&](const FigureDecl* d) { return diag::codes() ? d->id : label_of(*d); };
+        const std::string first = named(fall ? da : db);
+        const std::string second = named(fall ? db : da);
         if (f.change == "per_year" || f.change == "fall_per_year") {
           row.computed = diff / years;
           row.measure = diag::msg("repro.measure.per_year", first, second, years);
@@ -324,7 +441,7 @@ std::vector<FigureRow> reproduce_figures(const config::FiguresFile& file, const 
         row.units = b->units;
         if (std::isnan(row.computed)) {
           row.status = Status::kNotReproducible;
-          row.note = diag::msg("repro.note.needs", std::isnan(a->computed) ? f.from : f.to);
+          row.note = diag::msg("repro.note.needs", named(std::isnan(a->computed) ? da : db));
           join(row.note, diag::pick(f.note_vi, f.note));
         }
         break;
@@ -332,12 +449,13 @@ std::vector<FigureRow> reproduce_figures(const config::FiguresFile& file, const 
       case FigureKind::kArithmetic:
         row.basis = Basis::kReport;
         row.computed = arithmetic.count(f.id) ? arithmetic[f.id] : NAN;
-        row.measure = diag::msg("repro.measure.arithmetic", f.arithmetic ? f.arithmetic->text : "") + rounding_text(f);
+        row.measure = diag::msg("repro.measure.arithmetic", f.arithmetic ? arithmetic_words(f.arithmetic->text) : "") + rounding_text(f);
         break;
       case FigureKind::kSourceInconsistent: {
         row.status = Status::kSourceInconsistent;
         std::string both;
-        for (const auto& s : f.figures) both += (both.empty() ? "" : diag::msg("repro.note.versus")) + s;
+        bool vi = diag::words() && f.figures_vi.size() == f.figures.size();
+        for (const auto& s : vi ? f.figures_vi : f.figures) both += (both.empty() ? "" : diag::msg("repro.note.versus")) + s;
         row.note = both;
         join(row.note, diag::pick(f.note_vi, f.note));
         break;

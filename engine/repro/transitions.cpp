@@ -7,6 +7,7 @@
 
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "diag/words.h"
 #include "rules/evaluation.h"
 #include "rules/explanation.h"
 
@@ -36,9 +37,12 @@ void reasons(rules::Workspace& ev, int n, size_t i, std::vector<std::string>& ou
       if (std::find(out.begin(), out.end(), line) == out.end()) out.push_back(line);
       return;
     }
-    case Node::Kind::kUnknown:
-      if (std::find(out.begin(), out.end(), nd.note) == out.end()) out.push_back(nd.note);
+    case Node::Kind::kUnknown: {
+      // Under words, the clause's Vietnamese title ("(c) điều kiện 2 trong 6: chưa tìm thấy văn bản").
+      std::string note = diag::pick(nd.title.vi, nd.note);
+      if (std::find(out.begin(), out.end(), note) == out.end()) out.push_back(note);
       return;
+    }
     default:
       break;
   }
@@ -101,8 +105,10 @@ Transitions region_transitions(const data::CommuneTable& table, std::shared_ptr<
   if (!flag)
     throw diag::InputError(diag::error_about(table.path, diag::msg("repro.tr.no_member", spec.member), diag::msg("repro.tr.no_member.hint")));
   Transitions out;
-  out.before_id = before->id;
-  out.after_id = after->id;
+  // A rule set as a planner reads it: under words, the law it restates (its `source`), else its id.
+  auto law = [](const rules::RuleSet& rs) { return diag::words() && !rs.source.empty() ? rs.source : rs.id; };
+  out.before_id = law(*before);
+  out.after_id = law(*after);
   out.before_year = before_year;
   out.after_year = after_year;
 
@@ -159,9 +165,18 @@ Transitions region_transitions(const data::CommuneTable& table, std::shared_ptr<
   }
 
   auto& n = out.notes;
-  n.push_back(diag::msg("repro.tr.note.members", order.size(), spec.member, before_year, after_year, t1.total, t2.total));
-  n.push_back(diag::msg("repro.tr.note.tally", before->id, before_year, spec.criterion, t1.yes, t1.no, t1.unknown, t1.total));
-  n.push_back(diag::msg("repro.tr.note.tally", after->id, after_year, spec.criterion, t2.yes, t2.no, t2.unknown, t2.total));
+  // The member flag and the criterion as a planner reads them: by their names under words.
+  std::string member = spec.member + " = 1";
+  if (diag::words() && after->catalogue)
+    if (const data::Indicator* ind = after->catalogue->find(spec.member))
+      if (!ind->name_vi.empty()) member = ind->name_vi + " = " + diag::msg("repro.expr.yes");
+  auto criterion = [&](const rules::RuleSet& rs) {
+    const rules::Criterion* c = rs.find_criterion(spec.criterion);
+    return diag::words() && c ? diag::pick(c->title.vi, c->title.en, c->name) : spec.criterion;
+  };
+  n.push_back(diag::msg("repro.tr.note.members", order.size(), member, before_year, after_year, t1.total, t2.total));
+  n.push_back(diag::msg("repro.tr.note.tally", out.before_id, before_year, criterion(*before), t1.yes, t1.no, t1.unknown, t1.total));
+  n.push_back(diag::msg("repro.tr.note.tally", out.after_id, after_year, criterion(*after), t2.yes, t2.no, t2.unknown, t2.total));
   if (t1.unknown > 0 || t2.unknown > 0) n.push_back(diag::msg("repro.tr.note.unknown", before_year, after_year));
   auto count = [&](const char* w) { return out.counts.count(w) ? out.counts.at(w) : 0; };
   n.push_back(diag::msg("repro.tr.note.changes", count("left"), count("stayed"), count("entered"), count("outside"),
@@ -169,10 +184,10 @@ Transitions region_transitions(const data::CommuneTable& table, std::shared_ptr<
   n.push_back(diag::msg("repro.tr.note.words"));
   if (spec.reported_left && spec.reported_of) {
     double left = *spec.reported_left, of = *spec.reported_of;
-    n.push_back(diag::msg("repro.tr.note.report", spec.reported_where, left, of, of - left, after->id, after_year, t2.no, t2.yes,
+    n.push_back(diag::msg("repro.tr.note.report", spec.reported_where, left, of, of - left, out.after_id, after_year, t2.no, t2.yes,
                           t2.unknown, t2.total));
     if (t2.no == left && t2.yes == of - left && t2.unknown == 0) n.push_back(diag::msg("repro.tr.note.agree"));
-    else n.push_back(diag::msg("repro.tr.note.differ", after->id, before->id, before_year, after_year, count("left")));
+    else n.push_back(diag::msg("repro.tr.note.differ", out.after_id, out.before_id, before_year, after_year, count("left")));
   }
   return out;
 }

@@ -37,7 +37,7 @@ struct TransitionRow {
 
 /// The table of communes, counts by change, and notes comparing with the report.
 struct Transitions {
-  std::string before_id, after_id;
+  std::string before_id, after_id;  ///< The rule sets: their ids; under words, the laws they restate.
   int before_year = 0, after_year = 0;
   std::vector<TransitionRow> rows;
   std::map<std::string, int> counts;  ///< change word -> communes.

@@ -348,6 +348,25 @@ TEST_CASE("explain of Mường Hoong in 2020 shows its reported poverty and wher
         std::string::npos);
 }
 
+TEST_CASE("under Vietnamese explain names the commune, the rule set and the values' sources in Vietnamese, and their ids with --codes", "[cli]") {
+  Options o = kontum("explain");
+  o.commune = "Mường Hoong";
+  o.year = 2020;
+  std::string vi = in_vietnamese([&] { return run(o); });
+  CHECK(vi.find("Mường Hoong (Đăk Glei), dữ liệu năm 2020\n"
+                "bộ quy tắc “Tiêu chí phân định xã khu vực III, II, I vùng đồng bào dân tộc thiểu số và miền núi giai đoạn "
+                "2021-2025” (Quyết định 33/2020/QĐ-TTg (12/11/2020), Điều 2-5), áp dụng cho dữ liệu năm 2020\n") == 0);
+  CHECK(vi.find("Tỷ lệ hộ nghèo (chuẩn nghèo 2016-2020, QĐ 59/2015): 59,09 %  — theo báo cáo: Báo cáo 141-BC/TU, III.2\n") !=
+        std::string::npos);
+  CHECK(vi.find("Thuộc vùng Đồng bằng sông Cửu Long: không  — tính toán: Kon Tum thuộc Tây Nguyên, không thuộc Đồng bằng "
+                "sông Cửu Long\n") != std::string::npos);
+  Options codes = o;
+  codes.codes = true;
+  std::string ids = in_vietnamese([&] { return run(codes); });
+  CHECK(ids.find("Mường Hoong (muong-hoong, Đăk Glei), dữ liệu năm 2020\nbộ quy tắc vn.qd-33-2020 (") == 0);
+  CHECK(ids.find("poverty_rate[poverty_rate_2016]: 0,5909 (59,09 %)  — reported: report 141-BC/TU, III.2\n") != std::string::npos);
+}
+
 TEST_CASE("explain of Đăk Long in 2020 lists the two communes of that name", "[cli]") {
   Options o = kontum("explain");
   o.commune = "Đăk Long";
@@ -483,7 +502,7 @@ TEST_CASE("reproduce says so when no figure computed from the table is an indepe
   CHECK(table.find("\nnone of the 2 figures computed from the table is an independent check: their matches show that "
                    "the fit holds, not that the table is right\n") != std::string::npos);
   table = in_vietnamese([&] { return run(o); });
-  CHECK(table.find("tính từ: 2 từ các dòng của bảng (2 fitted, 0 independent), 1 từ chính các con số của báo cáo\n") !=
+  CHECK(table.find("tính từ: 2 từ các dòng của bảng (2 đã khớp dữ liệu, 0 độc lập), 1 từ chính các con số của báo cáo\n") !=
         std::string::npos);
   std::remove(o.paths.front().c_str());
 }
@@ -660,14 +679,27 @@ TEST_CASE("targets' summary line counts the targets met, not met and unknown, an
 TEST_CASE("classify and explain say when the data years next to the one read use another poverty standard", "[cli]") {
   Options o = kontum("classify");
   o.year = 2021;
-  CHECK(run(o).find("\npoverty standard: poverty_rate is read under 07/2021 (poverty_rate_2022) in the data of 2021 but under "
-                    "59/2015 (poverty_rate_2016) in the data of 2020; a class that changes between 2021 and 2020 may change "
-                    "with the standard, not the commune\n") != std::string::npos);
+  CHECK(run(o).find("\npoverty standard: “Poverty rate (under the standard in force in the data year)” is read as "
+                    "“Multidimensional poverty rate (2022-2025 standard, Decree 07/2021)” (standard 07/2021) in the data of 2021 "
+                    "but as “Poverty rate (2016-2020 standard, Decision 59/2015)” (standard 59/2015) in the data of 2020; a class "
+                    "that changes between 2021 and 2020 may change with the standard, not the commune\n") != std::string::npos);
+  CHECK(in_vietnamese([&] { return run(o); })
+            .find("\nchuẩn nghèo: “Tỷ lệ hộ nghèo (theo chuẩn nghèo áp dụng trong năm số liệu)” được đọc là “Tỷ lệ hộ nghèo "
+                  "đa chiều (chuẩn nghèo 2022-2025, NĐ 07/2021)” (chuẩn 07/2021) trong dữ liệu năm 2021 nhưng là “Tỷ lệ hộ "
+                  "nghèo (chuẩn nghèo 2016-2020, QĐ 59/2015)” (chuẩn 59/2015) trong dữ liệu năm 2020; một đơn vị đổi loại "
+                  "giữa năm 2021 và năm 2020 có thể do chuẩn nghèo thay đổi, không phải do chính đơn vị\n") != std::string::npos);
+  Options codes = o;
+  codes.codes = true;
+  CHECK(in_vietnamese([&] { return run(codes); })
+            .find("\nchuẩn nghèo: poverty_rate được đọc theo chuẩn 07/2021 (poverty_rate_2022) trong dữ liệu năm 2021 nhưng "
+                  "theo chuẩn 59/2015 (poverty_rate_2016) trong dữ liệu năm 2020;") != std::string::npos);
   Options e = kontum("explain");
   e.commune = "Mường Hoong";
   e.year = 2020;
-  CHECK(run(e).find("\npoverty standard: poverty_rate is read under 59/2015 (poverty_rate_2016) in the data of 2020 but under "
-                    "07/2021 (poverty_rate_2022) in the data of 2021;") != std::string::npos);
+  CHECK(run(e).find("\npoverty standard: “Poverty rate (under the standard in force in the data year)” is read as "
+                    "“Poverty rate (2016-2020 standard, Decision 59/2015)” (standard 59/2015) in the data of 2020 but as "
+                    "“Multidimensional poverty rate (2022-2025 standard, Decree 07/2021)” (standard 07/2021) in the data of 2021;") !=
+        std::string::npos);
 }
 
 TEST_CASE("the Excel CSV flag alone writes Excel CSV", "[cli]") {

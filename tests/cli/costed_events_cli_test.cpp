@@ -11,6 +11,7 @@
 
 #include "cli/options.h"
 #include "../common/cli_runs.h"
+#include "diag/messages.h"
 #include "../common/test_files.h"
 
 using lotrinh::cli::Options;
@@ -66,4 +67,39 @@ TEST_CASE("compare of the baseline and roads-and-housing shows the same money in
       }
   }
   CHECK(checked == 3);
+}
+
+TEST_CASE("under Vietnamese simulate's event notes and its HTML report give each event's kind, source and communes in Vietnamese, and the codes with --codes", "[cli][sim]") {
+  Options o;
+  o.command = "simulate";
+  o.paths = {kDir + "/roads-and-housing.toml"};
+  o.runs = 4;
+  o.threads = 2;
+  o.format = "csv";
+  struct Restore {
+    ~Restore() { lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn); }
+  } restore;
+  lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
+  o.report = lotrinh::testing::temp_path("events-test", ".html");
+  const std::string out = run(o, ".csv");
+  const std::string html = lotrinh::testing::slurp(o.report);
+  std::remove(o.report.c_str());
+  o.report.clear();
+  // The HTML report's notes are the same as simulate's.
+  CHECK(html.find("sự kiện cứng hoá đường năm 2026: 48,00 tỷ đồng (GIẢ ĐỊNH: 12 km cần cứng hoá") != std::string::npos);
+  CHECK(html.find("ASSUMPTION: 12 km") == std::string::npos);
+  CHECK(out.find("sự kiện cứng hoá đường năm 2026: 48,00 tỷ đồng (GIẢ ĐỊNH: 12 km cần cứng hoá (roads.csv, số ước tính) x 4 tỷ "
+                 "đồng một km (đơn giá giả định)) từ dòng ngân sách 'econ-infra-province'") != std::string::npos);
+  CHECK(out.find("đường 'Đắk Choong' - 'Mường Hoong' có tỷ lệ cứng hoá 1 từ năm đó") != std::string::npos);
+  CHECK(out.find("sự kiện hỗ trợ nhà ở năm 2027: 6,00 tỷ đồng (GIẢ ĐỊNH: 150 căn nhà mỗi năm x 40 triệu đồng một căn (mức hỗ "
+                 "trợ giả định cho mỗi căn))") != std::string::npos);
+  CHECK(out.find("tiền nhà ở cho Ngọc Linh, Măng Bút (chia theo số hộ)") != std::string::npos);
+  CHECK(out.find("sự kiện di dời dân năm 2024: 3,00 tỷ đồng (GIẢ ĐỊNH: 30 hộ x 100 triệu đồng một hộ (chi phí di dời giả định))") !=
+        std::string::npos);
+  CHECK(out.find("di dời từ 'Đăk Ring' đến 'Măng Bút'") != std::string::npos);
+  CHECK(out.find("ASSUMPTION") == std::string::npos);
+  o.codes = true;
+  const std::string codes = run(o, ".csv");
+  CHECK(codes.find("sự kiện road_paved năm 2026: 48,00 tỷ đồng (ASSUMPTION: 12 km to pave") != std::string::npos);
+  CHECK(codes.find("di dời từ 'dak-ring' đến 'mang-but'") != std::string::npos);
 }

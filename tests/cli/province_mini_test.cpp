@@ -96,12 +96,12 @@ TEST_CASE("graph draws the province's own network of the year its manifest names
 }
 
 TEST_CASE("graph names a unit's kind and its district centre in words, in Vietnamese too, and keeps the codes under --codes", "[cli][province]") {
-  Run vi = lotrinh("graph --lang vi --data " + kMini);
+  Run vi = run_binary("graph --lang vi --data " + kMini);
   CHECK(vi.code == 0);
   CHECK(has(vi.out, "Đơn vị    Tên    Loại      Huyện       Trung tâm huyện  Số giờ đến trung tâm  Lân cận\n"));
   CHECK(has(vi.out, "tt-dong   Đông   thị trấn  Huyện Đông  Đông                             0,00        3\n"));
   CHECK(has(vi.out, "xa-giang  Giang  xã        Huyện Tây   Tây                              0,10        2\n"));
-  Run codes = lotrinh("graph --codes --data " + kMini);
+  Run codes = run_binary("graph --codes --data " + kMini);
   CHECK(has(codes.out, "xa-an     An     commune  Huyện Đông  tt-dong                     0.12           1\n"));
 }
 
@@ -226,4 +226,19 @@ TEST_CASE("a bare table with no province and no default province cannot be drawn
         "  hint: name a province folder with --data DIR, one with a province.toml that names its units, districts "
         "and roads\n");
   fs::remove_all(home);
+}
+
+TEST_CASE("under Vietnamese aggregate names its indicators and old units by their names, and by their ids with --codes", "[cli][province]") {
+  Run r = run_binary("aggregate --lang vi --format csv --data " + kMini);
+  CHECK(r.code == 0);
+  CHECK(r.out.rfind("Đơn vị,Tên,Đơn vị cũ,Thiếu dòng,Số hộ dân cư,Dân số,", 0) == 0);
+  CHECK(has(r.out, "\nxa-an-binh,xã An Bình,\"An, Bình\",,1508,6032,"));
+  CHECK(has(r.out + r.err, "ghi chú: không tổng hợp, danh mục không có quy tắc gộp: Tỷ lệ hộ nghèo dân tộc thiểu số trong tổng số hộ "
+                   "nghèo; Tỷ lệ thôn đặc biệt khó khăn; "));
+  CHECK(has(r.out + r.err, "nhỏ nhất, có ở ít nhất một đơn vị cũ);"));
+  Run codes = run_binary("aggregate --lang vi --codes --format csv --data " + kMini);
+  CHECK(codes.out.rfind("unit,name,members,missing,households,population,", 0) == 0);
+  CHECK(has(codes.out, "\nxa-an-binh,xã An Bình,\"xa-an, xa-binh\",,1508,6032,"));
+  Run part = run_binary("aggregate --lang vi --commune Bình --data " + kMini);
+  CHECK(has(part.out, "\nxa-binh  xã Bình  Huyện Đông  xa-an-binh  xã An Bình (2023)  01/01/2023\n"));
 }

@@ -155,7 +155,7 @@ std::string simulate_table(lotrinh::diag::Lang lang, bool codes) {
   o.format = "table";
   o.out = temp_path(".txt");
   o.codes = codes;
-  return run(o);
+  return output_of(o);
 }
 
 }  // namespace

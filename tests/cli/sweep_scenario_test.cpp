@@ -208,7 +208,7 @@ TEST_CASE("a scenario sweep whose step fails names the step's value in the error
   // workdays_per_household = 0 divides 0 by 0 in the model's workday_help: the second step fails.
   Options o = sweep("workdays_per_household", "-0.5", "0", "0.5", 1);
   o.runs = 2;
-  const std::string where = kDir + "/model.toml:46:17: ";
+  const std::string where = kDir + "/model.toml:48:17: ";
   const std::string expression = "'workday_success * (1 - exp(-twin_workdays / workdays_per_household / max(1, poverty_rate * households)))'";
   const std::string line =
       "  workday_help = \"workday_success * (1 - exp(-twin_workdays / workdays_per_household / max(1, poverty_rate * households)))\"\n"
@@ -347,14 +347,14 @@ TEST_CASE("under --lang vi a scenario sweep's table writes its exits and interva
   lotrinh::diag::set_lang(lotrinh::diag::Lang::kVi);
   Options o = sweep("budget", "80", "120", "20");
   o.format = "table";
-  const std::string vi = run(o);
+  const std::string vi = output_of(o);
   // Expected exits with a decimal comma; run ranges and intervals with "; " between their ends.
   CHECK(vi.find("  14,90                 [9; 23]                      32,90                [18; 50]                                    1,65  [0,75; 2,55]    3.145,88 tỷ đồng") !=
         std::string::npos);
   CHECK(vi.find(", phân bổ theo công thức\n") != std::string::npos);
   lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
   o.out = temp_path(".txt");
-  const std::string en = run(o);
+  const std::string en = output_of(o);
   CHECK(en.find("  14.90             [9, 23]                   32.90            [18, 50]                                     1.65   [0.75, 2.55]   3,145.88 billion VND") !=
         std::string::npos);
   CHECK(en.find(", allocation formula\n") != std::string::npos);

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "config/figures_reader.h"
 #include "config/rule_file_reader.h"
 #include "config/sim_file_reader.h"
+#include "data/provenance.h"
 
 using namespace lotrinh;
 namespace fs = std::filesystem;
@@ -67,9 +69,25 @@ std::vector<std::string> missing_vietnamese() {
   return out;
 }
 
+// A text that reads the same in both languages: no letters (but those of `letters`, such as the
+// roman numerals of a section, "III.1") and, for a number text, no mark between digits
+// ("7,220", "99.9"). A section numbers its parts with '.', as "I.2.1" does in both languages.
+bool neutral_text(const std::string& s, const std::string& letters) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80 || (std::isalpha(c) && letters.find(static_cast<char>(c)) == std::string::npos)) return false;
+    bool between_digits = i > 0 && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i - 1])) &&
+                          std::isdigit(static_cast<unsigned char>(s[i + 1]));
+    if (letters.empty() && (c == ',' || c == '.') && between_digits) return false;
+  }
+  return true;
+}
+
 // The same for the simulator's files of every shipped scenario folder: the texts simulate,
 // compare and report print (scenario titles, stated assumptions, the workdays' source and note,
-// a model's title, its shocks' titles, its conversion source and note), and the notes reproduce prints from a figures file.
+// a model's title, its shocks' titles, its conversion source and note, a costed event's source),
+// and the texts reproduce prints from a figures file (notes, reasons, sections, printed figures,
+// conflicting figures).
 std::vector<std::string> missing_vietnamese_in_scenarios() {
   std::vector<std::string> out;
   const fs::path home = fs::path(LOTRINH_SOURCE_HOME);
@@ -98,12 +116,28 @@ std::vector<std::string> missing_vietnamese_in_scenarios() {
         need(rel, "[[workdays]] " + w.id + " note", w.note, w.note_vi);
       }
       for (const auto& a : f.assumptions) need(rel, "[[assumption]] " + a.name + " text", a.text, a.text_vi);
+      // calibrate prints each target's name and source.
+      for (const auto& g : f.targets) {
+        need(rel, "[[target]] " + g.name + " name", g.name, g.name_vi);
+        need(rel, "[[target]] " + g.name + " source", g.source, g.source_vi);
+      }
+      // simulate and compare print each costed event's source in its note.
+      for (const auto& e : f.events)
+        need(rel, "[[event]] " + e.kind + " of " + std::to_string(e.year) + " source", e.source, e.source_vi);
     } else if (text.find("[[figure]]") != std::string::npos) {
       // reproduce shows each figure's note, and the reason one is not reproducible.
       config::FiguresFile ff = config::read_figures_file(path.string());
       for (const auto& fig : ff.figures) {
         need(rel, "figure " + fig.id + " note", fig.note, fig.note_vi);
         need(rel, "figure " + fig.id + " reason", fig.reason, fig.reason_vi);
+        // A section or printed figure read in both languages holds no words and no decimal or
+        // thousands mark ("II.2", "6 / 38"); otherwise it needs its .vi ("fn9", "7,220 / 631").
+        if (fig.section_vi.empty() && !neutral_text(fig.section, "IVX"))
+          out.push_back(rel + ": figure " + fig.id + " section has no Vietnamese (.vi)");
+        if (fig.printed_vi.empty() && !neutral_text(fig.printed, ""))
+          out.push_back(rel + ": figure " + fig.id + " printed has no Vietnamese (.vi)");
+        if (fig.figures_vi.empty() && !fig.figures.empty())
+          out.push_back(rel + ": figure " + fig.id + " figures has no Vietnamese (.vi)");
       }
     } else if (text.find("[model]") != std::string::npos) {
       config::ModelFile m = config::read_model_file(path.string());
@@ -120,6 +154,29 @@ std::vector<std::string> missing_vietnamese_in_scenarios() {
 }
 
 }  // namespace
+
+// The sources of every shipped provenance.csv that explain shows under --lang vi without their
+// Vietnamese (provenance-vi.csv beside it).
+std::vector<std::string> missing_vietnamese_in_provenance() {
+  std::vector<std::string> out;
+  const fs::path home = fs::path(LOTRINH_SOURCE_HOME);
+  for (const auto& e : fs::recursive_directory_iterator(home / "scenarios")) {
+    if (e.path().filename() != "provenance.csv") continue;
+    std::string rel = fs::relative(e.path(), home).string();
+    for (const auto& s : data::ProvenanceTable::read_if_present(e.path().string()).untranslated())
+      out.push_back(rel + ": source '" + s + "' has no Vietnamese (provenance-vi.csv)");
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST_CASE("every provenance source of a shipped dataset that explain shows under --lang vi has its Vietnamese", "[config]") {
+  std::vector<std::string> missing = missing_vietnamese_in_provenance();
+  std::string list;
+  for (const auto& m : missing) list += m + "\n";
+  INFO(list);
+  CHECK(missing.empty());
+}
 
 TEST_CASE("every rule-file and catalogue text shown under --lang vi has its Vietnamese", "[config]") {
   std::vector<std::string> missing = missing_vietnamese();

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "diag/diagnostic.h"
+#include "diag/messages.h"
+#include "diag/words.h"
 
 using lotrinh::data::ProvenanceTable;
 
@@ -117,4 +119,71 @@ TEST_CASE("a from that is not a reference is refused at its cell", "[data]") {
           "                      ^\n"
           "  hint: write indicator (same unit and year), year/indicator (same unit) or unit/year/indicator, separated by ;\n");
   }
+}
+
+namespace {
+
+const char* const kTwoSources =
+    "commune,year,indicator,kind,source\n"
+    "a,2020,households,estimated,estimate:step2 households\n"
+    "a,2020,urban,derived,units.csv kind (ward or town)\n";
+
+struct Language {
+  Language(lotrinh::diag::Lang lang, bool codes) {
+    lotrinh::diag::set_lang(lang);
+    lotrinh::diag::set_codes(codes);
+  }
+  ~Language() {
+    lotrinh::diag::set_lang(lotrinh::diag::Lang::kEn);
+    lotrinh::diag::set_codes(false);
+  }
+};
+
+std::string translations_error(const std::string& text) {
+  auto t = ProvenanceTable::parse("p.csv", kTwoSources);
+  try {
+    t.parse_translations("p-vi.csv", text);
+  } catch (const lotrinh::diag::InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("a provenance source reads in Vietnamese under --lang vi where provenance-vi.csv gives it, as written otherwise", "[data]") {
+  auto t = ProvenanceTable::parse("p.csv", kTwoSources);
+  t.parse_translations("p-vi.csv", "source,source_vi\nestimate:step2 households,\"bước 2 (số hộ): chia theo quy mô\"\n");
+  const auto& est = *t.find("a", 2020, "households");
+  const auto& urban = *t.find("a", 2020, "urban");
+  CHECK(ProvenanceTable::translations_path("dir/provenance.csv") == "dir/provenance-vi.csv");
+  CHECK(t.untranslated() == std::vector<std::string>{"units.csv kind (ward or town)"});
+  {
+    Language vi(lotrinh::diag::Lang::kVi, false);
+    CHECK(t.source_text(est) == "bước 2 (số hộ): chia theo quy mô");
+    CHECK(t.source_text(urban) == "units.csv kind (ward or town)");
+  }
+  {
+    Language codes(lotrinh::diag::Lang::kVi, true);
+    CHECK(t.source_text(est) == "estimate:step2 households");
+  }
+  CHECK(t.source_text(est) == "estimate:step2 households");
+}
+
+TEST_CASE("a provenance-vi.csv with a wrong header, an empty Vietnamese or a source given twice is refused at its cell", "[data]") {
+  CHECK(translations_error("source,vi\n") ==
+        "p-vi.csv:1:1: error: the Vietnamese of provenance sources needs the header source,source_vi\n"
+        "  source,vi\n"
+        "  ^\n"
+        "  hint: write one row per source text of provenance.csv: the source as written there, and its Vietnamese\n");
+  CHECK(translations_error("source,source_vi\nestimate:step2 households,\n") ==
+        "p-vi.csv:2:27: error: the source 'estimate:step2 households' has an empty source_vi\n"
+        "  estimate:step2 households,\n"
+        "                            ^\n"
+        "  hint: write one row per source text of provenance.csv: the source as written there, and its Vietnamese\n");
+  CHECK(translations_error("source,source_vi\nx,một\nx,hai\n") ==
+        "p-vi.csv:3:1: error: the source 'x' is given twice\n"
+        "  x,hai\n"
+        "  ^\n"
+        "  hint: keep one row per value\n");
 }

@@ -26,7 +26,8 @@ assert main.freeze_panes == "A2", main.freeze_panes
 assert main.column_dimensions["B"].width > 10, main.column_dimensions["B"].width
 assert {c.value for c in main["D"][1:]} <= {"Khu vực I", "Khu vực II", "Khu vực III", "Ngoài phạm vi"}, "classes"
 notes = [r[1] for r in wb.worksheets[-1].iter_rows(min_row=2, values_only=True)]
-assert any("vn.qd-33-2020" in n and "2021" in n for n in notes), notes  # the rule set and data year
+# the rule set (under --lang vi by its title and law, Quyết định 33/2020) and the data year
+assert any("Quyết định 33/2020/QĐ-TTg" in n and "2021" in n for n in notes), notes
 assert any("ước tính" in n for n in notes), notes  # the estimated share
 
 # Numbers are stored as numbers with their formats: the simulator's exit table.

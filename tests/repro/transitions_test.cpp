@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <tuple>
+
 #include "config/rule_file_reader.h"
+#include "diag/messages.h"
+#include "diag/words.h"
 #include "repro/transitions.h"
 #include "repro_fixture.h"
 #include "rules/rule_library.h"
@@ -126,6 +130,82 @@ TEST_CASE("a rule set without the followed criterion is an error [repro]") {
           "old.toml: error: rule set 'old' has no classification 'region' or no criterion 'region_3'\n"
           "  hint: the transitions table follows one class through two rule sets that both define it\n");
   }
+}
+
+// The same rule sets with Vietnamese titles, over indicators with Vietnamese names.
+const char* const kBeforeVi = R"toml(
+[ruleset]
+id = "old"
+kind = "commune-region"
+level = "commune"
+status = "superseded"
+effective = { from = 2016-01-01, until = 2020-12-30 }
+[criteria.region_iii]
+title.vi = "Xã khu vực III"
+any = [ "poverty_rate_2016 >= 0.5",
+        { all = [ "poverty_rate_2016 >= 0.3",
+                  { unknown = "condition 2: text not found", title.vi = "điều kiện 2: chưa tìm thấy văn bản" } ] } ]
+[classification.region]
+order = [ { class = "III", when = "region_iii" }, { class = "other" } ]
+)toml";
+
+const char* const kAfterVi = R"toml(
+[ruleset]
+id = "new"
+kind = "commune-region"
+level = "commune"
+source = "Quyết định mới (31/12/2020)"
+status = "in-force"
+effective = { from = 2020-12-31 }
+[criteria.region_iii]
+title.vi = "Xã khu vực III (xã đặc biệt khó khăn)"
+all = [ "poverty_rate_2016 >= 0.255" ]
+[classification.region]
+order = [ { class = "III", when = "region_iii" }, { class = "other" } ]
+)toml";
+
+const data::Catalogue& named_catalogue() {
+  static const data::Catalogue cat = [] {
+    data::Catalogue c;
+    for (auto [id, unit, vi] : {std::tuple{"poverty_rate_2016", "fraction", "Tỷ lệ hộ nghèo"}, std::tuple{"twinned", "flag", "Xã kết nghĩa"},
+                                std::tuple{"health_station_standard", "flag", "Trạm y tế đạt chuẩn"},
+                                std::tuple{"households", "households", "Số hộ"}}) {
+      data::Indicator ind;
+      ind.id = id;
+      ind.unit = unit;
+      ind.name_vi = vi;
+      ind.name_en = id;
+      c.add(ind);
+    }
+    return c;
+  }();
+  return cat;
+}
+
+TEST_CASE("under Vietnamese the transitions' notes and reasons name the flag, criterion and unknown clause in Vietnamese [repro]") {
+  rules::RuleLibrary lib{named_catalogue()};
+  lib.add(config::parse_rule_file("old.toml", kBeforeVi));
+  lib.add(config::parse_rule_file("new.toml", kAfterVi));
+  diag::set_lang(diag::Lang::kVi);
+  Transitions t = region_transitions(testing::table(), lib.get("old"), 2016, lib.get("new"), 2020);
+  diag::set_codes(true);
+  Transitions codes = region_transitions(testing::table(), lib.get("old"), 2016, lib.get("new"), 2020);
+  diag::set_codes(false);
+  diag::set_lang(diag::Lang::kEn);
+  CHECK(t.notes[0] == "4 đơn vị có Xã kết nghĩa = có trong năm 2016 hoặc 2020 (4 năm 2016, 4 năm 2020)");
+  CHECK(t.notes[1] == "old với dữ liệu năm 2016: Xã khu vực III: đạt với 3, không đạt với 0, chưa xác định với 1 trong số 4 xã được kết nghĩa khi đó");
+  CHECK(t.notes[4] == "ra khỏi khu vực III 1, vẫn ở khu vực III 2, vào khu vực III 0, ngoài khu vực III 0, nay ở khu vực III 0, "
+                      "nay ngoài khu vực III 1, chưa xác định 0, không còn đơn vị 0");
+  CHECK(row(t, "c3").why_before == "điều kiện 2: chưa tìm thấy văn bản");
+  // A rule set by the law it restates (its source), or its id when it names none.
+  CHECK(t.before_id == "old");
+  CHECK(t.after_id == "Quyết định mới (31/12/2020)");
+  CHECK(t.notes[2] == "Quyết định mới (31/12/2020) với dữ liệu năm 2020: Xã khu vực III (xã đặc biệt khó khăn): đạt với 2, không đạt "
+                      "với 2, chưa xác định với 0 trong số 4 xã được kết nghĩa khi đó");
+  CHECK(codes.after_id == "new");
+  CHECK(codes.notes[0] == "4 đơn vị có twinned = 1 trong năm 2016 hoặc 2020 (4 năm 2016, 4 năm 2020)");
+  CHECK(codes.notes[1] == "old với dữ liệu năm 2016: region_iii: đạt với 3, không đạt với 0, chưa xác định với 1 trong số 4 xã được kết nghĩa khi đó");
+  CHECK(row(codes, "c3").why_before == "condition 2: text not found");
 }
 
 }  // namespace

@@ -327,3 +327,24 @@ TEST_CASE("after the merger a housing programme may name a commune or its new un
           "  hint: a resettlement event needs year, from, to (another commune, or \"outside\" the province), households (1 or more; poor_households, if given, no more than households), cost_vnd or cost_per_household_vnd, budget and source\n");
   }
 }
+
+TEST_CASE("a costed event's source may be written in two languages, source.en and source.vi, and a costed event without a source is an error") {
+  config::ScenarioFile f = config::parse_scenario_file("s.toml", scenario(
+      "[[event]]\nkind = \"road_paved\"\nyear = 2024\nfrom = \"c0\"\nto = \"c1\"\ncost_vnd = 1\nbudget = \"b\"\n"
+      "source.en = \"ASSUMPTION: 1 dong\"\nsource.vi = \"GIẢ ĐỊNH: 1 đồng\"\nsource.vi_translated = true\n"));
+  REQUIRE(f.events.size() == 1);
+  CHECK(f.events[0].source == "ASSUMPTION: 1 dong");
+  CHECK(f.events[0].source_vi == "GIẢ ĐỊNH: 1 đồng");
+  CHECK(config::parse_scenario_file("s.toml", scenario(kRoad)).events[0].source_vi.empty());
+  try {
+    config::parse_scenario_file("s.toml", scenario("[[event]]\nkind = \"road_paved\"\nyear = 2024\nfrom = \"c0\"\nto = \"c1\"\n"
+                                                   "cost_vnd = 1\nbudget = \"b\"\n"));
+    FAIL("no error");
+  } catch (const diag::InputError& e) {
+    CHECK(std::string(e.what()) ==
+          "s.toml:29:1: error: 'event': 'source' is missing\n"
+          "  [[event]]\n"
+          "  ^\n"
+          "  hint: add source = \"...\" here (see docs/simulator.md)\n");
+  }
+}

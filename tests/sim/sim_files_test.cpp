@@ -126,3 +126,22 @@ TEST_CASE("a model's title and a shock's title may be given in English and Vietn
   CHECK(m.shocks[1].title_vi.empty());
   CHECK(m.shocks[2].title.empty());
 }
+
+TEST_CASE("a calibration target's name and source may be written in two languages, and a target without a name is an error") {
+  auto s = config::parse_scenario_file("s.toml", kScenarioHead +
+      "[[target]]\nname.en = \"poverty, end 2020\"\nname.vi = \"tỷ lệ hộ nghèo, cuối năm 2020\"\nname.vi_translated = true\n"
+      "year = 2020\nstate = \"poverty_rate\"\nreported = 0.25\nsource.en = \"report II.2\"\nsource.vi = \"báo cáo, mục II.2\"\n"
+      "[[target]]\nname = \"plain\"\nyear = 2020\nstate = \"poverty_rate\"\nreported = 0.25\nsource = \"x\"\n");
+  REQUIRE(s.targets.size() == 2);
+  CHECK(s.targets[0].name == "poverty, end 2020");
+  CHECK(s.targets[0].name_vi == "tỷ lệ hộ nghèo, cuối năm 2020");
+  CHECK(s.targets[0].source == "report II.2");
+  CHECK(s.targets[0].source_vi == "báo cáo, mục II.2");
+  CHECK(s.targets[1].name == "plain");
+  CHECK(s.targets[1].name_vi.empty());
+  CHECK(scenario_error(kScenarioHead + "[[target]]\nyear = 2020\nstate = \"poverty_rate\"\nreported = 0.25\nsource = \"x\"\n") ==
+        "s.toml:8:1: error: 'target': 'name' is missing\n"
+        "  [[target]]\n"
+        "  ^\n"
+        "  hint: add name = \"...\" here (see docs/simulator.md)\n");
+}
