@@ -213,7 +213,9 @@ int cmd_check(Context& ctx) {
       for (const auto& c : rs->classifications) {
         if (!ctx.options().classification.empty() && c.name != ctx.options().classification) continue;
         int y = ctx.options().year.value_or(rules::default_test_year(*rs));
-        tables.push_back(gap_table(rules::search_gaps(rs, c, y, ctx.options().cap), rs->id, c.name,
+        // The classification by its title ("Khu vực"); its name with --codes or without a title.
+        const std::string shown = diag::codes() ? c.name : diag::pick(c.title.vi, c.title.en, c.name);
+        tables.push_back(gap_table(rules::search_gaps(rs, c, y, ctx.options().cap), rs->id, shown,
                                     ctx.format() != report::Format::kTable, ctx.options().codes));
         tables.back().name = "gaps-" + rs->id + "-" + c.name;
       }

@@ -181,3 +181,9 @@ TEST_CASE("an xlsx workbook stores a target's value as a number shown in percent
   CHECK(has(shell("unzip -p '" + out.string() + "' xl/worksheets/sheet3.xml"), "<v>-0.03</v>"));
   fs::remove(out);
 }
+
+TEST_CASE("check --gaps names the classification by its title in its table's title, its id under --codes", "[cli][words]") {
+  CHECK(has(lotrinh("check rules/vn/qd-33-2020.toml --gaps --lang vi"), "Khoảng trống và chồng chéo: vn.qd-33-2020, phân loại 'Khu vực'\n"));
+  CHECK(has(lotrinh("check rules/vn/qd-33-2020.toml --gaps --lang en"), "Gaps and overlaps: vn.qd-33-2020, classification 'Region'\n"));
+  CHECK(has(lotrinh("check rules/vn/qd-33-2020.toml --gaps --lang en --codes"), "Gaps and overlaps: vn.qd-33-2020, classification 'region'\n"));
+}
