@@ -50,6 +50,7 @@ const data::OfficialList* official_list(Context& ctx, const rules::RuleSet& rs, 
 // so a class that changes between those years may change with the standard, not the commune.
 std::vector<std::string> standard_notes(Context& ctx, const rules::RuleSet& rs, int year) {
   std::vector<std::string> out;
+  std::vector<int> changed_with;  // the neighbouring years read under another standard
   std::vector<int> years = ctx.table().years();
   auto at = std::find(years.begin(), years.end(), year);
   std::vector<int> near;
@@ -78,7 +79,39 @@ std::vector<std::string> standard_notes(Context& ctx, const rules::RuleSet& rs, 
       else
         out.push_back(diag::msg("classify.standard_changes.named", name(slot.name), year, standard(*here), name(*here), other,
                                 standard(*there), name(*there)));
+      changed_with.push_back(other);
     }
+  }
+  // How many units the change of standard may concern: those whose class differs between the two
+  // data years under this rule set (the first classification), among the units both years hold.
+  std::sort(changed_with.begin(), changed_with.end());
+  changed_with.erase(std::unique(changed_with.begin(), changed_with.end()), changed_with.end());
+  if (rs.classifications.empty()) return out;
+  const rules::Classification& c = rs.classifications.front();
+  auto classes = [&](int y) {
+    std::map<std::string, std::string> by_unit;
+    std::vector<size_t> rows;
+    rules::Evaluation ev(ctx.rule_set(), ctx.inputs(y, &rows), y, ctx.overrides());
+    for (size_t i = 0; i < rows.size(); ++i) by_unit[ctx.table().unit[rows[i]]] = ev.class_name(c, i);
+    return by_unit;
+  };
+  for (int other : changed_with) {
+    std::map<std::string, std::string> a, b;
+    try {
+      a = classes(year);
+      b = classes(other);
+    } catch (const diag::InputError&) {
+      continue;  // the other year cannot be classified (a column missing): no count to give
+    }
+    size_t both = 0, moved = 0;
+    for (const auto& [unit, cls] : a) {
+      auto it = b.find(unit);
+      if (it == b.end() || cls == "unknown" || cls == "none" || it->second == "unknown" || it->second == "none") continue;
+      ++both;
+      moved += it->second != cls;
+    }
+    out.push_back(diag::msg("classify.standard_moved", moved, both, std::min(year, other), std::max(year, other),
+                            diag::codes() ? c.name : diag::pick(c.title.vi, c.title.en, c.name)));
   }
   return out;
 }

@@ -187,3 +187,14 @@ TEST_CASE("check --gaps names the classification by its title in its table's tit
   CHECK(has(lotrinh("check rules/vn/qd-33-2020.toml --gaps --lang en"), "Gaps and overlaps: vn.qd-33-2020, classification 'Region'\n"));
   CHECK(has(lotrinh("check rules/vn/qd-33-2020.toml --gaps --lang en --codes"), "Gaps and overlaps: vn.qd-33-2020, classification 'region'\n"));
 }
+
+TEST_CASE("classify and explain count the units that change class across a change of poverty standard, in both languages", "[cli][words]") {
+  const std::string en = shell("cd '" + kHome + "' && '" + LOTRINH_BINARY + "' classify --data scenarios/kontum --year 2021 --lang en 2>&1");
+  CHECK(has(en, "\n22 of the 102 units classified in both years change class ('Region') between the data of 2020 and 2021: "
+                "some may change with the standard, not with the commune\n"));
+  const std::string vi = shell("cd '" + kHome + "' && '" + LOTRINH_BINARY + "' explain --commune xop --data scenarios/kontum --year 2020 --lang vi 2>&1");
+  CHECK(has(vi, "\n22 trong 102 đơn vị được phân loại ở cả hai năm đổi nhóm ('Khu vực') giữa dữ liệu năm 2020 và năm 2021: "
+                "một số có thể đổi vì chuẩn nghèo thay đổi, không phải vì xã thay đổi\n"));
+  const std::string codes = shell("cd '" + kHome + "' && '" + LOTRINH_BINARY + "' classify --data scenarios/kontum --year 2021 --codes 2>&1");
+  CHECK(has(codes, "22 of the 102 units classified in both years change class ('region')"));
+}
