@@ -176,7 +176,11 @@ std::vector<report::ResultTable> results(const sim::Simulation& s, const sim::Ag
                           report::text(W.district_names[static_cast<size_t>(W.district[c])]),
                           // The header names the class: "yes" under it, the class code with --codes.
                           report::text(!s.start_iii()[c] ? "-" : diag::codes() ? S.region_iii : diag::msg("simulate.yes"))};
-    if (W.merged) row.push_back(report::text(W.merged->slugs[static_cast<size_t>(W.successor[c])]));
+    // The unit it became part of by its name; its id with --codes (and in JSON and English CSV).
+    if (W.merged) {
+      const size_t u = static_cast<size_t>(W.successor[c]);
+      row.push_back(report::text(diag::codes() || W.merged->names[u].empty() ? W.merged->slugs[u] : W.merged->names[u]));
+    }
     std::int64_t cum = 0;
     std::string median = s.start_iii()[c] ? diag::msg("simulate.after", S.end_year) : "-";
     bool median_found = false;

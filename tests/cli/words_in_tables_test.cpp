@@ -102,10 +102,10 @@ TEST_CASE("check names each rule set's kind in words in both languages, and by i
   CHECK(has(codes, "\nvn.qd-33-2020            ./rules/vn/qd-33-2020.toml            commune-region  "));
 }
 
-TEST_CASE("simulate says 'có' / 'yes' under its region III column, the class code under --codes and in English CSV", "[cli][words]") {
+TEST_CASE("simulate says 'có' / 'yes' under its region III column and the unit it became part of by name, the class code under --codes and in English CSV", "[cli][words]") {
   const std::string run = "simulate scenarios/kontum/baseline.toml --runs 20 ";
-  CHECK(has(lotrinh(run + "--lang vi"), "\nmuong-hoong        Mường Hoong    Đăk Glei    có               xa-ngoc-linh-2025"));
-  CHECK(has(lotrinh(run + "--lang en"), "\nmuong-hoong        Mường Hoong    Đăk Glei    yes          xa-ngoc-linh-2025"));
+  CHECK(has(lotrinh(run + "--lang vi"), "\nmuong-hoong        Mường Hoong    Đăk Glei    có               Ngọc Linh"));
+  CHECK(has(lotrinh(run + "--lang en"), "\nmuong-hoong        Mường Hoong    Đăk Glei    yes          Ngọc Linh"));
   CHECK(has(lotrinh(run + "--lang en --codes"), "\nmuong-hoong        Mường Hoong    Đăk Glei    III          xa-ngoc-linh-2025"));
   CHECK(has(lotrinh(run + "--lang en --format csv"), "\nmuong-hoong,Mường Hoong,Đăk Glei,III,xa-ngoc-linh-2025,"));
 }
