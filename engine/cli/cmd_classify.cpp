@@ -95,10 +95,11 @@ std::vector<std::string> standard_notes(Context& ctx, const rules::RuleSet& rs, 
     for (size_t i = 0; i < rows.size(); ++i) by_unit[ctx.table().unit[rows[i]]] = ev.class_name(c, i);
     return by_unit;
   };
+  std::map<std::string, std::string> a;  // this year's classes, made once for every other year
   for (int other : changed_with) {
-    std::map<std::string, std::string> a, b;
+    std::map<std::string, std::string> b;
     try {
-      a = classes(year);
+      if (a.empty()) a = classes(year);
       b = classes(other);
     } catch (const diag::InputError&) {
       continue;  // the other year cannot be classified (a column missing): no count to give
